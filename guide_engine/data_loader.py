@@ -1,0 +1,444 @@
+"""Load and validate the data files under ``guide_engine/data`` (see data/README.md).
+
+Standard library only: the same loader runs in CPython and in Pyodide. Every rule a file breaks
+raises ``DataError`` naming the file and the key, so a bad fact fails the build, not the user.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Callable
+
+DATA_PACKAGE = "guide_engine"
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})$")
+_AS_OF = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class DataError(ValueError):
+    """A data file breaks a rule of data/README.md."""
+
+    def __init__(self, file: str, key: str, message: str) -> None:
+        super().__init__(f"{file}: {key}: {message}")
+        self.file, self.key, self.message = file, key, message
+
+
+# --- value checkers -------------------------------------------------------------------------
+
+
+def _text(v: Any) -> bool:
+    return isinstance(v, str) and v.strip() != ""
+
+
+def _int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+
+
+def _enum(*allowed: str) -> Callable[[Any], bool]:
+    def check(v: Any) -> bool:
+        return v in allowed
+
+    check.__doc__ = " / ".join(allowed)
+    return check
+
+
+def _text_list(v: Any) -> bool:
+    return isinstance(v, list) and len(v) > 0 and all(_text(x) for x in v)
+
+
+def _email(v: Any) -> bool:
+    return isinstance(v, str) and _EMAIL.match(v) is not None
+
+
+PRIORITY_CRITERIA = ("sector_hit_by_crisis", "uncertain_plan", "time_left_in_programme", "no_guidance_yet")
+
+
+def _criteria(v: Any) -> bool:
+    return isinstance(v, list) and len(v) > 0 and all(x in PRIORITY_CRITERIA for x in v)
+
+
+FACT_TYPES: dict[str, Callable[[Any], bool]] = {
+    "organiser": _text,
+    "session_place": _text,
+    "session_length_minutes": _int,
+    "session_count": _text,
+    "group_guidance": _text,
+    "adviser_participation": _enum("required", "on_request", "case_by_case"),
+    "interpreter_orders": _enum("county", "municipality"),
+    "interpreter_pays": _enum("county", "municipality"),
+    "interpreter_refund": _text,
+    "booking_channel": _text,
+    "booking_mailbox": _email,
+    "booking_lead_days": _int,
+    "before_session": _text_list,
+    "note_author": _text,
+    "note_recipient": _text,
+    "note_due_working_days": _int,
+    "imdi_registration": _enum("county", "municipality"),
+    "capacity": _enum("normal", "limited"),
+    "priority_criteria": _criteria,
+    "interdisciplinary_teams": _text,
+    "participant_resources": _text_list,
+    "covid_assessment": _text,
+}
+
+
+# --- records --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    kind: str
+    as_of: str
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    id: str
+    label: str
+    title: str
+    url: str
+
+    @property
+    def anchor(self) -> str:
+        return self.id
+
+
+@dataclass(frozen=True)
+class Period:
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def covers(self, on: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str
+    value: Any
+    text: str
+    source: str
+    verified: date
+    period: Period = Period()
+    quote: str | None = None
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: str
+    name: str
+    role: str
+    source: str
+    verified: date
+    as_of: str
+    email: str | None = None
+    phone: str | None = None
+    municipality: str | None = None
+
+
+@dataclass(frozen=True)
+class Routine:
+    title: str
+    source: str
+    period: Period
+
+
+@dataclass(frozen=True)
+class County:
+    id: str
+    name: str
+    period: Period
+    email_domains: tuple[str, ...]
+    predecessors: tuple[str, ...] = ()
+    successors: tuple[str, ...] = ()
+    summary: str | None = None
+    routine: Routine | None = None
+    facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)
+    contacts: tuple[Contact, ...] = ()
+
+    def exists_on(self, on: date) -> bool:
+        return self.period.covers(on)
+
+    def fact(self, key: str, on: date) -> Fact | None:
+        """The fact in force on a date, or None where the county's sources say nothing."""
+        if key not in FACT_TYPES:
+            raise KeyError(key)
+        for f in self.facts.get(key, ()):
+            if f.period.covers(on):
+                return f
+        return None
+
+    def routine_on(self, on: date) -> Routine | None:
+        if self.routine and self.routine.period.covers(on):
+            return self.routine
+        return None
+
+
+# --- parsing helpers ------------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads one table, remembering the file and key path for error messages."""
+
+    def __init__(self, file: str, path: str, table: Any) -> None:
+        if not isinstance(table, dict):
+            raise DataError(file, path or "(top)", "forventet en tabell")
+        self.file, self.path, self.table = file, path, table
+        self.seen: set[str] = set()
+
+    def key(self, k: str) -> str:
+        return f"{self.path}.{k}" if self.path else k
+
+    def fail(self, k: str, message: str) -> DataError:
+        return DataError(self.file, self.key(k), message)
+
+    def get(self, k: str, check: Callable[[Any], bool], required: bool, what: str) -> Any:
+        self.seen.add(k)
+        if k not in self.table:
+            if required:
+                raise self.fail(k, "mangler")
+            return None
+        v = self.table[k]
+        if not check(v):
+            raise self.fail(k, f"ugyldig verdi {v!r}: forventet {what}")
+        return v
+
+    def text(self, k: str, required: bool = True) -> str | None:
+        return self.get(k, _text, required, "tekst")
+
+    def date(self, k: str, required: bool = True) -> date | None:
+        self.seen.add(k)
+        if k not in self.table:
+            if required:
+                raise self.fail(k, "mangler")
+            return None
+        v = self.table[k]
+        if isinstance(v, date):  # TOML's own date literal
+            return v
+        if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            try:
+                return date.fromisoformat(v)
+            except ValueError:
+                pass
+        raise self.fail(k, f"ugyldig dato {v!r}: forventet ÅÅÅÅ-MM-DD")
+
+    def as_of(self, k: str) -> str:
+        return self.get(k, lambda v: isinstance(v, str) and _AS_OF.match(v) is not None, True, "ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
+
+    def ids(self, k: str) -> tuple[str, ...]:
+        v = self.get(k, lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), False, "en liste med id-er")
+        return tuple(v or ())
+
+    def period(self) -> Period:
+        p = Period(self.date("valid_from", required=False), self.date("valid_to", required=False))
+        if p.valid_from and p.valid_to and p.valid_to < p.valid_from:
+            raise self.fail("valid_to", "ligger før valid_from")
+        return p
+
+    def done(self) -> None:
+        unknown = sorted(set(self.table) - self.seen)
+        if unknown:
+            raise self.fail(unknown[0], "ukjent nøkkel")
+
+
+def _data_dir():
+    return resources.files(DATA_PACKAGE) / "data"
+
+
+def _read_toml(path, name: str) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise DataError(name, "(fil)", f"ugyldig TOML: {e}") from None
+
+
+# --- loaders --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def load_sources() -> dict[str, Source]:
+    name = "sources.toml"
+    raw = _read_toml(_data_dir() / name, name)
+    out: dict[str, Source] = {}
+    for sid, table in raw.items():
+        r = _Reader(name, sid, table)
+        out[sid] = Source(
+            id=sid,
+            title=r.text("title"),
+            publisher=r.text("publisher"),
+            kind=r.text("kind"),
+            as_of=r.as_of("as_of"),
+            url=r.text("url", required=False),
+            note=r.text("note", required=False),
+        )
+        r.done()
+    return out
+
+
+@lru_cache(maxsize=None)
+def load_references() -> dict[str, Reference]:
+    name = "references.toml"
+    raw = _read_toml(_data_dir() / name, name)
+    out: dict[str, Reference] = {}
+    for rid, table in raw.items():
+        r = _Reader(name, rid, table)
+        if not _ID.match(rid):
+            raise DataError(name, rid, "id-en må være små bokstaver, tall og bindestrek (den er også ankeret)")
+        url = r.get("url", lambda v: isinstance(v, str) and v.startswith("https://"), True, "en https-adresse")
+        out[rid] = Reference(rid, r.text("label"), r.text("title"), url)
+        r.done()
+    return out
+
+
+def _check_refs(r: _Reader, k: str, refs: tuple[str, ...]) -> None:
+    known = load_references()
+    for ref in refs:
+        if ref not in known:
+            raise r.fail(k, f"ukjent lovhenvisning {ref!r} (ikke i references.toml)")
+
+
+def _check_source(r: _Reader, k: str, sid: str) -> None:
+    if sid not in load_sources():
+        raise r.fail(k, f"ukjent kilde {sid!r} (ikke i sources.toml)")
+
+
+def _parse_fact(file: str, key: str, i: int, table: Any) -> Fact:
+    r = _Reader(file, f"facts.{key}[{i}]", table)
+    check = FACT_TYPES[key]
+    value = r.get("value", check, True, check.__doc__ or f"en gyldig verdi for {key}")
+    text = r.text("text")
+    if "source" not in table:
+        raise r.fail("source", "mangler: hvert faktum må ha en kilde")
+    source = r.text("source")
+    _check_source(r, "source", source)
+    verified = r.date("verified")
+    quote = r.text("quote", required=False)
+    refs = r.ids("references")
+    _check_refs(r, "references", refs)
+    period = r.period()
+    r.done()
+    return Fact(key, value, text, source, verified, period, quote, refs)
+
+
+def _overlaps(a: Period, b: Period) -> bool:
+    a_from, a_to = a.valid_from or date.min, a.valid_to or date.max
+    b_from, b_to = b.valid_from or date.min, b.valid_to or date.max
+    return a_from <= b_to and b_from <= a_to
+
+
+def _email_domain_ok(email: str, domains: tuple[str, ...]) -> bool:
+    domain = email.rsplit("@", 1)[1].lower()
+    return any(domain == d or domain.endswith("." + d) for d in domains)
+
+
+def parse_county(file: str, raw: dict) -> County:
+    """Validate one county table (as read from TOML) and build the County record."""
+    r = _Reader(file, "", raw)
+    cid = r.text("id")
+    if not _ID.match(cid) or file != f"{cid}.toml":
+        raise r.fail("id", f"{cid!r} må være lik filnavnet og bestå av a-z, 0-9 og bindestrek")
+    name = r.text("name")
+    period = Period(r.date("valid_from"), r.date("valid_to", required=False))
+    domains = r.get(
+        "email_domains", lambda v: isinstance(v, list) and v and all(_text(x) for x in v), True, "en liste med domener"
+    )
+    domains = tuple(d.lower() for d in domains)
+    predecessors, successors = r.ids("predecessors"), r.ids("successors")
+    summary = r.text("summary", required=False)
+
+    routine = None
+    if "routine" in raw:
+        rr = _Reader(file, "routine", raw["routine"])
+        r.seen.add("routine")
+        rsource = rr.text("source")
+        _check_source(rr, "source", rsource)
+        routine = Routine(rr.text("title"), rsource, Period(rr.date("valid_from"), rr.date("valid_to", required=False)))
+        rr.done()
+
+    facts: dict[str, tuple[Fact, ...]] = {}
+    if "facts" in raw:
+        r.seen.add("facts")
+        ft = raw["facts"]
+        if not isinstance(ft, dict):
+            raise r.fail("facts", "forventet tabeller [[facts.<nøkkel>]]")
+        for key, entries in ft.items():
+            if key not in FACT_TYPES:
+                raise DataError(file, f"facts.{key}", "ukjent faktanøkkel (se data/README.md)")
+            if isinstance(entries, dict):
+                entries = [entries]
+            if not isinstance(entries, list) or not entries:
+                raise DataError(file, f"facts.{key}", "forventet [[facts.<nøkkel>]]-oppføringer")
+            parsed = tuple(_parse_fact(file, key, i, e) for i, e in enumerate(entries))
+            for i, a in enumerate(parsed):
+                for b in parsed[i + 1 :]:
+                    if _overlaps(a.period, b.period):
+                        raise DataError(file, f"facts.{key}", "to oppføringer gjelder samme periode")
+            for f in parsed:
+                if key == "booking_mailbox" and not _email_domain_ok(f.value, domains):
+                    raise DataError(file, f"facts.{key}", f"{f.value} er ikke på fylkets domener {list(domains)}")
+            facts[key] = parsed
+
+    contacts = []
+    for i, table in enumerate(raw.get("contacts", [])):
+        r.seen.add("contacts")
+        cr = _Reader(file, f"contacts[{i}]", table)
+        kind = cr.get("kind", _enum("mailbox", "person"), True, "mailbox / person")
+        email = cr.get("email", _email, False, "en e-postadresse")
+        if email and not _email_domain_ok(email, domains):
+            # Guards the privacy rule: municipal and NAV staff addresses are never published.
+            raise cr.fail("email", f"{email} er ikke på fylkets egne domener {list(domains)}")
+        csource = cr.text("source")
+        _check_source(cr, "source", csource)
+        contacts.append(
+            Contact(
+                kind=kind,
+                name=cr.text("name"),
+                role=cr.text("role"),
+                source=csource,
+                verified=cr.date("verified"),
+                as_of=cr.as_of("as_of"),
+                email=email,
+                phone=cr.text("phone", required=False),
+                municipality=cr.text("municipality", required=False),
+            )
+        )
+        cr.done()
+    r.done()
+    return County(cid, name, period, domains, predecessors, successors, summary, routine, facts, tuple(contacts))
+
+
+@lru_cache(maxsize=None)
+def load_counties() -> dict[str, County]:
+    """All county files, validated, keyed by id (sorted by name)."""
+    folder = _data_dir() / "counties"
+    counties: dict[str, County] = {}
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        county = parse_county(entry.name, _read_toml(entry, entry.name))
+        counties[county.id] = county
+    for c in counties.values():
+        for other in c.predecessors + c.successors:
+            if other not in counties:
+                raise DataError(f"{c.id}.toml", "predecessors/successors", f"ukjent fylke {other!r}")
+    return dict(sorted(counties.items(), key=lambda kv: kv[1].name))
+
+
+def load_rules(name: str) -> dict:
+    """A rule-family file from data/rules (its own module validates its shape)."""
+    return _read_toml(_data_dir() / "rules" / f"{name}.toml", f"rules/{name}.toml")
