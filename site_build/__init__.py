@@ -1,0 +1,1 @@
+"""Build tooling: MkDocs hooks, the engine wheel, the self-hosted Pyodide runtime, the local server."""

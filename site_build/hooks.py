@@ -1,0 +1,1 @@
+"""MkDocs hooks: runtime assets (Pyodide, the engine wheel) for the guide page."""
