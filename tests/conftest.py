@@ -23,3 +23,87 @@ def built_site(tmp_path_factory) -> Path:
     )
     assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
     return out
+
+
+# --- the built site, served on 127.0.0.1, driven in Debian's Chromium ---------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Base URL of the built site served by site_build.serve on a free loopback port."""
+    import threading
+
+    from site_build.serve import make_server
+
+    server = make_server(built_site, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session (Playwright, Debian's binary)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class PageRecorder:
+    """Everything a page asked for and complained about: requests, console errors, CSP reports."""
+
+    def __init__(self, page, origin: str):
+        self.page, self.origin = page, origin.rstrip("/")
+        self.requests: list[str] = []
+        self.console: list[str] = []
+        self.page_errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+
+    def foreign_requests(self) -> list[str]:
+        """Requests that left the site's origin (data: and blob: URLs stay in the browser)."""
+        return [
+            u for u in self.requests if not (u.startswith(self.origin + "/") or u.startswith(("data:", "blob:")))
+        ]
+
+    def console_errors(self) -> list[str]:
+        return [c for c in self.console if c.startswith("error")]
+
+
+@pytest.fixture
+def context(browser, site_url):
+    """A fresh browser context; any request that is not to the site itself is aborted and recorded."""
+    ctx = browser.new_context(service_workers="block")
+    origin = site_url.rstrip("/")
+    ctx.route(
+        "**/*",
+        lambda route: route.continue_()
+        if route.request.url.startswith(origin + "/") or route.request.url.startswith(("data:", "blob:"))
+        else route.abort(),
+    )
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context, site_url):
+    pg = context.new_page()
+    pg.recorder = PageRecorder(pg, site_url)
+    yield pg
+    pg.close()

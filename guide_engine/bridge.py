@@ -1,0 +1,84 @@
+"""The browser's entry point: one JSON message in, one JSON message out.
+
+The Web Worker calls ``handle`` with a JSON string; whatever happens, a JSON string comes back
+(an unexpected fault becomes ``{"ok": false, "error": ...}``), so the page never hangs on Python.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import Any, Callable
+
+from .data_loader import load_counties
+
+
+def _on(msg: dict) -> str | None:
+    on = msg.get("on")
+    return on if isinstance(on, str) else None
+
+
+def _county(msg: dict) -> dict:
+    """A county's routine in brief: the first round trip the guide page makes."""
+    cid = msg.get("id")
+    county = load_counties().get(cid) if isinstance(cid, str) else None
+    if county is None:
+        return {"ok": False, "field": "county", "message": "Velg et fylke fra listen."}
+    try:
+        on = date.fromisoformat(_on(msg) or "")
+    except ValueError:
+        on = None
+    routine = county.routine_on(on) if on else county.routine
+    mailbox = county.fact("booking_mailbox", on) if on else None
+    return {
+        "ok": True,
+        "id": county.id,
+        "name": county.name,
+        "routine": routine.title if routine else None,
+        "booking_mailbox": mailbox.value if mailbox else None,
+    }
+
+
+def _api():
+    from . import api  # imported on first use: the ping answers even if the engine fails to import
+
+    return api
+
+
+def _questions(msg: dict) -> Any:
+    return _api().questions(_on(msg))
+
+
+def _step(msg: dict) -> dict:
+    api, answers, on = _api(), msg.get("answers") or {}, _on(msg)
+    return {
+        "path": api.path(answers, on),
+        "next": api.next_question(answers, on),
+        "errors": api.validate(answers, on),
+    }
+
+
+def _evaluate(msg: dict) -> Any:
+    return _api().evaluate(msg.get("answers") or {}, _on(msg))
+
+
+OPS: dict[str, Callable[[dict], Any]] = {
+    "ping": lambda msg: {"python": sys.version.split()[0]},
+    "county": _county,
+    "questions": _questions,
+    "step": _step,
+    "evaluate": _evaluate,
+}
+
+
+def handle(message: str) -> str:
+    try:
+        msg = json.loads(message)
+        op = OPS.get(msg.get("op")) if isinstance(msg, dict) else None
+        if op is None:
+            return json.dumps({"ok": False, "error": "ukjent melding"})
+        result = op(msg)
+        return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
+    except Exception as exc:  # the page must always get an answer
+        return json.dumps({"ok": False, "error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)

@@ -1,0 +1,81 @@
+"""The guide's runtime files: the pinned Pyodide core from the npm package and the engine wheel."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import wheel
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
+# The core Pyodide needs to boot; it loads no other package (the engine is standard library only).
+PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+GUIDE_ASSETS = ROOT / "site_build" / "assets" / "guide"
+
+
+class RuntimeMissing(RuntimeError):
+    pass
+
+
+def pyodide_version() -> str:
+    manifest = PYODIDE_PACKAGE / "package.json"
+    if not manifest.exists():
+        raise RuntimeMissing(
+            "Pyodide mangler: node_modules/pyodide finnes ikke. Kjør `npm ci` (scripts/setup.sh gjør det)."
+        )
+    return json.loads(manifest.read_text())["version"]
+
+
+def pyodide_dir_name() -> str:
+    # Versioned folder, so the files can be cached as immutable.
+    return f"pyodide/v{pyodide_version()}"
+
+
+def copy_pyodide(site_dir: Path) -> Path:
+    target = site_dir / pyodide_dir_name()
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_CORE:
+        src = PYODIDE_PACKAGE / name
+        if not src.exists():
+            raise RuntimeMissing(f"Pyodide-filen {name} mangler i node_modules/pyodide. Kjør `npm ci` på nytt.")
+        dst = target / name
+        if not dst.exists() or dst.stat().st_size != src.stat().st_size:
+            shutil.copyfile(src, dst)
+    return target
+
+
+def asset_hash() -> str:
+    h = hashlib.sha256()
+    for p in sorted(GUIDE_ASSETS.iterdir()):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Runtime:
+    pyodide_dir: str  # site-relative folder of the Pyodide core
+    wheel_path: str  # site-relative path of the engine wheel
+    wheel_hash: str
+    assets_hash: str
+
+    @classmethod
+    def current(cls) -> "Runtime":
+        data = wheel.build_wheel_bytes()
+        return cls(
+            pyodide_dir=pyodide_dir_name(),
+            wheel_path=f"guide/{wheel.wheel_filename()}",
+            wheel_hash=hashlib.sha256(data).hexdigest()[:12],
+            assets_hash=asset_hash(),
+        )
+
+    def install(self, site_dir: Path) -> None:
+        copy_pyodide(site_dir)
+        wheel.write_wheel(site_dir / "guide")
+        out = site_dir / "guide"
+        for p in GUIDE_ASSETS.iterdir():
+            shutil.copyfile(p, out / p.name)

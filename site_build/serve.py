@@ -1,0 +1,123 @@
+"""Serve the built site on 127.0.0.1 with the headers a static host should send.
+
+    python -m site_build.serve [--dir site] [--port 8000]
+
+- MIME types: `.wasm` as application/wasm (streaming compilation), `.mjs` as JavaScript.
+- Caching: the Pyodide folder is versioned (`pyodide/v<version>/`) and the guide's files carry a
+  content hash in their URL (`?v=`), so they are cached for a year as immutable; HTML is revalidated.
+- Compression: gzip for text, JavaScript, JSON and WebAssembly when the browser accepts it
+  (compressed once per file and kept in memory).
+Binds to the loopback address only: the site is for this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import os
+import threading
+from functools import partial
+from pathlib import Path
+
+MIME = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".txt": "text/plain; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
+COMPRESSIBLE = {".wasm", ".mjs", ".js", ".json", ".html", ".css", ".svg", ".txt", ".xml"}
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+    _gzip_cache: dict[tuple[str, float], bytes] = {}
+    _lock = threading.Lock()
+
+    def log_message(self, format, *args):  # quiet: tests and benchmarks read their own output
+        if os.environ.get("SITE_SERVE_LOG"):
+            super().log_message(format, *args)
+
+    def cache_control(self, path: str) -> str:
+        if "/pyodide/v" in self.path or "?v=" in self.path:
+            return IMMUTABLE
+        if path.endswith(".html") or self.path.endswith("/"):
+            return "no-cache"
+        return "public, max-age=3600"
+
+    def end_headers(self):
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        super().end_headers()
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            index = os.path.join(path, "index.html")
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # redirect to the slash URL
+            path = index
+        suffix = Path(path).suffix
+        if not os.path.isfile(path):
+            self.send_error(404, "Fant ikke siden")
+            return None
+        ctype = self.guess_type(path)
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        stat = os.stat(path)
+        if suffix in COMPRESSIBLE and accepts_gzip:
+            key = (path, stat.st_mtime)
+            with self._lock:
+                body = self._gzip_cache.get(key)
+                if body is None:
+                    with open(path, "rb") as f:
+                        body = gzip.compress(f.read(), compresslevel=6, mtime=0)
+                    self._gzip_cache[key] = body
+            encoding = "gzip"
+        else:
+            with open(path, "rb") as f:
+                body = f.read()
+            encoding = None
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", self.cache_control(path))
+        self.send_header("Vary", "Accept-Encoding")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def make_server(directory: Path, port: int = 8000, host: str = "127.0.0.1") -> Server:
+    return Server((host, port), partial(Handler, directory=str(directory)))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="Serve the built site on 127.0.0.1.")
+    ap.add_argument("--dir", default="site")
+    ap.add_argument("--port", type=int, default=8000)
+    args = ap.parse_args(argv)
+    server = make_server(Path(args.dir), args.port)
+    print(f"Serving {args.dir} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

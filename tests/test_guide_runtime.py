@@ -1,0 +1,58 @@
+"""The guide's runtime in a real browser: Pyodide boots in a worker from the site's own files."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+READY_MS = 90_000
+
+
+def open_guide(page, site_url):
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide[data-state='ready']", timeout=READY_MS)
+
+
+def test_guide_reaches_ready_state(page, site_url):
+    """The guide page boots Pyodide in a worker and reports the engine ready."""
+    open_guide(page, site_url)
+    assert page.evaluate("window.__guide.engine.state") == "ready"
+    assert not page.recorder.page_errors
+
+
+def test_county_round_trip(page, site_url):
+    """A county chosen on the page goes to the engine in the worker, and its answer is shown."""
+    open_guide(page, site_url)
+    page.select_option("#q-county", "more-og-romsdal")
+    page.click("#guide-step button[type=submit]")
+    answer = page.wait_for_selector("#guide-county-answer")
+    assert "Møre og Romsdal" in answer.inner_text()
+    assert "karrieremr@mrfylke.no" in answer.inner_text()
+
+
+def test_python_runs_in_the_worker_not_the_page(page, site_url):
+    """Pyodide is loaded by the worker: the page itself has no pyodide global."""
+    open_guide(page, site_url)
+    assert page.evaluate("typeof window.loadPyodide") == "undefined"
+    assert any("/pyodide/v" in u and u.endswith("pyodide.asm.wasm") for u in page.recorder.requests)
+
+
+def test_missing_runtime_file_shows_error_state(context, site_url):
+    """When a Pyodide file cannot be fetched, the guide says so instead of hanging."""
+    context.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    page = context.new_page()
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide[data-state='failed']", timeout=READY_MS)
+    failure = page.inner_text("#guide-failure")
+    assert "kunne ikke starte" in failure
+    assert page.locator("#guide-failure a[href$='/counties/']").count() == 1
+
+
+def test_missing_engine_wheel_shows_error_state(context, site_url):
+    """When the engine wheel is missing, the guide shows its error state."""
+    context.route("**/*.whl*", lambda route: route.fulfill(status=404, body="missing"))
+    page = context.new_page()
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide[data-state='failed']", timeout=READY_MS)
+    assert "Fant ikke motoren" in page.inner_text("#guide-failure")
