@@ -86,7 +86,14 @@ FACT_TYPES: dict[str, Callable[[Any], bool]] = {
     "interdisciplinary_teams": _text,
     "participant_resources": _text_list,
     "covid_assessment": _text,
+    # Added with the county routines (all optional, like every fact key):
+    "target_group": _text,
+    "timing": _text,
+    "note_after_session": _text,
+    "collective_protection": _text,
 }
+
+_EMAIL_ANYWHERE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
 # --- records --------------------------------------------------------------------------------
@@ -136,6 +143,7 @@ class Fact:
     period: Period = Period()
     quote: str | None = None
     references: tuple[str, ...] = ()
+    period_note: str | None = None  # optional: how the period was chosen (e.g. an estimate)
 
 
 @dataclass(frozen=True)
@@ -331,8 +339,9 @@ def _parse_fact(file: str, key: str, i: int, table: Any) -> Fact:
     refs = r.ids("references")
     _check_refs(r, "references", refs)
     period = r.period()
+    period_note = r.text("period_note", required=False)
     r.done()
-    return Fact(key, value, text, source, verified, period, quote, refs)
+    return Fact(key, value, text, source, verified, period, quote, refs, period_note)
 
 
 def _overlaps(a: Period, b: Period) -> bool:
@@ -346,6 +355,21 @@ def _email_domain_ok(email: str, domains: tuple[str, ...]) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in domains)
 
 
+def _check_emails_anywhere(file: str, path: str, v: Any, domains: tuple[str, ...]) -> None:
+    """Every e-mail address written anywhere in a county file (text, quote, value) is on its own domains."""
+    if isinstance(v, dict):
+        for k, x in v.items():
+            if k != "email_domains":
+                _check_emails_anywhere(file, f"{path}.{k}" if path else k, x, domains)
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            _check_emails_anywhere(file, f"{path}[{i}]", x, domains)
+    elif isinstance(v, str):
+        for email in _EMAIL_ANYWHERE.findall(v):
+            if not _email_domain_ok(email, domains):
+                raise DataError(file, path, f"{email} er ikke på fylkets egne domener {list(domains)}")
+
+
 def parse_county(file: str, raw: dict) -> County:
     """Validate one county table (as read from TOML) and build the County record."""
     r = _Reader(file, "", raw)
@@ -354,10 +378,12 @@ def parse_county(file: str, raw: dict) -> County:
         raise r.fail("id", f"{cid!r} må være lik filnavnet og bestå av a-z, 0-9 og bindestrek")
     name = r.text("name")
     period = Period(r.date("valid_from"), r.date("valid_to", required=False))
+    # An empty list is allowed: then the file may hold no e-mail address at all.
     domains = r.get(
-        "email_domains", lambda v: isinstance(v, list) and v and all(_text(x) for x in v), True, "en liste med domener"
+        "email_domains", lambda v: isinstance(v, list) and all(_text(x) for x in v), True, "en liste med domener"
     )
     domains = tuple(d.lower() for d in domains)
+    _check_emails_anywhere(file, "", raw, domains)
     predecessors, successors = r.ids("predecessors"), r.ids("successors")
     summary = r.text("summary", required=False)
 
@@ -433,9 +459,12 @@ def load_counties() -> dict[str, County]:
         county = parse_county(entry.name, _read_toml(entry, entry.name))
         counties[county.id] = county
     for c in counties.values():
-        for other in c.predecessors + c.successors:
-            if other not in counties:
-                raise DataError(f"{c.id}.toml", "predecessors/successors", f"ukjent fylke {other!r}")
+        for key, others, back in (("predecessors", c.predecessors, "successors"), ("successors", c.successors, "predecessors")):
+            for other in others:
+                if other not in counties:
+                    raise DataError(f"{c.id}.toml", key, f"ukjent fylke {other!r}")
+                if c.id not in getattr(counties[other], back):
+                    raise DataError(f"{c.id}.toml", key, f"{other!r} mangler {c.id!r} i sin {back}-liste")
     return dict(sorted(counties.items(), key=lambda kv: kv[1].name))
 
 
