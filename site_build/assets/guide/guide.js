@@ -7,7 +7,7 @@ const boot = JSON.parse(document.getElementById("guide-boot").textContent);
 const main = document.getElementById("guide-main");
 const engineStatus = document.getElementById("guide-engine-status");
 const siteBase = new URL(root.dataset.base.replace(/\/?$/, "/"), location.href);
-const BOOT_TIMEOUT_MS = 90000;
+const BOOT_TIMEOUT_MS = 60000;
 
 // ---- the engine in the worker ---------------------------------------------------------------
 

@@ -7,6 +7,20 @@ function fail(err) {
   self.postMessage({ type: "failed", message });
 }
 
+// Pyodide 314 reports a failed WebAssembly instantiation (a missing or blocked .wasm) only with
+// console.warn("wasm instantiation failed!") and then never settles; turn that into a failure.
+function wasmFailure() {
+  return new Promise((_, reject) => {
+    const warn = console.warn.bind(console);
+    console.warn = (...args) => {
+      warn(...args);
+      if (args[0] === "wasm instantiation failed!") {
+        reject(new Error("Python-kjøretiden (WebAssembly) kunne ikke lastes"));
+      }
+    };
+  });
+}
+
 async function boot({ pyodide, wheel }) {
   const t0 = performance.now();
   // Fetch the wheel while Pyodide boots: the two do not depend on each other.
@@ -16,7 +30,7 @@ async function boot({ pyodide, wheel }) {
   });
   wheelBytes.catch(() => {}); // reported below, where it is awaited
   const { loadPyodide } = await import(pyodide + "pyodide.mjs");
-  const py = await loadPyodide({ indexURL: pyodide, fullStdLib: false });
+  const py = await Promise.race([loadPyodide({ indexURL: pyodide, fullStdLib: false }), wasmFailure()]);
   py.unpackArchive(await wheelBytes, "wheel");
   bridge = py.pyimport("guide_engine.bridge");
   const ping = JSON.parse(bridge.handle(JSON.stringify({ op: "ping" })));
