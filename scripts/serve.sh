@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Builds the site and serves it on http://127.0.0.1:8000 (Ctrl+C to stop).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh
+exec .venv/bin/python -m site_build.serve --dir site --port "${PORT:-8000}"
