@@ -108,6 +108,7 @@ class Source:
     as_of: str
     url: str | None = None
     note: str | None = None
+    language: str = "nb"  # optional in the file: the source's language ("nn" for nynorsk), for lang= on quotes
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ def load_sources() -> dict[str, Source]:
             as_of=r.as_of("as_of"),
             url=r.text("url", required=False),
             note=r.text("note", required=False),
+            language=r.get("language", _enum("nb", "nn"), False, "nb / nn") or "nb",
         )
         r.done()
     return out
