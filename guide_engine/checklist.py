@@ -1,0 +1,115 @@
+"""The checklist: ordered tasks, each with who does it, its due date where there is one, and its basis.
+
+Task texts live in data/checklist.toml; this module decides which tasks apply and their order:
+prepare (assess, map competence, inform, plans) → book (referral, interpreter, adviser) →
+the session (participant, career centre) → after (note, IMDi-nett, refund) → vedtak.
+"""
+
+from __future__ import annotations
+
+from .eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_ONLY
+from .texts import checklist_tasks, fill
+from string import Template
+
+WHO_LABEL = {"municipality": "Kommunen", "career_centre": "Karrieresenteret", "participant": "Deltakeren"}
+
+
+def build(ctx: dict) -> list[dict]:
+    """``ctx``: the parts of the result (eligibility, interpreter, adviser, deadlines, county facts)."""
+    tasks = checklist_tasks()
+    out: list[dict] = []
+    due = {d["id"]: d for d in ctx["deadlines"]}
+
+    def add(tid: str, due_id: str | None = None, sources: list[str] | None = None, **values) -> None:
+        t = tasks[tid]
+        who = fill(Template(t["who"]), **values)
+        d = due.get(due_id) if due_id else None
+        out.append({
+            "id": tid,
+            "order": len(out) + 1,
+            "who": who,
+            "who_label": WHO_LABEL.get(who, who),
+            "task": fill(Template(t["text"]), **values),
+            "due": d["date"] if d else None,
+            "due_text": d["date_text"] if d else None,
+            "deadline": due_id if d else None,
+            "basis": t["basis"],
+            "references": list(t["references"]),
+            "sources": sources or [],
+        })
+
+    elig = ctx["eligibility"]
+    status = elig["status"]
+    for u in elig.get("unconfirmed", []):
+        add("check_unconfirmed", text=u["text"])
+    if status == NOT_COVERED:
+        add("not_covered_inform")
+        for offer in elig.get("may_offer", []):
+            add("not_covered_offer", offer=offer)
+        return out
+
+    county, a = ctx["county"], ctx["answers"]
+    src = ctx["county_sources"]
+    prep_due = "book_by" if "book_by" in due else "guidance_by"
+    if status == ASSESS_NEED:
+        add("assess_need")
+    add("competence_mapping_share" if a.get("competence_mapping_done") else "competence_mapping_do", prep_due)
+    add("inform_participant", prep_due)
+    plans = [label for key, label in (("individual_plan_exists", "individuell plan / integreringsplan"),
+                                        ("norwegian_plan_exists", "plan for norskopplæringen")) if a.get(key)]
+    if plans:
+        add("plans_share", prep_due, plans=" og ".join(plans))
+
+    mailbox = ctx["referral_to"]
+    if mailbox:
+        add("send_referral", "book_by" if "book_by" in due else None, src.get("booking_mailbox"), mailbox=mailbox)
+    else:
+        add("send_referral_unknown", county_name=county.name)
+
+    interp = ctx["interpreter"]
+    if interp["needed"]:
+        lang = interp["language"] or "[språk]"
+        if interp["orders"] == "municipality":
+            add("interpreter_municipality", prep_due, interp["sources"], language=lang)
+        elif interp["orders"] == "county":
+            add("interpreter_county", prep_due, interp["sources"], language=lang)
+        else:
+            add("interpreter_unknown", prep_due, language=lang)
+
+    adv = ctx["adviser"]
+    if adv["participation"] == "required":
+        add("adviser_required", None, adv["sources"])
+    elif adv["participation"] == "case_by_case":
+        add("adviser_assess", prep_due, adv["sources"], wish="ønsker det" if adv["wants_present"] else "ønsker det ikke")
+    elif adv["wants_present"]:
+        add("adviser_wanted", None, adv["sources"])
+
+    with_interpreter = " (med tolk)" if interp["needed"] else ""
+    add("participant_attends_voluntary" if status == RIGHT_ONLY else "participant_attends", "guidance_by", with_interpreter=with_interpreter)
+    add("session_no_recommendation" if status == RIGHT_ONLY else "session", "guidance_by")
+
+    if "note_by" in due:
+        add("note", "note_by", src.get("note_due_working_days"))
+    else:
+        add("note_unknown", county_name=county.name)
+    reg = ctx["imdi_registration"]
+    if reg in ("municipality", "county"):
+        add("imdi_registration", None, src.get("imdi_registration"), who="municipality" if reg == "municipality" else "career_centre")
+    else:
+        add("imdi_registration_unknown")
+    if interp["needed"] and interp["orders"] == "municipality" and interp["pays"] == "county" and interp["refund"]:
+        add("interpreter_refund", None, interp["sources"], refund=interp["refund"])
+    if status != ASSESS_NEED:
+        add("vedtak", "programme_start_by")
+    return out
+
+
+def as_text(items: list[dict], reference_labels: dict[str, str]) -> str:
+    """The checklist as plain bokmål text (used for printing and the golden files)."""
+    lines = []
+    for it in items:
+        due = f" Frist: {it['due_text']}." if it.get("due_text") else ""
+        refs = ", ".join(reference_labels.get(r, r) for r in it["references"])
+        lines.append(f"{it['order']}. {it['who_label']}: {it['task']}{due}")
+        lines.append(f"   Grunnlag: {it['basis']} ({refs})")
+    return "\n".join(lines) + "\n"

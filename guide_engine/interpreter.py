@@ -1,0 +1,53 @@
+"""Who orders and who pays the interpreter for the career guidance session.
+
+General rule: the county's own routine decides (county facts ``interpreter_orders``,
+``interpreter_pays`` and ``interpreter_refund``). Exception: where the county has no routine on the
+date, the law gives no answer of its own — the county shall provide the guidance (integreringsloven
+§§ 4 and 11) and a public body shall use a qualified interpreter when it is needed (tolkeloven § 6) —
+so the result is ``unknown`` and the municipality must ask the county.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .data_loader import County
+
+WHO = {"county": "fylkeskommunen", "municipality": "kommunen"}
+
+
+def decide(county: County, on: date, needed: bool | None, language: str | None) -> dict:
+    orders = county.fact("interpreter_orders", on)
+    pays = county.fact("interpreter_pays", on)
+    refund = county.fact("interpreter_refund", on)
+    result: dict = {
+        "needed": needed,
+        "language": language if needed else None,
+        "orders": orders.value if orders else "unknown",
+        "pays": pays.value if pays else "unknown",
+        "refund": refund.value if refund else None,
+        "reasons": [],
+        "references": [],
+        "sources": [],
+    }
+    reasons, refs, sources = result["reasons"], result["references"], result["sources"]
+    for f in (orders, pays, refund):
+        if f is not None:
+            reasons.append(f.text)
+            sources.append(f.source)
+            refs.extend(f.references)
+    if orders is None or pays is None:
+        missing = " og ".join(x for x, f in (("hvem som bestiller", orders), ("hvem som betaler", pays)) if f is None)
+        reasons.append(
+            f"Ingen rutine registrert for {county.name} om {missing} tolk. Loven sier at fylkeskommunen skal sørge for "
+            "karriereveiledningen (integreringsloven §§ 4 og 11), og at et offentlig organ skal bruke kvalifisert tolk når "
+            "det er nødvendig (tolkeloven § 6). Spør fylkeskommunen hvem som bestiller og betaler før veiledningen."
+        )
+        refs.extend(["integreringsloven-4", "integreringsloven-11", "tolkeloven-6"])
+    elif orders.value == "municipality" and pays.value == "county":
+        reasons.append("Kommunen bestiller tolken og krever kostnaden refundert fra fylkeskommunen.")
+    if not refs:
+        refs.append("integreringsloven-11")
+    result["references"] = list(dict.fromkeys(refs))
+    result["sources"] = list(dict.fromkeys(sources))
+    return result

@@ -1,0 +1,83 @@
+"""The draft referral to the county's booking mailbox: subject and body in bokmål from
+templates/referral_*.txt, with minimal personal data (a reference, never a national identity number)."""
+
+from __future__ import annotations
+
+from .dates import format_nb
+from .eligibility import NOT_COVERED
+from .texts import fill, sections, template
+
+LEVEL = {"high": "høy prioritet", "normal": "middels prioritet", "low": "lav prioritet"}
+
+
+def build(ctx: dict) -> dict:
+    elig = ctx["eligibility"]
+    county = ctx["county"]
+    to = ctx["referral_to"]
+    reminder = template("referral_reminder").template
+    if elig["status"] == NOT_COVERED:
+        return {"applicable": False, "to": to, "subject": "", "body": "", "reminder": reminder,
+                "reason": "Ingen henvisning: personen er ikke omfattet av karriereveiledning etter § 11."}
+    L = sections("referral_lines")
+    a = ctx["answers"]
+    municipality = a.get("municipality") or "[kommune]"
+    ref = a.get("participant_ref") or "[initialer eller saksnummer]"
+    deadlines = {d["id"]: d for d in ctx["deadlines"]}
+    guidance_by = deadlines.get("guidance_by", {}).get("date_text")
+    planned = format_nb(a.get("planned_session_date")) if a.get("planned_session_date") else None
+    if planned and guidance_by:
+        timing = fill(L["timing_planned_deadline"], planned=planned, guidance_by=guidance_by)
+    elif planned:
+        timing = fill(L["timing_planned"], planned=planned)
+    elif guidance_by:
+        timing = fill(L["timing_deadline"], guidance_by=guidance_by)
+    else:
+        timing = fill(L["timing_none"])
+
+    before = ctx["before_session"]
+    if before:
+        before_text = "\n".join(fill(L["before_session_item"], item=i) for i in before)
+    else:
+        before_text = fill(L["before_session_none"], county_name=county.name)
+
+    info = [fill(L["competence_done" if a.get("competence_mapping_done") else "competence_missing"])]
+    interp = ctx["interpreter"]
+    if not interp["needed"]:
+        info.append(fill(L["interpreter_none"]))
+    else:
+        lang = interp["language"] or "[språk]"
+        if interp["orders"] == "county":
+            info.append(fill(L["interpreter_county"], language=lang))
+        elif interp["orders"] == "municipality":
+            pays = " og sender refusjonskrav til fylkeskommunen" if interp["pays"] == "county" else ""
+            info.append(fill(L["interpreter_municipality"], language=lang, pays_text=pays))
+        else:
+            info.append(fill(L["interpreter_unknown"], language=lang))
+    adv = ctx["adviser"]
+    if adv["participation"] == "required":
+        info.append(fill(L["adviser_required"]))
+    elif adv["wants_present"] is not None:
+        info.append(fill(L["adviser_yes" if adv["wants_present"] else "adviser_no"]))
+    info.append(fill(L["plan_yes" if a.get("individual_plan_exists") else "plan_no"]))
+    info.append(fill(L["norwegian_yes" if a.get("norwegian_plan_exists") else "norwegian_no"]))
+    info.append(fill(L["practical"], text=a["practical_needs"]) if a.get("practical_needs") else fill(L["practical_none"]))
+    prio = ctx["priority"]
+    if prio.get("applies"):
+        info.append(fill(L["priority"], reasons=f"{LEVEL[prio['level']]}. " + " ".join(prio["reasons"][1:-1])).rstrip())
+
+    status = elig["status"]
+    organiser = ctx["organiser"] or f"{county.name} fylkeskommune"
+    subject = fill(template("referral_subject"), basis_label=fill(L[f"basis_{status}"]), municipality=municipality, participant_ref=ref)
+    body = fill(
+        template("referral_body"),
+        county_service=organiser,
+        county_name=county.name,
+        municipality=municipality,
+        participant_ref=ref,
+        status_line=fill(L[f"status_{status}"]),
+        timing_line=timing,
+        before_session=before_text,
+        info_lines="\n".join(info),
+    )
+    return {"applicable": True, "to": to, "subject": subject, "body": body + "\n", "reminder": reminder,
+            "reason": None if to else f"Ingen bestillingsadresse registrert for {county.name}. Spør fylkeskommunen hvor henvisningen skal sendes."}

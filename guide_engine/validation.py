@@ -1,0 +1,187 @@
+"""Reading and checking answers: every answer is parsed here, with a Norwegian message tied to the
+question when it is impossible or missing. Nothing here raises for any JSON input."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from .counties import county_choices, get_county
+from .dates import format_nb, parse_iso
+from .questions import question_map
+
+# An 11-digit fødselsnummer / D-nummer, possibly written "DDMMYY NNNNN" or with dots/dashes.
+_FNR = re.compile(r"(?<!\d)\d{6}[\s.\-]?\d{5}(?!\d)")
+_TRUE = {"true", "ja", "yes", "1"}
+_FALSE = {"false", "nei", "no", "0"}
+
+
+class Missing(Exception):
+    """A question the current path needs has no valid answer yet."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+def looks_like_fnr(text: str) -> bool:
+    return _FNR.search(text) is not None
+
+
+class Answers:
+    """The answers of one case, parsed lazily and remembered, with the reference date."""
+
+    def __init__(self, raw: Any, on: date) -> None:
+        self.raw: dict = raw if isinstance(raw, dict) else {}
+        self.on = on
+        self._cache: dict[str, tuple[Any, str | None]] = {}
+        self.asked: list[str] = []  # the fields the rules consulted, in order
+
+    # -- presence and parsing ---------------------------------------------------------------
+    def present(self, fid: str) -> bool:
+        """Answered at all (for optional questions an explicit null or "" counts as skipped)."""
+        return fid in self.raw
+
+    def has_value(self, fid: str) -> bool:
+        v = self.raw.get(fid)
+        return v is not None and not (isinstance(v, str) and v.strip() == "")
+
+    def check(self, fid: str) -> tuple[Any, str | None]:
+        """(value, None) for a valid answer, (None, message) for an invalid one, (None, None) if blank."""
+        if fid not in self._cache:
+            self._cache[fid] = self._check(fid)
+        return self._cache[fid]
+
+    def value(self, fid: str) -> Any:
+        return self.check(fid)[0]
+
+    def need(self, fid: str) -> Any:
+        """The valid answer to a question the rules need; records it on the path."""
+        if fid not in self.asked:
+            self.asked.append(fid)
+        v, _ = self.check(fid)
+        if v is None:
+            raise Missing(fid)
+        return v
+
+    def _check(self, fid: str) -> tuple[Any, str | None]:
+        q = question_map().get(fid)
+        if q is None or not self.has_value(fid):
+            return None, None
+        raw = self.raw[fid]
+        kind = q["type"]
+        if kind == "choice":
+            return self._choice(fid, q, raw)
+        if kind == "boolean":
+            if isinstance(raw, bool):
+                return raw, None
+            if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
+                return raw.strip().lower() in _TRUE, None
+            return None, "Svar ja eller nei."
+        if kind == "integer":
+            return self._integer(fid, q, raw)
+        if kind == "date":
+            d = parse_iso(raw)
+            if d is None:
+                return None, "Skriv en gyldig dato på formen ÅÅÅÅ-MM-DD, for eksempel 2026-10-01."
+            return self._date_rules(fid, d)
+        # text / textarea
+        if not isinstance(raw, str):
+            return None, "Skriv svaret som tekst."
+        text = raw.strip()
+        limit = q.get("max_length", 1000)
+        if len(text) > limit:
+            return None, f"Svaret er for langt (høyst {limit} tegn)."
+        if looks_like_fnr(text):
+            return None, (
+                "Dette ser ut som et fødselsnummer eller D-nummer. Ikke skriv fødselsnummer her: "
+                "bruk initialer eller kommunens saksnummer."
+            )
+        return text, None
+
+    def _choice(self, fid: str, q: dict, raw: Any) -> tuple[Any, str | None]:
+        if fid == "county":
+            return self._county(raw)
+        allowed = [o["value"] for o in q.get("options", [])]
+        if isinstance(raw, str) and raw in allowed:
+            return raw, None
+        return None, "Velg et av svarene i listen."
+
+    def _county(self, raw: Any) -> tuple[Any, str | None]:
+        if not isinstance(raw, str):
+            return None, "Velg et fylke fra listen."
+        county, problem = get_county(raw)
+        if problem:
+            return None, problem
+        if county is None:
+            return None, f"Ukjent fylke «{raw[:40]}». Velg et fylke fra listen."
+        if not county.exists_on(self.on):
+            names = ", ".join(label for cid, label in county_choices(self.on) if cid in county.successors)
+            when = format_nb(self.on)
+            if county.period.valid_to and self.on > county.period.valid_to:
+                msg = f"{county.name} fantes ikke {when}: fylket ble avviklet etter {format_nb(county.period.valid_to)}."
+                if names:
+                    msg += f" Velg i stedet {names}."
+            else:
+                msg = f"{county.name} fantes ikke {when}. Velg et fylke som fantes på den datoen."
+            return None, msg
+        return county.id, None
+
+    def _integer(self, fid: str, q: dict, raw: Any) -> tuple[Any, str | None]:
+        n: int | None = None
+        if isinstance(raw, bool):
+            n = None
+        elif isinstance(raw, int):
+            n = raw
+        elif isinstance(raw, float) and raw.is_integer() and abs(raw) < 1e9:
+            n = int(raw)
+        elif isinstance(raw, str) and re.fullmatch(r"\s*-?\d{1,9}\s*", raw):
+            n = int(raw)
+        if n is None:
+            return None, "Skriv et helt tall."
+        lo, hi = q.get("min"), q.get("max")
+        if lo is not None and n < lo or hi is not None and n > hi:
+            if fid == "age_at_permit":
+                return None, f"En alder på {n} år er ikke mulig. Skriv alderen i hele år (mellom {lo} og {hi})."
+            return None, f"Skriv et tall mellom {lo} og {hi}."
+        return n, None
+
+    def _date_rules(self, fid: str, d: date) -> tuple[Any, str | None]:
+        on = self.on
+        if fid == "permit_date" and d > on:
+            return None, f"Datoen for oppholdstillatelsen kan ikke ligge etter {format_nb(on)} (datoen veiviseren regner fra)."
+        if fid == "settlement_date":
+            if d > on:
+                return None, f"Bosettingsdatoen kan ikke ligge etter {format_nb(on)} (datoen veiviseren regner fra)."
+            permit = self.value("permit_date")
+            if permit is not None and d < permit:
+                return None, "Bosettingsdatoen kan ikke ligge før datoen oppholdstillatelsen ble gitt."
+        if fid == "planned_session_date":
+            settled = self.value("settlement_date")
+            if settled is not None and d < settled:
+                return None, "Veiledningen kan ikke være før deltakeren ble bosatt."
+            if (d - on).days > 730:
+                return None, "Datoen ligger mer enn to år fram i tid. Sjekk årstallet."
+        if (on - d).days > 365 * 60:
+            return None, "Datoen ligger for langt tilbake i tid. Sjekk årstallet."
+        return d, None
+
+
+def errors_for(answers: Answers, path: list[str]) -> list[dict]:
+    """Messages for the questions on the path: impossible answers, and required ones missing."""
+    qs = question_map()
+    out = []
+    for fid in path:
+        value, message = answers.check(fid)
+        if message:
+            out.append({"field": fid, "message": message})
+        elif value is None and qs[fid]["required"]:
+            out.append({"field": fid, "message": f"Svar mangler: {qs[fid]['text']}"})
+    return out
+
+
+def unknown_fields(raw: Any) -> list[str]:
+    if not isinstance(raw, dict):
+        return []
+    return sorted(str(k) for k in raw if k not in question_map() and k != "on")
