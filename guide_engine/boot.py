@@ -6,7 +6,7 @@ once; every answer after that goes through the engine in the worker.
 
 from __future__ import annotations
 
-from .data_loader import load_counties
+from .data_loader import load_counties, load_references, load_sources
 
 
 def counties() -> list[dict]:
@@ -30,4 +30,10 @@ def questions() -> list[dict] | None:
 
 
 def boot_data() -> dict:
-    return {"counties": counties(), "questions": questions()}
+    return {
+        "counties": counties(),
+        "questions": questions(),
+        # Labels for the provisions and sources the result cites (the result carries their ids).
+        "references": {r.id: {"label": r.label, "title": r.title} for r in load_references().values()},
+        "sources": {s.id: f"{s.title} ({s.publisher}, {s.as_of})" for s in load_sources().values()},
+    }

@@ -136,54 +136,608 @@ function showFailure(message) {
   main.replaceChildren(box);
 }
 
-// ---- the first round trip: which county? -----------------------------------------------------
+// ---- the guide: one question per step, review, result ----------------------------------------
+
+const STATUS_CLASS = {
+  right_and_duty: "guide-status--yes",
+  right_only: "guide-status--partly",
+  assess_need: "guide-status--partly",
+  not_covered: "guide-status--no",
+};
+const WHO = { county: "Fylkeskommunen", municipality: "Kommunen", unknown: "Ikke avklart" };
+const OPTION_LIMIT_FOR_RADIOS = 7;
+
+function refLink(id) {
+  const ref = (boot.references || {})[id];
+  const label = ref ? ref.label : id;
+  return el("a", { href: new URL("lovgrunnlag/#" + id, siteBase).href, text: label });
+}
+
+function refLinks(ids) {
+  const list = [...new Set(ids || [])];
+  if (!list.length) return null;
+  const span = el("span", { class: "guide-refs" }, "Grunnlag: ");
+  list.forEach((id, i) => {
+    if (i) span.append(", ");
+    span.append(refLink(id));
+  });
+  return span;
+}
+
+function sourceText(ids) {
+  const list = [...new Set(ids || [])];
+  if (!list.length) return null;
+  const titles = list.map((id) => ((boot.sources || {})[id] ? boot.sources[id] : id));
+  return el("span", { class: "guide-sources", text: "Kilde: " + titles.join("; ") });
+}
+
+class Guide {
+  constructor(engine) {
+    this.engine = engine;
+    this.on = today();
+    this.questions = new Map((boot.questions || []).map((q) => [q.id, q]));
+    this.answers = {}; // in memory only: never written to storage, cookies or the URL
+    this.path = boot.questions && boot.questions.length ? [boot.questions[0].id] : [];
+    this.history = [];
+    this.current = null;
+    this.mode = "question";
+    this.returnToReview = false;
+    this.busy = false;
+  }
+
+  start() {
+    if (!this.path.length) return;
+    this.showQuestion(this.path[0], { focus: false });
+  }
+
+  engineReady() {
+    engineStatus.textContent = "";
+    if (this.waiting) {
+      this.waiting = false;
+      engineStatus.textContent = "Veiviseren er klar.";
+    }
+  }
+
+  engineFailed() {
+    this.busy = false;
+  }
+
+  // -- the question step ---------------------------------------------------------------------
+
+  options(q) {
+    if (q.id === "county") {
+      const valid = new Set(countiesOn(this.on).map((c) => c.id));
+      return q.options.filter((o) => valid.has(o.value));
+    }
+    return q.options || [];
+  }
+
+  showQuestion(id, { focus = true, errors = [] } = {}) {
+    const q = this.questions.get(id);
+    if (!q) return;
+    this.mode = "question";
+    this.current = id;
+    setRootState(root.dataset.state === "failed" ? "failed" : this.engine.state === "ready" ? "ready" : "starting");
+    const fieldErrors = errors.filter((e) => e.field === id);
+    const otherErrors = errors.filter((e) => e.field !== id);
+    const helpId = `q-${id}-help`;
+    const errorId = `q-${id}-error`;
+    const describedBy = [helpId, fieldErrors.length ? errorId : null].filter(Boolean).join(" ");
+    const value = this.answers[id];
+    const headingId = "guide-question-heading";
+    let field;
+    let heading;
+
+    const opts = this.options(q);
+    if ((q.type === "choice" && opts.length <= OPTION_LIMIT_FOR_RADIOS) || q.type === "boolean") {
+      heading = el("h3", { id: headingId, class: "guide-question", tabindex: "-1", text: q.text });
+      field = el(
+        "fieldset",
+        { class: "guide-field", "aria-describedby": describedBy, "aria-invalid": fieldErrors.length ? "true" : null },
+        el("legend", {}, heading),
+        el("p", { id: helpId, class: "guide-help", text: q.help }),
+        fieldErrors.length ? this.errorText(errorId, fieldErrors) : null,
+        el(
+          "div",
+          { class: "guide-options" },
+          opts.map((o, i) =>
+            el(
+              "div",
+              { class: "guide-option" },
+              el("input", {
+                type: "radio",
+                name: `q-${id}`,
+                id: i === 0 ? `q-${id}` : `q-${id}-${i}`,
+                value: JSON.stringify(o.value),
+                checked: value !== undefined && value === o.value,
+              }),
+              el("label", { for: i === 0 ? `q-${id}` : `q-${id}-${i}`, text: o.label }),
+            ),
+          ),
+        ),
+      );
+    } else {
+      let input;
+      const common = {
+        id: `q-${id}`,
+        name: id,
+        "aria-describedby": describedBy,
+        "aria-invalid": fieldErrors.length ? "true" : null,
+        "aria-required": q.required ? "true" : null,
+      };
+      if (q.type === "choice") {
+        input = el(
+          "select",
+          common,
+          el("option", { value: "", text: "Velg …" }),
+          opts.map((o) => el("option", { value: JSON.stringify(o.value), text: o.label, selected: value === o.value })),
+        );
+      } else if (q.type === "textarea") {
+        input = el("textarea", { ...common, rows: "5", maxlength: q.max_length || null });
+        input.value = value ?? "";
+      } else {
+        const type = q.type === "date" ? "date" : "text";
+        input = el("input", {
+          ...common,
+          type,
+          inputmode: q.type === "integer" ? "numeric" : null,
+          autocomplete: "off",
+          maxlength: q.max_length || null,
+          class: q.type === "integer" ? "guide-input--short" : null,
+        });
+        input.value = value === undefined || value === null ? "" : String(value);
+      }
+      heading = el("h3", { id: headingId, class: "guide-question", tabindex: "-1" }, el("label", { for: `q-${id}`, text: q.text }));
+      field = el(
+        "div",
+        { class: "guide-field" },
+        heading,
+        el("p", { id: helpId, class: "guide-help", text: q.help + (q.required ? "" : " Du kan hoppe over dette spørsmålet.") }),
+        fieldErrors.length ? this.errorText(errorId, fieldErrors) : null,
+        input,
+      );
+    }
+
+    const position = Math.max(1, this.path.indexOf(id) + 1);
+    const form = el(
+      "form",
+      { id: "guide-step", novalidate: true, "data-question": id, "aria-labelledby": headingId },
+      errors.length ? this.errorSummary(errors) : null,
+      el("p", { class: "guide-progress", id: "guide-progress", text: `Spørsmål ${position} av ${Math.max(position, this.path.length)}${this.path.length > position ? "" : " så langt"}` }),
+      field,
+      otherErrors.length ? null : null,
+      el(
+        "div",
+        { class: "guide-actions" },
+        el("button", { type: "submit", class: "md-button md-button--primary", id: "guide-next", text: this.returnToReview ? "Lagre og gå til oversikten" : "Neste" }),
+        this.history.length
+          ? el("button", { type: "button", class: "md-button", id: "guide-back", text: "Tilbake", onclick: () => this.back() })
+          : null,
+      ),
+    );
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      this.submit();
+    });
+    main.replaceChildren(form);
+    if (errors.length) document.getElementById("guide-error-summary").focus();
+    else if (focus) heading.focus();
+  }
+
+  errorText(id, errs) {
+    return el("p", { id, class: "guide-error" }, el("span", { class: "md-visually-hidden", text: "Feil: " }), errs.map((e) => e.message).join(" "));
+  }
+
+  errorSummary(errors) {
+    return el(
+      "div",
+      { id: "guide-error-summary", class: "guide-error-summary", role: "alert", tabindex: "-1", "aria-labelledby": "guide-error-summary-title" },
+      el("h3", { id: "guide-error-summary-title", text: "Noe må rettes" }),
+      el(
+        "ul",
+        {},
+        errors.map((e) =>
+          el(
+            "li",
+            {},
+            el("a", {
+              href: `#q-${e.field}`,
+              text: e.message,
+              onclick: (ev) => {
+                ev.preventDefault();
+                if (e.field === this.current) document.getElementById(`q-${e.field}`)?.focus();
+                else this.goTo(e.field);
+              },
+            }),
+          ),
+        ),
+      ),
+    );
+  }
+
+  readValue(q) {
+    if (q.type === "boolean" || (q.type === "choice" && document.querySelector(`input[name="q-${q.id}"]`))) {
+      const checked = document.querySelector(`input[name="q-${q.id}"]:checked`);
+      return checked ? JSON.parse(checked.value) : undefined;
+    }
+    const input = document.getElementById(`q-${q.id}`);
+    if (!input) return undefined;
+    if (q.type === "choice") return input.value ? JSON.parse(input.value) : undefined;
+    const raw = input.value;
+    if (raw.trim() === "") return undefined;
+    if (q.type === "integer" && /^\s*-?\d+\s*$/.test(raw)) return parseInt(raw, 10);
+    return raw; // the engine judges it and answers in Norwegian at this question
+  }
+
+  activeAnswers() {
+    // Only what is on the current path is sent: answers from a path left behind are kept (the
+    // user may come back) but do not count.
+    const out = {};
+    for (const id of this.path) if (this.answers[id] !== undefined) out[id] = this.answers[id];
+    return out;
+  }
+
+  async submit() {
+    if (this.busy) return;
+    const q = this.questions.get(this.current);
+    const v = this.readValue(q);
+    if (v === undefined) delete this.answers[q.id];
+    else this.answers[q.id] = v;
+    if (q.required && v === undefined) {
+      this.showQuestion(q.id, { errors: [{ field: q.id, message: q.type === "choice" || q.type === "boolean" ? "Velg et svar." : "Fyll ut dette feltet." }] });
+      return;
+    }
+    const reply = await this.ask("step", { answers: { ...this.answers } });
+    if (!reply) return;
+    this.path = reply.path;
+    const mine = reply.errors.filter((e) => e.field === q.id);
+    if (mine.length) {
+      this.showQuestion(q.id, { errors: mine });
+      return;
+    }
+    const errorsBefore = reply.errors.filter((e) => this.path.indexOf(e.field) >= 0 && this.path.indexOf(e.field) < this.path.indexOf(q.id));
+    if (errorsBefore.length) {
+      this.history.push(q.id);
+      this.showQuestion(errorsBefore[0].field, { errors: errorsBefore });
+      return;
+    }
+    this.history.push(q.id);
+    if (reply.next === null || reply.next === undefined) {
+      this.returnToReview = false;
+      this.showReview(reply.errors);
+    } else if (this.returnToReview && this.answers[reply.next] !== undefined) {
+      this.showReview(reply.errors);
+    } else {
+      this.showQuestion(reply.next);
+    }
+  }
+
+  async ask(op, payload) {
+    this.busy = true;
+    const form = document.getElementById("guide-step") || main;
+    if (this.engine.state !== "ready") {
+      this.waiting = true;
+      form.setAttribute("aria-busy", "true");
+      setRootState("waiting");
+      engineStatus.textContent = "Veiviseren gjør seg klar. Svaret ditt er tatt vare på, og du går videre straks den er klar …";
+    }
+    try {
+      const reply = await this.engine.call({ op, on: this.on, ...payload });
+      if (!reply.ok) throw new Error(reply.error || "ukjent feil");
+      return reply.result;
+    } catch (err) {
+      if (this.engine.state !== "failed") {
+        engineStatus.textContent = "Noe gikk galt i veiviseren: " + err.message + ". Svarene dine er tatt vare på; prøv igjen.";
+      }
+      return null;
+    } finally {
+      this.busy = false;
+      form.removeAttribute("aria-busy");
+      if (root.dataset.state === "waiting") setRootState(this.engine.state === "ready" ? "ready" : this.engine.state);
+    }
+  }
+
+  back() {
+    const prev = this.history.pop();
+    if (prev) this.showQuestion(prev);
+  }
+
+  goTo(id) {
+    if (this.current && this.current !== id) this.history.push(this.current);
+    this.showQuestion(id);
+  }
+
+  // -- review ("Se over svarene") ------------------------------------------------------------
+
+  answerLabel(q, v) {
+    if (v === undefined || v === null || v === "") return "Ikke besvart";
+    const opt = (q.options || []).find((o) => o.value === v);
+    if (opt) return opt.label;
+    if (q.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
+    return String(v);
+  }
+
+  showReview(errors = []) {
+    this.mode = "review";
+    this.current = null;
+    const heading = el("h3", { id: "guide-review-heading", tabindex: "-1", text: "Se over svarene" });
+    const rows = this.path.map((id) => {
+      const q = this.questions.get(id);
+      return el(
+        "div",
+        { class: "guide-review-row" },
+        el("dt", { text: q.text }),
+        el("dd", {}, el("span", { class: "guide-review-answer", text: this.answerLabel(q, this.answers[id]) }), " ",
+          el("button", {
+            type: "button",
+            class: "guide-link-button",
+            "data-edit": id,
+            onclick: () => {
+              this.returnToReview = true;
+              this.history = [];
+              this.showQuestion(id);
+            },
+          }, "Endre", el("span", { class: "md-visually-hidden", text: ": " + q.text })),
+        ),
+      );
+    });
+    const view = el(
+      "div",
+      { id: "guide-review" },
+      errors.length ? this.errorSummary(errors) : null,
+      heading,
+      el("p", { text: "Sjekk svarene før du ser resultatet. Velg «Endre» for å rette et svar." }),
+      el("dl", { class: "guide-review-list" }, rows),
+      el(
+        "div",
+        { class: "guide-actions" },
+        el("button", { type: "button", class: "md-button md-button--primary", id: "guide-show-result", text: "Vis resultatet", onclick: () => this.showResult() }),
+        el("button", { type: "button", class: "md-button", id: "guide-back", text: "Tilbake", onclick: () => this.back() }),
+      ),
+    );
+    main.replaceChildren(view);
+    if (errors.length) document.getElementById("guide-error-summary").focus();
+    else heading.focus();
+  }
+
+  // -- result ----------------------------------------------------------------------------------
+
+  async showResult() {
+    const result = await this.ask("evaluate", { answers: this.activeAnswers() });
+    if (!result) return;
+    if (result.errors && result.errors.length) {
+      const first = result.errors[0].field;
+      if (this.questions.has(first)) this.showQuestion(first, { errors: result.errors.filter((e) => this.questions.has(e.field)) });
+      else this.showReview(result.errors);
+      return;
+    }
+    this.mode = "result";
+    this.history.push(null);
+    main.replaceChildren(renderResult(result, this));
+    document.getElementById("guide-result-heading").focus();
+  }
+
+  restart() {
+    this.answers = {};
+    this.history = [];
+    this.path = [boot.questions[0].id];
+    this.returnToReview = false;
+    this.showQuestion(this.path[0]);
+  }
+}
+
+const MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
+function formatDate(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d}. ${MONTHS[m - 1]} ${y}`;
+}
+
+function section(id, title, ...children) {
+  return el("section", { class: "guide-result-section", id, "aria-labelledby": id + "-h" }, el("h4", { id: id + "-h", text: title }), ...children);
+}
+
+function reasonList(reasons) {
+  const list = (reasons || []).map((r) => (typeof r === "string" ? r : r.text));
+  return list.length ? el("ul", {}, list.map((t) => el("li", { text: t }))) : null;
+}
+
+function renderResult(r, guide) {
+  const e = r.eligibility || {};
+  const out = el("div", { id: "guide-result" });
+  out.append(
+    el("h3", { id: "guide-result-heading", tabindex: "-1", text: "Resultat" }),
+    el("p", { class: "guide-result-meta", text: `Regnet ut per ${formatDate(r.on || guide.on)}. Resultatet er veiledende; sjekk alltid kildene.` }),
+  );
+
+  // Eligibility
+  const elig = section(
+    "guide-eligibility",
+    "Rett og plikt",
+    el("p", { class: `guide-status ${STATUS_CLASS[e.status] || ""}`, "data-status": e.status, text: e.label || e.status }),
+    reasonList(e.reasons),
+    refLinks(e.references),
+  );
+  if (e.unconfirmed && e.unconfirmed.length) {
+    elig.append(
+      el("div", { class: "admonition warning" }, el("p", { class: "admonition-title", text: "Ikke bekreftet" }),
+        el("ul", {}, e.unconfirmed.map((u) => el("li", { text: u.text + (u.note ? " " + u.note : "") })))),
+    );
+  }
+  if (e.may_offer && e.may_offer.length) elig.append(el("p", { text: "Kommunen kan likevel tilby: " }), reasonList(e.may_offer));
+  out.append(elig);
+
+  // Priority
+  const p = r.priority || {};
+  if (p.applies) {
+    out.append(section("guide-priority", "Prioritering", el("p", { text: p.label || `Prioritet: ${p.level}` }), reasonList(p.reasons), refLinks(p.references), sourceText(p.sources)));
+  }
+
+  // Interpreter
+  const i = r.interpreter || {};
+  out.append(
+    section(
+      "guide-interpreter",
+      "Tolk",
+      el(
+        "dl",
+        { class: "guide-facts" },
+        el("dt", { text: "Bestiller" }), el("dd", { id: "guide-interpreter-orders", "data-value": i.orders, text: WHO[i.orders] || i.orders }),
+        el("dt", { text: "Betaler" }), el("dd", { id: "guide-interpreter-pays", "data-value": i.pays, text: WHO[i.pays] || i.pays }),
+        i.language ? [el("dt", { text: "Språk" }), el("dd", { text: i.language })] : null,
+        i.refund ? [el("dt", { text: "Refusjon" }), el("dd", { text: i.refund })] : null,
+      ),
+      reasonList(i.reasons),
+      refLinks(i.references),
+      sourceText(i.sources),
+    ),
+  );
+
+  // Deadlines
+  const deadlines = r.deadlines || [];
+  if (deadlines.length) {
+    out.append(
+      section(
+        "guide-deadlines",
+        "Frister",
+        el(
+          "table",
+          { class: "guide-deadlines" },
+          el("caption", { class: "md-visually-hidden", text: "Frister" }),
+          el("thead", {}, el("tr", {}, ["Frist", "Dato", "Status", "Grunnlag"].map((h) => el("th", { scope: "col", text: h })))),
+          el(
+            "tbody",
+            {},
+            deadlines.map((d) =>
+              el(
+                "tr",
+                { "data-deadline": d.id, class: d.overdue ? "guide-overdue" : null },
+                el("th", { scope: "row", text: d.label || d.id }),
+                el("td", {}, el("time", { datetime: d.date, text: d.date_text || formatDate(d.date) })),
+                el("td", { text: d.overdue ? "Fristen er passert" : "I rute" }),
+                el("td", {}, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references)),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  // Checklist
+  const checklist = r.checklist || [];
+  const checklistSection = section(
+    "guide-checklist",
+    "Sjekkliste",
+    el(
+      "ol",
+      { class: "guide-checklist" },
+      checklist.map((t, n) =>
+        el(
+          "li",
+          {},
+          el("input", { type: "checkbox", id: `guide-task-${n}` }),
+          el("label", { for: `guide-task-${n}` }, el("strong", { text: (t.who_label || t.who) + ": " }), t.task, t.due_text ? ` (innen ${t.due_text})` : ""),
+          el("div", { class: "guide-task-basis" }, t.basis ? el("span", { text: t.basis + " " }) : null, refLinks(t.references)),
+        ),
+      ),
+    ),
+    el("div", { class: "guide-actions guide-no-print" },
+      el("button", { type: "button", class: "md-button", id: "guide-print-checklist", text: "Skriv ut sjekklisten", onclick: () => printOnly("checklist") })),
+  );
+  out.append(checklistSection);
+
+  // Referral
+  const ref = r.referral || {};
+  if (ref.applicable) {
+    const body = ref.body || "";
+    const mailto = ref.to ? `mailto:${encodeURIComponent(ref.to)}?subject=${encodeURIComponent(ref.subject)}&body=${encodeURIComponent(body)}` : null;
+    const copied = el("span", { class: "guide-copied", role: "status", "aria-live": "polite" });
+    out.append(
+      section(
+        "guide-referral",
+        "Utkast til henvisning",
+        el("dl", { class: "guide-facts" },
+          el("dt", { text: "Til" }), el("dd", { id: "guide-referral-to", text: ref.to || "Ingen bestillingsadresse registrert" }),
+          el("dt", { text: "Emne" }), el("dd", { id: "guide-referral-subject", text: ref.subject })),
+        ref.reason ? el("p", { text: ref.reason }) : null,
+        el("pre", { id: "guide-referral-body", class: "guide-referral-body", tabindex: "0", "aria-label": "Tekst til henvisningen", text: body }),
+        ref.reminder ? el("p", { class: "guide-reminder", text: ref.reminder }) : null,
+        el(
+          "div",
+          { class: "guide-actions guide-no-print" },
+          el("button", {
+            type: "button", class: "md-button", id: "guide-copy", text: "Kopier",
+            onclick: async () => {
+              try {
+                await navigator.clipboard.writeText(`${ref.subject}\n\n${body}`);
+                copied.textContent = "Teksten er kopiert.";
+              } catch {
+                const range = document.createRange();
+                range.selectNodeContents(document.getElementById("guide-referral-body"));
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+                copied.textContent = "Teksten er merket: trykk Ctrl+C for å kopiere.";
+              }
+            },
+          }),
+          mailto ? el("a", { class: "md-button", id: "guide-mailto", href: mailto, text: "Åpne i e-post" }) : null,
+          el("button", {
+            type: "button", class: "md-button", id: "guide-download", text: "Last ned (.txt)",
+            onclick: () => {
+              const blob = new Blob([`Til: ${ref.to || ""}\nEmne: ${ref.subject}\n\n${body}`], { type: "text/plain;charset=utf-8" });
+              const url = URL.createObjectURL(blob);
+              const a = el("a", { href: url, download: "henvisning-karriereveiledning.txt" });
+              document.body.append(a);
+              a.click();
+              a.remove();
+              setTimeout(() => URL.revokeObjectURL(url), 1000);
+            },
+          }),
+          el("button", { type: "button", class: "md-button", id: "guide-print-referral", text: "Skriv ut henvisningen", onclick: () => printOnly("referral") }),
+          copied,
+        ),
+      ),
+    );
+  } else if (ref.reason) {
+    out.append(section("guide-referral", "Henvisning", el("p", { text: ref.reason })));
+  }
+
+  out.append(
+    el("div", { class: "guide-actions guide-no-print" },
+      el("button", { type: "button", class: "md-button md-button--primary", id: "guide-print", text: "Skriv ut sjekkliste og henvisning", onclick: () => printOnly("all") }),
+      el("button", { type: "button", class: "md-button", id: "guide-edit", text: "Endre svarene", onclick: () => guide.showReview() }),
+      el("button", { type: "button", class: "md-button", id: "guide-restart", text: "Start på nytt", onclick: () => guide.restart() })),
+  );
+  return out;
+}
+
+function printOnly(what) {
+  document.body.dataset.guidePrint = what;
+  const done = () => {
+    delete document.body.dataset.guidePrint;
+    window.removeEventListener("afterprint", done);
+  };
+  window.addEventListener("afterprint", done);
+  window.print();
+}
 
 function countiesOn(date) {
   return boot.counties.filter((c) => (!c.valid_from || c.valid_from <= date) && (!c.valid_to || date <= c.valid_to));
 }
 
-function renderCountyQuestion(engine) {
-  const on = today();
-  const select = el(
-    "select",
-    { id: "q-county", name: "county", "aria-describedby": "q-county-help" },
-    el("option", { value: "", text: "Velg fylke" }),
-    countiesOn(on).map((c) => el("option", { value: c.id, text: c.name })),
-  );
-  const answer = el("div", { id: "guide-answer", "aria-live": "polite" });
-  const form = el(
-    "form",
-    { id: "guide-step", novalidate: true },
-    el("label", { for: "q-county", class: "guide-question", text: "Hvilket fylke er deltakeren bosatt i?" }),
-    el("p", { id: "q-county-help", class: "guide-help", text: "Fylkeskommunen der deltakeren er bosatt, sørger for karriereveiledningen." }),
-    select,
-    el("div", { class: "guide-actions" }, el("button", { type: "submit", class: "md-button md-button--primary", text: "Neste" })),
-    answer,
-  );
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    if (engine.state !== "ready") engineStatus.textContent = "Veiviseren gjør seg klar …";
-    const reply = await engine.call({ op: "county", id: select.value, on }).catch(() => null);
-    if (!reply) return;
-    const r = reply.ok ? reply.result : { ok: false, message: reply.error };
-    answer.replaceChildren(
-      r.ok
-        ? el("p", { id: "guide-county-answer", text: `${r.name}: ${r.routine ? "rutine: " + r.routine : "ingen rutine registrert"}${r.booking_mailbox ? ". Bestilling: " + r.booking_mailbox : ""}` })
-        : el("p", { class: "guide-error", id: "q-county-error", text: r.message }),
-    );
-  });
-  main.replaceChildren(form);
-}
-
 // ---- start -----------------------------------------------------------------------------------
 
 const engine = new Engine();
+const guide = new Guide(engine);
 engine.onReady = () => {
   setRootState("ready");
-  engineStatus.textContent = "";
+  guide.engineReady();
 };
-engine.onFailed = showFailure;
-renderCountyQuestion(engine);
+engine.onFailed = (message) => {
+  guide.engineFailed();
+  showFailure(message);
+};
+guide.start();
 setRootState("starting");
 engine.start();
-window.__guide = { engine }; // for tests and the benchmark
+window.__guide = { engine, guide }; // for tests and the benchmark (answers are never stored)
