@@ -1,0 +1,183 @@
+"""The loader rejects every broken county file with a message naming the file and the key."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from guide_engine import data_loader
+from guide_engine.data_loader import DataError, parse_county
+
+FILE = "testfylke.toml"
+SOURCE = "viken-veileder-2021.txt"
+
+
+def base() -> dict:
+    """A minimal valid county, as tomllib would read it."""
+    return {
+        "id": "testfylke",
+        "name": "Testfylke",
+        "valid_from": "2024-01-01",
+        "email_domains": ["testfylke.no"],
+        "routine": {"title": "Rutine", "source": SOURCE, "valid_from": "2024-01-01"},
+        "facts": {
+            "interpreter_orders": [
+                {"value": "county", "text": "Fylkeskommunen bestiller tolk.", "source": SOURCE, "verified": "2026-11-23"}
+            ],
+            "booking_mailbox": [
+                {"value": "post@testfylke.no", "text": "Send til post@testfylke.no.", "source": SOURCE, "verified": "2026-11-23"}
+            ],
+        },
+        "contacts": [
+            {
+                "kind": "mailbox",
+                "name": "Karrieresenteret",
+                "role": "Bestilling",
+                "email": "post@testfylke.no",
+                "source": SOURCE,
+                "verified": "2026-11-23",
+                "as_of": "2024-05",
+            }
+        ],
+    }
+
+
+def fact(raw: dict, key: str = "interpreter_orders", i: int = 0) -> dict:
+    return raw["facts"][key][i]
+
+
+def _del(d: dict, k: str) -> None:
+    del d[k]
+
+
+def _overlap(raw: dict) -> None:
+    """2024 and mid-2024 to mid-2025: the two entries overlap for half a year."""
+    first = fact(raw)
+    first.update(valid_from="2024-01-01", valid_to="2024-12-31")
+    raw["facts"]["interpreter_orders"].append({**first, "value": "municipality", "valid_from": "2024-06-01", "valid_to": "2025-06-30"})
+
+
+# (scenario, change to the valid county, key the message must name)
+BROKEN = [
+    ("a fact without a source", lambda r: _del(fact(r), "source"), "facts.interpreter_orders[0].source"),
+    ("an unknown fact key", lambda r: r["facts"].update(interpreter_colour=[fact(r)]), "facts.interpreter_colour"),
+    ("an unknown key in a fact", lambda r: fact(r).update(kilde="x"), "facts.interpreter_orders[0].kilde"),
+    ("an unknown top-level key", lambda r: r.update(fylkesnummer=3), "fylkesnummer"),
+    ("an unknown key in a contact", lambda r: r["contacts"][0].update(epost="x"), "contacts[0].epost"),
+    ("a verified date in Norwegian notation", lambda r: fact(r).update(verified="23.11.2026"), "facts.interpreter_orders[0].verified"),
+    ("an impossible date", lambda r: fact(r).update(valid_from="2024-02-30"), "facts.interpreter_orders[0].valid_from"),
+    ("a malformed county date", lambda r: r.update(valid_from="2024"), "valid_from"),
+    ("a malformed contact as_of", lambda r: r["contacts"][0].update(as_of="høsten 2020"), "contacts[0].as_of"),
+    ("a source not in sources.toml", lambda r: fact(r).update(source="rykte.txt"), "facts.interpreter_orders[0].source"),
+    ("a routine source not in sources.toml", lambda r: r["routine"].update(source="rykte.txt"), "routine.source"),
+    ("a contact source not in sources.toml", lambda r: r["contacts"][0].update(source="rykte.txt"), "contacts[0].source"),
+    ("a reference not in references.toml", lambda r: fact(r).update(references=["integreringsloven-999"]), "facts.interpreter_orders[0].references"),
+    ("a contact e-mail outside the county's domains", lambda r: r["contacts"][0].update(email="ola.nordmann@kommune.no"), "contacts[0].email"),
+    ("a NAV address written into a fact text", lambda r: fact(r).update(text="Kontakt kari.nordmann@nav.no."), "facts.interpreter_orders[0].text"),
+    ("a personal address in a quote", lambda r: fact(r).update(quote="Send til per@larvik.kommune.no"), "facts.interpreter_orders[0].quote"),
+    ("a booking mailbox outside the county's domains", lambda r: fact(r, "booking_mailbox").update(value="post@example.org"), "facts.booking_mailbox[0].value"),
+    ("an e-mail in a county that registers no domain", lambda r: (r.update(email_domains=[]), r["facts"].pop("booking_mailbox")), "contacts[0].email"),
+    ("two entries of one fact for the same period", lambda r: r["facts"]["interpreter_orders"].append(dict(fact(r), value="municipality")), "facts.interpreter_orders"),
+    ("overlapping periods", lambda r: _overlap(r), "facts.interpreter_orders"),
+    ("a period that ends before it starts", lambda r: fact(r).update(valid_from="2024-06-01", valid_to="2024-01-01"), "facts.interpreter_orders[0].valid_to"),
+    ("a value of the wrong kind", lambda r: fact(r).update(value="tolkesentralen"), "facts.interpreter_orders[0].value"),
+    ("a lead time that is not a number", lambda r: r["facts"].update(booking_lead_days=[{**fact(r), "value": "to uker"}]), "facts.booking_lead_days[0].value"),
+    ("an unknown priority criterion", lambda r: r["facts"].update(priority_criteria=[{**fact(r), "value": ["first_come"]}]), "facts.priority_criteria[0].value"),
+    ("a fact without text", lambda r: _del(fact(r), "text"), "facts.interpreter_orders[0].text"),
+    ("a fact without a verified date", lambda r: _del(fact(r), "verified"), "facts.interpreter_orders[0].verified"),
+    ("a contact kind that is not mailbox or person", lambda r: r["contacts"][0].update(kind="privat"), "contacts[0].kind"),
+    ("an id that differs from the file name", lambda r: r.update(id="annet-fylke"), "id"),
+]
+
+
+@pytest.mark.parametrize("scenario, change, key", BROKEN, ids=[b[0] for b in BROKEN])
+def test_loader_rejects_broken_county(scenario, change, key):
+    """Each broken county file raises DataError naming the file and the offending key."""
+    raw = copy.deepcopy(base())
+    change(raw)
+    with pytest.raises(DataError) as err:
+        parse_county(FILE, raw)
+    assert err.value.file == FILE
+    assert err.value.key == key, str(err.value)
+    assert str(err.value).startswith(f"{FILE}: {key}: ")
+
+
+def test_loader_accepts_valid_county():
+    """The minimal valid county parses and answers fact() by date."""
+    county = parse_county(FILE, base())
+    assert county.fact("interpreter_orders", date(2025, 1, 1)).value == "county"
+    assert county.fact("interpreter_pays", date(2025, 1, 1)) is None
+
+
+def test_loader_accepts_adjacent_periods_and_period_note():
+    """Two entries of one fact whose periods touch but do not overlap are fine, and period_note is kept."""
+    raw = base()
+    first = fact(raw)
+    first.update(valid_to="2024-12-31", period_note="Anslag.")
+    raw["facts"]["interpreter_orders"].append({**first, "value": "municipality", "valid_from": "2025-01-01", "valid_to": None})
+    del raw["facts"]["interpreter_orders"][1]["valid_to"]
+    del raw["facts"]["interpreter_orders"][1]["period_note"]
+    county = parse_county(FILE, raw)
+    assert county.fact("interpreter_orders", date(2024, 6, 1)).value == "county"
+    assert county.fact("interpreter_orders", date(2025, 6, 1)).value == "municipality"
+    assert county.facts["interpreter_orders"][0].period_note == "Anslag."
+
+
+def test_empty_email_domains_allow_no_email():
+    """A county with no domains is valid as long as its file holds no e-mail address."""
+    raw = base()
+    raw["email_domains"] = []
+    del raw["facts"]["booking_mailbox"]
+    del raw["contacts"][0]["email"]
+    assert parse_county(FILE, raw).email_domains == ()
+
+
+def test_unknown_fact_key_lookup_is_an_error():
+    """Asking a county for a fact key that does not exist is a programming error, not None."""
+    with pytest.raises(KeyError):
+        parse_county(FILE, base()).fact("interpreter_colour", date(2025, 1, 1))
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A writable copy of guide_engine/data that the loader reads instead of the real one."""
+    real = Path(data_loader.__file__).parent / "data"
+    copy_dir = tmp_path / "data"
+    shutil.copytree(real, copy_dir)
+    monkeypatch.setattr(data_loader, "_data_dir", lambda: copy_dir)
+    for fn in (data_loader.load_sources, data_loader.load_references, data_loader.load_counties):
+        fn.cache_clear()
+    yield copy_dir
+    for fn in (data_loader.load_sources, data_loader.load_references, data_loader.load_counties):
+        fn.cache_clear()
+
+
+def test_successor_link_must_be_mutual(data_copy):
+    """A successor that does not list its predecessor fails load_counties, naming the file and key."""
+    f = data_copy / "counties" / "akershus.toml"
+    f.write_text(f.read_text(encoding="utf-8").replace('predecessors = ["viken"]\n', ""), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        data_loader.load_counties()
+    assert (err.value.file, err.value.key) == ("viken.toml", "successors")
+
+
+def test_unknown_predecessor_fails(data_copy):
+    """A predecessor id without a county file fails load_counties."""
+    f = data_copy / "counties" / "troms.toml"
+    f.write_text(f.read_text(encoding="utf-8").replace('valid_from = "2024-01-01"', 'valid_from = "2024-01-01"\npredecessors = ["troms-og-finnmark"]'), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        data_loader.load_counties()
+    assert (err.value.file, err.value.key) == ("troms.toml", "predecessors")
+    assert "troms-og-finnmark" in err.value.message
+
+
+def test_invalid_toml_names_the_file(data_copy):
+    """A county file that is not valid TOML fails with the file's name."""
+    (data_copy / "counties" / "oslo.toml").write_text('id = "oslo\n', encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        data_loader.load_counties()
+    assert err.value.file == "oslo.toml"
