@@ -1,0 +1,173 @@
+"""The county data files: complete, cited, verbatim, and consistent with the 2024 county map."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from guide_engine.data_loader import load_counties, load_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES_DIR = ROOT.parent / "shared" / "sources"
+
+# The 15 counties from 1 January 2024, and the two split that day.
+CURRENT = {
+    "oslo", "rogaland", "more-og-romsdal", "nordland", "ostfold", "akershus", "buskerud", "innlandet",
+    "vestfold", "telemark", "agder", "vestland", "trondelag", "troms", "finnmark",
+}
+HISTORICAL = {"viken": {"akershus", "buskerud", "ostfold"}, "vestfold-og-telemark": {"vestfold", "telemark"}}
+WITH_ROUTINE = {"viken", "vestfold-og-telemark", "trondelag", "more-og-romsdal"}
+SPLIT_DAY = date(2024, 1, 1)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _all_facts():
+    for county in load_counties().values():
+        for key, entries in county.facts.items():
+            for f in entries:
+                yield county, key, f
+
+
+def test_every_county_file_loads():
+    """Every county file loads and validates, and there is exactly one per county, current or historical."""
+    assert set(load_counties()) == CURRENT | set(HISTORICAL)
+
+
+def test_current_counties_exist_on_the_split_day():
+    """The 15 counties exist on 1 January 2024 and today; Viken and Vestfold og Telemark do not."""
+    counties = load_counties()
+    for cid in CURRENT:
+        assert counties[cid].exists_on(SPLIT_DAY) and counties[cid].period.valid_to is None, cid
+    for cid in HISTORICAL:
+        assert counties[cid].exists_on(SPLIT_DAY - timedelta(days=1)) and not counties[cid].exists_on(SPLIT_DAY), cid
+
+
+@pytest.mark.parametrize("predecessor, successors", HISTORICAL.items())
+def test_split_counties_hand_over_on_the_split_day(predecessor, successors):
+    """A split county names its successors, each names it back and starts the day after it ended."""
+    counties = load_counties()
+    old = counties[predecessor]
+    assert set(old.successors) == successors
+    for sid in successors:
+        assert counties[sid].predecessors == (predecessor,)
+        assert counties[sid].period.valid_from == old.period.valid_to + timedelta(days=1)
+
+
+def test_routines_where_sources_exist():
+    """Exactly the counties with a source have a routine, and every county with facts has a routine."""
+    counties = load_counties()
+    assert {c.id for c in counties.values() if c.routine} == WITH_ROUTINE
+    for c in counties.values():
+        assert bool(c.facts) == bool(c.routine), c.id
+
+
+def test_facts_and_routines_lie_within_their_county():
+    """No fact or routine period reaches beyond the county's own existence."""
+    for county in load_counties().values():
+        periods = [(f"facts.{key}", f.period) for c, key, f in _all_facts() if c is county]
+        if county.routine:
+            periods.append(("routine", county.routine.period))
+        for where, p in periods:
+            if county.period.valid_to:
+                assert p.valid_to is not None and p.valid_to <= county.period.valid_to, (county.id, where)
+            if p.valid_from:
+                assert p.valid_from >= county.period.valid_from, (county.id, where)
+
+
+def test_every_fact_has_a_source_and_a_verified_date():
+    """Every fact and contact carries a registered source and a verified date that is not in the future."""
+    sources = load_sources()
+    today = date.today()
+    for county, key, f in _all_facts():
+        assert f.source in sources and f.verified <= today, (county.id, key)
+    for county in load_counties().values():
+        for c in county.contacts:
+            assert c.source in sources and c.verified <= today, (county.id, c.name)
+
+
+@pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
+def test_quotes_are_verbatim_from_their_source():
+    """Every quote occurs word for word (whitespace aside) in the source document it cites."""
+    texts: dict[str, str] = {}
+    for county, key, f in _all_facts():
+        if f.quote:
+            text = texts.setdefault(f.source, _norm((SOURCES_DIR / f.source).read_text(encoding="utf-8")))
+            assert _norm(f.quote) in text, f"{county.id}.toml: facts.{key}: quote is not in {f.source}"
+
+
+@pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
+def test_every_registered_source_document_exists():
+    """Every key of sources.toml names a document in shared/sources."""
+    for sid in load_sources():
+        assert (SOURCES_DIR / sid).is_file(), sid
+
+
+@pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
+def test_every_email_and_phone_in_the_data_is_in_its_source():
+    """Every contact e-mail and phone number appears in the source the contact cites."""
+    for county in load_counties().values():
+        for c in county.contacts:
+            text = (SOURCES_DIR / c.source).read_text(encoding="utf-8")
+            for value in (c.email, c.phone, c.municipality):
+                if value:
+                    assert value in text, (county.id, c.name, value)
+
+
+def test_contacts_are_dated_and_functional_or_published_persons():
+    """Every contact has an as_of date; person contacts come from the county's own published list."""
+    for county in load_counties().values():
+        for c in county.contacts:
+            assert c.as_of and c.kind in ("mailbox", "person")
+            if c.kind == "person":
+                assert c.email is None, "person contacts carry no personal e-mail address"
+
+
+# Table-driven: what a programme adviser needs to know, per county and date.
+FACTS_ON = [
+    ("Møre og Romsdal: the municipality orders the interpreter", "more-og-romsdal", "interpreter_orders", date(2026, 11, 23), "municipality"),
+    ("Møre og Romsdal: the county pays the interpreter", "more-og-romsdal", "interpreter_pays", date(2026, 11, 23), "county"),
+    ("Møre og Romsdal: 90 minutes", "more-og-romsdal", "session_length_minutes", date(2026, 11, 23), 90),
+    ("Møre og Romsdal: book at least two weeks ahead", "more-og-romsdal", "booking_lead_days", date(2026, 11, 23), 14),
+    ("Møre og Romsdal: note within 5 working days", "more-og-romsdal", "note_due_working_days", date(2026, 11, 23), 5),
+    ("Møre og Romsdal: the adviser takes part", "more-og-romsdal", "adviser_participation", date(2026, 11, 23), "required"),
+    ("Møre og Romsdal: the municipality enters the note in IMDi-nett", "more-og-romsdal", "imdi_registration", date(2026, 11, 23), "municipality"),
+    ("Trøndelag: the centre orders the interpreter", "trondelag", "interpreter_orders", date(2026, 11, 23), "county"),
+    ("Trøndelag: the adviser's presence is judged case by case", "trondelag", "adviser_participation", date(2026, 11, 23), "case_by_case"),
+    ("Trøndelag: mailbox", "trondelag", "booking_mailbox", date(2026, 11, 23), "karriereveiledning.intro@trondelagfylke.no"),
+    ("Trøndelag: capacity was limited in autumn 2020", "trondelag", "capacity", date(2020, 11, 1), "limited"),
+    ("Trøndelag: the 2020 capacity statement no longer applies", "trondelag", "capacity", date(2026, 11, 23), None),
+    ("Trøndelag: covid priority applied in autumn 2020", "trondelag", "priority_criteria", date(2020, 11, 1), ["sector_hit_by_crisis"]),
+    ("Viken: the centre ordered the interpreter in 2022", "viken", "interpreter_orders", date(2022, 3, 1), "county"),
+    ("Viken: adviser only on the participant's request", "viken", "adviser_participation", date(2022, 3, 1), "on_request"),
+    ("Viken: the county registered the note", "viken", "imdi_registration", date(2022, 3, 1), "county"),
+    ("Viken: nothing after the split", "viken", "interpreter_orders", date(2024, 3, 1), None),
+    ("Akershus: no routine registered", "akershus", "interpreter_orders", date(2026, 11, 23), None),
+    ("Vestfold: no routine registered", "vestfold", "interpreter_orders", date(2026, 11, 23), None),
+    ("Oslo: no routine registered", "oslo", "booking_mailbox", date(2026, 11, 23), None),
+]
+
+
+@pytest.mark.parametrize("scenario, cid, key, on, expected", FACTS_ON, ids=[r[0] for r in FACTS_ON])
+def test_fact_on_date(scenario, cid, key, on, expected):
+    """County.fact(key, on) gives what the county's source says on that date, or None."""
+    f = load_counties()[cid].fact(key, on)
+    assert (f.value if f else None) == expected
+
+
+def test_estimated_periods_say_so():
+    """Trøndelag's short-term facts from the undated 2020 letter explain that their period is an estimate."""
+    for key in ("capacity", "priority_criteria", "covid_assessment"):
+        (f,) = load_counties()["trondelag"].facts[key]
+        assert f.period.valid_to is not None and f.period_note and "anslag" in f.period_note
+
+
+def test_county_pages_exist_for_every_file():
+    """Every county file has its page under docs/counties, and every page has a file."""
+    pages = {p.stem for p in (ROOT / "docs" / "counties").glob("*.md")} - {"index"}
+    assert pages == set(load_counties())
