@@ -601,8 +601,7 @@ function renderResult(r, guide) {
         "Frister",
         el(
           "table",
-          { class: "guide-deadlines" },
-          el("caption", { class: "md-visually-hidden", text: "Frister" }),
+          { class: "guide-deadlines", "aria-labelledby": "guide-deadlines-h" },
           el("thead", {}, el("tr", {}, ["Frist", "Dato", "Status", "Grunnlag"].map((h) => el("th", { scope: "col", text: h })))),
           el(
             "tbody",

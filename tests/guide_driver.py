@@ -1,0 +1,83 @@
+"""Drives the guide page like a user: one question at a time, by mouse or by keyboard.
+
+Waits use CSS selectors only: the page's CSP forbids eval, which Playwright's string predicates need.
+"""
+
+from __future__ import annotations
+
+import json
+
+READY_MS = 90_000
+STEP_MS = 30_000
+
+# A participant in Møre og Romsdal who needs an interpreter (the issue's scenario).
+MORE_OG_ROMSDAL_WITH_INTERPRETER = {
+    "county": "more-og-romsdal",
+    "municipality": "Ålesund",
+    "participant_ref": "AB-12",
+    "permit_group": "refugee",
+    "permit_date": "2026-08-01",
+    "age_at_permit": 30,
+    "settlement_date": "2026-10-01",
+    "settled_by_agreement": True,
+    "interpreter_needed": True,
+    "interpreter_language": "tigrinja",
+    "wants_adviser_present": True,
+    "competence_mapping_done": True,
+    "individual_plan_exists": True,
+    "norwegian_plan_exists": False,
+    "practical_needs": "Trenger barnepass",
+    "planned_session_date": "2026-12-10",
+}
+
+
+def open_guide(page, site_url, wait_ready: bool = True):
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide-step")
+    if wait_ready:
+        page.wait_for_selector("#guide[data-state='ready']", timeout=READY_MS)
+
+
+def current_question(page) -> str | None:
+    form = page.locator("#guide-step")
+    return form.get_attribute("data-question") if form.count() else None
+
+
+def fill_current(page, value) -> None:
+    qid = current_question(page)
+    radios = page.locator(f"input[name='q-{qid}']")
+    if radios.count():
+        page.check(f"input[name='q-{qid}'][value='{json.dumps(value)}']")
+    elif page.locator(f"select#q-{qid}").count():
+        page.select_option(f"#q-{qid}", json.dumps(value))
+    elif value is not None:
+        page.fill(f"#q-{qid}", str(value))
+
+
+def next_step(page, qid: str) -> None:
+    page.click("#guide-next")
+    page.wait_for_selector(
+        f"#guide-review, #guide-step:not([data-question='{qid}']), #guide-error-summary", timeout=STEP_MS
+    )
+
+
+def answer_until_review(page, answers: dict) -> list[str]:
+    """Answer each question the guide asks from `answers`; return the ids asked, in order."""
+    asked = []
+    for _ in range(40):
+        if page.locator("#guide-review").count():
+            return asked
+        qid = current_question(page)
+        assert qid, "no question and no review on the page"
+        assert qid in answers, f"the guide asked {qid!r}, which the scenario does not answer"
+        asked.append(qid)
+        fill_current(page, answers[qid])
+        next_step(page, qid)
+        if page.locator("#guide-error-summary").count():
+            raise AssertionError(page.inner_text("#guide-error-summary"))
+    raise AssertionError("the guide never reached the review step")
+
+
+def show_result(page) -> None:
+    page.click("#guide-show-result")
+    page.wait_for_selector("#guide-result", timeout=STEP_MS)

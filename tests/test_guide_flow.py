@@ -1,0 +1,212 @@
+"""The guide in a real browser: a whole case, errors, review, result, privacy and safety."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from datetime import date
+
+import pytest
+
+from guide_engine import api
+from tests.guide_driver import (
+    MORE_OG_ROMSDAL_WITH_INTERPRETER,
+    READY_MS,
+    answer_until_review,
+    current_question,
+    fill_current,
+    next_step,
+    open_guide,
+    show_result,
+)
+
+pytestmark = pytest.mark.browser
+
+TODAY = date.today().isoformat()  # the page computes from the browser's date; so does the check
+
+
+def expected(answers: dict) -> dict:
+    """What the engine itself (CPython) says for the same answers on the same day."""
+    return api.evaluate(answers, TODAY)
+
+
+def test_more_og_romsdal_participant_with_interpreter(page, site_url):
+    """A Møre og Romsdal case with an interpreter ends in the right deadlines, duty, checklist and mailbox."""
+    open_guide(page, site_url)
+    asked = answer_until_review(page, MORE_OG_ROMSDAL_WITH_INTERPRETER)
+    assert "interpreter_language" in asked
+    assert "wants_adviser_present" not in asked  # Møre og Romsdal: the adviser always takes part
+    want = expected({k: MORE_OG_ROMSDAL_WITH_INTERPRETER[k] for k in asked})
+    show_result(page)
+
+    assert page.get_attribute("#guide-eligibility .guide-status", "data-status") == "right_and_duty"
+    assert page.get_attribute("#guide-interpreter-orders", "data-value") == "municipality"
+    assert page.get_attribute("#guide-interpreter-pays", "data-value") == "county"
+    assert "Postboks 2501" in page.inner_text("#guide-interpreter")
+
+    shown = {row.get_attribute("data-deadline"): row for row in page.locator("#guide-deadlines tbody tr").all()}
+    assert {"guidance_by", "book_by", "note_by"} <= set(shown)
+    for d in want["deadlines"]:
+        row = shown[d["id"]]
+        assert row.locator("time").get_attribute("datetime") == d["date"]
+        assert ("Fristen er passert" in row.inner_text()) == d["overdue"]
+    assert "2026" in page.inner_text("#guide-deadlines")  # Norwegian dates, e.g. "10. desember 2026"
+    assert re.search(r"\d{1,2}\. (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember) \d{4}", page.inner_text("#guide-deadlines"))
+
+    tasks = page.locator("#guide-checklist li")
+    assert tasks.count() == len(want["checklist"])
+    assert page.locator("#guide-checklist input[type=checkbox]").count() == len(want["checklist"])
+    assert "tigrinja" in page.inner_text("#guide-checklist")
+
+    assert page.inner_text("#guide-referral-to") == "karrieremr@mrfylke.no"
+    href = page.get_attribute("#guide-mailto", "href")
+    assert href.startswith("mailto:karrieremr%40mrfylke.no?") or href.startswith("mailto:karrieremr@mrfylke.no?")
+    query = urllib.parse.parse_qs(href.split("?", 1)[1])
+    assert query["subject"][0] == want["referral"]["subject"]
+    assert query["body"][0] == want["referral"]["body"]
+    assert page.inner_text("#guide-referral-body").strip() == want["referral"]["body"].strip()
+
+
+def test_invalid_answer_is_shown_at_the_field_and_kept(page, site_url):
+    """An impossible age gives a Norwegian message at the field and in a focused summary; the input stays."""
+    open_guide(page, site_url)
+    answers = dict(MORE_OG_ROMSDAL_WITH_INTERPRETER)
+    for _ in range(10):
+        qid = current_question(page)
+        if qid == "age_at_permit":
+            break
+        fill_current(page, answers[qid])
+        next_step(page, qid)
+    assert current_question(page) == "age_at_permit"
+    page.fill("#q-age_at_permit", "300")
+    page.click("#guide-next")
+    page.wait_for_selector("#guide-error-summary")
+    assert current_question(page) == "age_at_permit"
+    assert page.evaluate("document.activeElement.id") == "guide-error-summary"
+    field_error = page.inner_text("#q-age_at_permit-error")
+    assert field_error and "Feil" in field_error
+    assert page.get_attribute("#q-age_at_permit", "aria-invalid") == "true"
+    assert "q-age_at_permit-error" in page.get_attribute("#q-age_at_permit", "aria-describedby")
+    assert page.input_value("#q-age_at_permit") == "300"
+    # Earlier answers are kept: going back shows them.
+    page.click("#guide-back")
+    page.wait_for_selector("#guide-step:not([data-question='age_at_permit'])")
+    assert page.input_value("#q-permit_date") == answers["permit_date"]
+
+
+def test_settlement_after_reference_date_is_refused(page, site_url):
+    """A settlement date in the future is refused with a message at that question."""
+    open_guide(page, site_url)
+    answers = dict(MORE_OG_ROMSDAL_WITH_INTERPRETER, settlement_date="2099-01-01")
+    for _ in range(12):
+        qid = current_question(page)
+        fill_current(page, answers[qid])
+        next_step(page, qid)
+        if page.locator("#guide-error-summary").count():
+            break
+    assert current_question(page) == "settlement_date"
+    assert page.inner_text("#q-settlement_date-error")
+
+
+def test_missing_required_answer_is_asked_for(page, site_url):
+    """Pressing Neste without an answer keeps the question and says what is missing."""
+    open_guide(page, site_url)
+    page.click("#guide-next")
+    page.wait_for_selector("#guide-error-summary")
+    assert current_question(page) == "county"
+    assert page.inner_text("#q-county-error")
+
+
+def test_review_lists_every_answer_with_endre(page, site_url):
+    """The review step lists each answer with an Endre button that returns to that question."""
+    open_guide(page, site_url)
+    asked = answer_until_review(page, MORE_OG_ROMSDAL_WITH_INTERPRETER)
+    assert page.locator("#guide-review .guide-review-row").count() == len(asked)
+    assert page.locator("#guide-review [data-edit]").count() == len(asked)
+    assert "Ålesund" in page.inner_text("#guide-review")
+    page.click("#guide-review [data-edit='municipality']")
+    page.wait_for_selector("#guide-step[data-question='municipality']")
+    assert page.input_value("#q-municipality") == "Ålesund"
+    page.fill("#q-municipality", "Molde")
+    page.click("#guide-next")
+    page.wait_for_selector("#guide-review")
+    assert "Molde" in page.inner_text("#guide-review")
+
+
+def test_first_question_usable_before_the_engine_is_ready(context, site_url):
+    """While Pyodide is still loading, the first question works and a loading state is announced."""
+    release = {"go": False}
+    pending = []
+
+    def hold_wasm(route):
+        pending.append(route)
+
+    context.route("**/pyodide.asm.wasm", hold_wasm)
+    page = context.new_page()
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide-step[data-question='county']")
+    assert page.get_attribute("#guide", "data-state") == "starting"
+    page.select_option("#q-county", '"more-og-romsdal"')
+    page.click("#guide-next")
+    page.wait_for_selector("#guide[data-state='waiting']")
+    status = page.inner_text("#guide-engine-status")
+    assert "klar" in status
+    assert page.get_attribute("#guide-engine-status", "role") == "status"
+    for _ in range(200):
+        if pending:
+            break
+        page.wait_for_timeout(50)
+    context.unroute("**/pyodide.asm.wasm")
+    for route in pending:
+        route.continue_()
+    page.wait_for_selector("#guide-step[data-question='municipality']", timeout=READY_MS)
+
+
+def test_nothing_typed_is_stored(page, context, site_url):
+    """After a whole case, no cookie, localStorage, sessionStorage or IndexedDB entry holds anything typed."""
+    open_guide(page, site_url)
+    answer_until_review(page, MORE_OG_ROMSDAL_WITH_INTERPRETER)
+    show_result(page)
+    typed = ["Ålesund", "AB-12", "tigrinja", "barnepass"]
+    storage = page.evaluate(
+        """async () => ({
+            local: JSON.stringify(Object.entries(localStorage)),
+            session: JSON.stringify(Object.entries(sessionStorage)),
+            cookie: document.cookie,
+            idb: indexedDB.databases ? JSON.stringify(await indexedDB.databases()) : "[]",
+            url: location.href,
+        })"""
+    )
+    for value in storage.values():
+        for t in typed:
+            assert t not in value, (t, storage)
+    assert not context.cookies()
+    assert storage["idb"] == "[]"
+    assert page.recorder.foreign_requests() == []
+
+
+XSS = ["<img src=x onerror=alert(1)>", "</textarea><script>alert(2)</script>", '"><svg onload=alert(3)>']
+
+
+@pytest.mark.parametrize("payload", XSS)
+def test_typed_markup_stays_text(page, site_url, payload):
+    """Markup typed into a referral field is shown, downloaded and mailed as text, never run."""
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_guide(page, site_url)
+    answers = dict(MORE_OG_ROMSDAL_WITH_INTERPRETER, practical_needs=payload, municipality="Ålesund " + payload[:20])
+    answer_until_review(page, answers)
+    assert payload in page.inner_text("#guide-review")
+    show_result(page)
+    assert payload in page.inner_text("#guide-referral-body")
+    assert page.locator("#guide-result img, #guide-result script, #guide-result svg[onload]").count() == 0
+    href = page.get_attribute("#guide-mailto", "href")
+    assert "<" not in href and ">" not in href
+    assert payload in urllib.parse.unquote(href)
+    with page.expect_download() as dl:
+        page.click("#guide-download")
+    text = open(dl.value.path(), encoding="utf-8").read()
+    assert payload in text
+    assert dialogs == []
+    assert not [u for u in page.recorder.requests if u.endswith("/x")]
+    assert page.recorder.console_errors() == []
