@@ -1,0 +1,37 @@
+"""Helpers for unit tests: a synthetic county built from facts (so a rule can be tested without
+depending on what a real county file says), and a valid base case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from guide_engine.data_loader import County, Fact, Period
+
+SRC = "more-og-romsdal-karriererettleiing.txt"
+
+
+def county(cid: str = "testfylke", valid_to: date | None = None, **facts) -> County:
+    """A County whose facts are given as key=value (one entry each, no period) or key=[(value, from, to), ...]."""
+    parsed = {}
+    for key, spec in facts.items():
+        entries = spec if isinstance(spec, list) and spec and isinstance(spec[0], tuple) else [(spec, None, None)]
+        parsed[key] = tuple(
+            Fact(key, v, f"Tekst for {key}.", SRC, date(2026, 11, 23), Period(f, t)) for v, f, t in entries
+        )
+    return County(cid, "Testfylke", Period(date(2000, 1, 1), valid_to), ("test.no",), facts=parsed)
+
+
+BASE = {
+    "county": "more-og-romsdal", "municipality": "Molde", "participant_ref": "AB",
+    "permit_group": "refugee", "permit_date": "2026-08-01", "age_at_permit": 34,
+    "settlement_date": "2026-10-01", "settled_by_agreement": True,
+    "interpreter_needed": True, "interpreter_language": "tigrinja",
+    "competence_mapping_done": True, "individual_plan_exists": True, "norwegian_plan_exists": False,
+    "practical_needs": "", "planned_session_date": None,
+}
+
+
+def case(**changes) -> dict:
+    c = dict(BASE)
+    c.update(changes)
+    return c
