@@ -339,6 +339,8 @@ def on_page_markdown(markdown: str, page, config, files):
     if markdown.count(FACTS_MARKER) != 1:
         raise PluginError(f"docs/{src}: må ha linjen {FACTS_MARKER} nøyaktig én gang")
     county = data["counties"][cid]
+    if county.summary and not page.meta.get("description"):
+        page.meta["description"] = county.summary  # the theme's <meta name="description">
     extra = page.meta.get("sources") or []
     unknown = [s for s in extra if s not in data["sources"]]
     if not isinstance(extra, list) or unknown:
