@@ -85,15 +85,19 @@ def build(ctx: dict) -> list[dict]:
         add("adviser_wanted", None, adv["sources"])
 
     with_interpreter = " (med tolk)" if interp["needed"] else ""
-    add("participant_attends_voluntary" if status == RIGHT_ONLY else "participant_attends", "guidance_by", with_interpreter=with_interpreter)
-    add("session_no_recommendation" if status == RIGHT_ONLY else "session", "guidance_by")
+    attend = {RIGHT_ONLY: "participant_attends_voluntary", ASSESS_NEED: "participant_attends_covid"}.get(status, "participant_attends")
+    session = {RIGHT_ONLY: "session_no_recommendation", ASSESS_NEED: "session_covid"}.get(status, "session")
+    add(attend, "guidance_by", with_interpreter=with_interpreter)
+    add(session, "guidance_by")
 
     if "note_by" in due:
         add("note", "note_by", src.get("note_due_working_days"))
     else:
         add("note_unknown", county_name=county.name)
     reg = ctx["imdi_registration"]
-    if reg in ("municipality", "county"):
+    if status == ASSESS_NEED:
+        pass  # the old law's participants: no § 11 note to register under integreringsloven § 43
+    elif reg in ("municipality", "county"):
         add("imdi_registration", None, src.get("imdi_registration"), who="municipality" if reg == "municipality" else "career_centre")
     else:
         add("imdi_registration_unknown")
