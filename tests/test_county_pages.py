@@ -186,6 +186,26 @@ def test_wrong_county_in_front_matter_fails_the_build(hook):
         hook.on_page_markdown("<!-- county-facts -->", _page("counties/oslo.md", {"county": "rogaland"}), {}, None)
 
 
+def _files(names: list[str]):
+    from mkdocs.structure.files import File, Files
+
+    return Files([File(n, "docs", "site", use_directory_urls=True) for n in names])
+
+
+def test_county_file_without_page_fails_the_build(hook):
+    """A county data file without its page under docs/counties fails the build, naming the missing page."""
+    names = ["index.md", "counties/index.md"] + [f"counties/{c}.md" for c in COUNTIES if c != "oslo"]
+    with pytest.raises(PluginError, match=r"docs/counties/oslo\.md"):
+        hook.on_files(_files(names), {})
+
+
+def test_county_page_without_data_fails_the_build(hook):
+    """A county page without a data file fails the build, naming the missing data file."""
+    names = ["counties/index.md"] + [f"counties/{c}.md" for c in COUNTIES] + ["counties/troms-og-finnmark.md"]
+    with pytest.raises(PluginError, match=r"guide_engine/data/counties/troms-og-finnmark\.toml"):
+        hook.on_files(_files(names), {})
+
+
 def test_invalid_data_fails_the_build_with_file_and_key(tmp_path, monkeypatch):
     """An uncited fact makes the hook fail the build with the DataError's file and key."""
     real = Path(data_loader.__file__).parent / "data"
