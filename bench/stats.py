@@ -1,0 +1,124 @@
+"""Pure helpers for the benchmark: summaries, targets, the printed table (no browser, no I/O)."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+# The issue's targets.
+FIRST_QUESTION_MS = 300.0
+READY_RATIO = 1.10
+ANSWER_MS = 30.0
+
+
+def summarize(values: Iterable[float]) -> dict:
+    """Median, min, max and count of the measured values (None values are dropped)."""
+    vals = [float(v) for v in values if v is not None]
+    if not vals:
+        return {"n": 0, "median": None, "min": None, "max": None}
+    return {
+        "n": len(vals),
+        "median": round(statistics.median(vals), 1),
+        "min": round(min(vals), 1),
+        "max": round(max(vals), 1),
+    }
+
+
+def round_trips(clicks: Sequence[float], steps: Sequence[float]) -> list[float]:
+    """Click time → the first step rendered after it, for every click that got a step."""
+    out = []
+    steps = sorted(steps)
+    for c in sorted(clicks):
+        nxt = next((s for s in steps if s >= c), None)
+        if nxt is not None:
+            out.append(nxt - c)
+    return out
+
+
+def fmt_ms(v: float | None) -> str:
+    return "–" if v is None else f"{v:,.0f} ms".replace(",", " ")
+
+
+def fmt_bytes(n: int | float | None) -> str:
+    if n is None:
+        return "–"
+    n = float(n)
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.2f} MB"
+    if n >= 1_000:
+        return f"{n / 1_000:.1f} kB"
+    return f"{n:.0f} B"
+
+
+def fmt_summary(s: dict, fmt=fmt_ms) -> str:
+    if not s or s.get("median") is None:
+        return "–"
+    if s["n"] == 1:
+        return f"{fmt(s['median'])} (N=1)"
+    return f"{fmt(s['median'])} (min {fmt(s['min'])}, max {fmt(s['max'])}, N={s['n']})"
+
+
+@dataclass
+class Row:
+    metric: str
+    measured: str
+    target: str = ""
+    ok: bool | None = None  # None: no target
+
+    def cells(self) -> list[str]:
+        return [self.metric, self.measured, self.target, {True: "yes", False: "NO", None: ""}[self.ok]]
+
+
+def table(rows: Sequence[Row]) -> str:
+    """A plain table: metric | measured | target | ok."""
+    head = ["metric", "measured", "target", "ok"]
+    body = [r.cells() for r in rows]
+    widths = [max(len(x[i]) for x in [head, *body]) for i in range(4)]
+    line = lambda cells: " | ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    sep = "-+-".join("-" * w for w in widths)
+    return "\n".join([line(head), sep, *(line(c) for c in body)])
+
+
+def evaluate(results: dict) -> list[Row]:
+    """The table's rows, with each target judged on the medians."""
+    m = results["metrics"]
+    rows: list[Row] = []
+    fq = m["guide_first_question_ms"]
+    rows.append(
+        Row("guide: first question usable (cold)", fmt_summary(fq), f"≤ {FIRST_QUESTION_MS:.0f} ms",
+            None if fq["median"] is None else fq["median"] <= FIRST_QUESTION_MS)
+    )
+    bare, ready = m["bare_ready_ms"], m["guide_ready_ms"]
+    rows.append(Row("bare runtime: boot (cold)", fmt_summary(bare)))
+    limit = None if bare["median"] is None else bare["median"] * READY_RATIO
+    ratio = None if limit is None or ready["median"] is None else ready["median"] / bare["median"]
+    rows.append(
+        Row("guide: engine ready (cold)", fmt_summary(ready),
+            f"≤ {READY_RATIO:.2f} × bare" + ("" if limit is None else f" = {fmt_ms(limit)}"),
+            None if ratio is None else ratio <= READY_RATIO)
+    )
+    if ratio is not None:
+        rows.append(Row("guide ready / bare boot (medians)", f"{ratio:.2f} ×"))
+    for key, label in (("bare_ready_warm_ms", "bare runtime: boot (warm cache)"),
+                       ("guide_ready_warm_ms", "guide: engine ready (warm cache)"),
+                       ("guide_first_question_warm_ms", "guide: first question usable (warm cache)")):
+        if m.get(key) and m[key]["n"]:
+            rows.append(Row(label, fmt_summary(m[key])))
+    ans = m["answer_round_trip_ms"]
+    rows.append(
+        Row("guide: answer → next step (median)", fmt_summary(ans), f"< {ANSWER_MS:.0f} ms",
+            None if ans["median"] is None else ans["median"] < ANSWER_MS)
+    )
+    if m.get("first_answer_ms") and m["first_answer_ms"]["n"]:
+        rows.append(Row("guide: first answer after ready", fmt_summary(m["first_answer_ms"])))
+    b = results["bytes"]
+    rows.append(Row("bytes: guide page until ready (cold)", fmt_bytes(b["guide"]["total"])))
+    rows.append(Row("  of which Pyodide", fmt_bytes(b["guide"]["pyodide"])))
+    rows.append(Row("bytes: bare runtime page (cold)", fmt_bytes(b["bare"]["total"])))
+    rows.append(Row("bytes: ordinary page /lovgrunnlag/ (cold)", fmt_bytes(b["ordinary"]["total"])))
+    rows.append(
+        Row("  of which Pyodide or guide files", fmt_bytes(b["ordinary"]["pyodide"] + b["ordinary"]["guide"]),
+            "0 B", b["ordinary"]["pyodide"] + b["ordinary"]["guide"] == 0)
+    )
+    return rows
