@@ -188,6 +188,7 @@ class Guide {
   start() {
     if (!this.path.length) return;
     this.showQuestion(this.path[0], { focus: false });
+    performance.mark("guide:first-question"); // read by bench/
   }
 
   engineReady() {
@@ -322,6 +323,7 @@ class Guide {
     main.replaceChildren(form);
     if (errors.length) document.getElementById("guide-error-summary").focus();
     else if (focus) heading.focus();
+    performance.mark("guide:step-rendered"); // read by bench/
   }
 
   errorText(id, errs) {
@@ -498,6 +500,7 @@ class Guide {
     main.replaceChildren(view);
     if (errors.length) document.getElementById("guide-error-summary").focus();
     else heading.focus();
+    performance.mark("guide:step-rendered"); // read by bench/
   }
 
   // -- result ----------------------------------------------------------------------------------
@@ -729,6 +732,7 @@ function countiesOn(date) {
 const engine = new Engine();
 const guide = new Guide(engine);
 engine.onReady = () => {
+  performance.mark("guide:engine-ready"); // read by bench/
   setRootState("ready");
   guide.engineReady();
 };
