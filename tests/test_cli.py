@@ -1,0 +1,69 @@
+"""The command line: `counties` and `evaluate CASE.json [--on]`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from guide_engine.__main__ import main
+from guide_engine.counties import all_counties
+
+CASES = Path(__file__).parent / "cases"
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "guide_engine", *args], capture_output=True, text=True, input=stdin,
+                          cwd=Path(__file__).resolve().parent.parent)
+
+
+def test_counties_lists_ids(capsys):
+    """`counties` prints every county id; with --on only those existing on that date."""
+    assert main(["counties"]) == 0
+    ids = capsys.readouterr().out.split()
+    assert ids == list(all_counties()) and "more-og-romsdal" in ids
+    assert main(["counties", "--on", "2026-11-23"]) == 0
+    today = capsys.readouterr().out.split()
+    assert set(today) <= set(ids)
+    if "viken" in ids:
+        assert "viken" not in today
+
+
+def test_evaluate_prints_json_result():
+    """`evaluate` prints the result as JSON, using the case's own "on" date."""
+    p = run("evaluate", str(CASES / "more-og-romsdal-flyktning.json"))
+    assert p.returncode == 0, p.stderr
+    r = json.loads(p.stdout)
+    assert r["on"] == "2026-11-23" and r["eligibility"]["status"] == "right_and_duty"
+    assert {d["id"] for d in r["deadlines"]} >= {"guidance_by", "book_by", "note_by"}
+
+
+def test_on_flag_overrides_the_case():
+    """--on overrides the case's date."""
+    r = json.loads(run("evaluate", str(CASES / "more-og-romsdal-flyktning.json"), "--on", "2027-01-15").stdout)
+    assert r["on"] == "2027-01-15"
+    assert next(d for d in r["deadlines"] if d["id"] == "guidance_by")["overdue"] is True
+
+
+def test_invalid_case_gives_errors_and_exit_1():
+    """An impossible case prints Norwegian errors per field and exits with 1, without a traceback."""
+    p = run("evaluate", str(CASES / "ugyldig.json"), "--on", "2026-11-23")
+    assert p.returncode == 1 and "Traceback" not in p.stderr
+    fields = [e["field"] for e in json.loads(p.stdout)["errors"]]
+    assert "county" in fields and "age_at_permit" in fields
+
+
+def test_unreadable_case_exit_2():
+    """A file that is not JSON gives exit 2 and a message, not a traceback."""
+    p = run("evaluate", "-", stdin="{ikke json")
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert json.loads(p.stdout)["errors"][0]["field"] == "_case"
+
+
+def test_checklist_and_referral_text():
+    """--checklist and --referral print the text forms."""
+    c = run("evaluate", str(CASES / "more-og-romsdal-flyktning.json"), "--checklist").stdout
+    assert c.startswith("1. Kommunen:") and "Frist:" in c
+    r = run("evaluate", str(CASES / "more-og-romsdal-flyktning.json"), "--referral").stdout
+    assert r.startswith("Til: karrieremr@mrfylke.no") and "Emne:" in r
