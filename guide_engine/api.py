@@ -175,7 +175,25 @@ def _empty(on: date | None, errors: list[dict], warnings: list[str], path: list[
         "referral": None,
         "references": {},
         "sources": {},
+        "data_notes": [],
     }
+
+
+USED_FACTS = ("interpreter_orders", "interpreter_pays", "interpreter_refund", "adviser_participation", "booking_mailbox",
+              "booking_lead_days", "note_due_working_days", "imdi_registration", "before_session")
+
+
+def _data_notes(county: County, on: date, covered: bool, prioritised: bool) -> list[dict]:
+    """Where a county fact the result uses has an estimated period (``period_note``), say so."""
+    keys = (USED_FACTS if covered else ()) + (("capacity", "priority_criteria") if prioritised else ())
+    notes, seen = [], set()
+    for key in keys:
+        f = county.fact(key, on)
+        note = getattr(f, "period_note", None) if f else None
+        if note and note not in seen:
+            seen.add(note)
+            notes.append({"fact": key, "note": note, "source": f.source})
+    return notes
 
 
 def _evaluate(answers: Any, on: Any = None) -> dict:
@@ -226,6 +244,7 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
         "imdi_registration": reg.value if reg else None, "county_sources": {k: [v] for k, v in facts_src.items()},
     }
     result = _empty(on_d, [], warnings, path)
+    result["data_notes"] = _data_notes(county, on_d, covered, prio["applies"])
     result.update({
         "ok": True,
         "county": county_block,
