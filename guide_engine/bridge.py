@@ -8,36 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from typing import Any, Callable
-
-from .data_loader import load_counties
 
 
 def _on(msg: dict) -> str | None:
     on = msg.get("on")
     return on if isinstance(on, str) else None
-
-
-def _county(msg: dict) -> dict:
-    """A county's routine in brief: the first round trip the guide page makes."""
-    cid = msg.get("id")
-    county = load_counties().get(cid) if isinstance(cid, str) else None
-    if county is None:
-        return {"ok": False, "field": "county", "message": "Velg et fylke fra listen."}
-    try:
-        on = date.fromisoformat(_on(msg) or "")
-    except ValueError:
-        on = None
-    routine = county.routine_on(on) if on else county.routine
-    mailbox = county.fact("booking_mailbox", on) if on else None
-    return {
-        "ok": True,
-        "id": county.id,
-        "name": county.name,
-        "routine": routine.title if routine else None,
-        "booking_mailbox": mailbox.value if mailbox else None,
-    }
 
 
 def _api():
@@ -65,7 +41,6 @@ def _evaluate(msg: dict) -> Any:
 
 OPS: dict[str, Callable[[dict], Any]] = {
     "ping": lambda msg: {"python": sys.version.split()[0]},
-    "county": _county,
     "questions": _questions,
     "step": _step,
     "evaluate": _evaluate,

@@ -36,7 +36,7 @@ def axe_violations(page) -> list[str]:
 
 @pytest.fixture(params=SCHEMES)
 def scheme_page(request, browser, site_url):
-    context = browser.new_context(color_scheme=request.param, locale="nb-NO")
+    context = browser.new_context(color_scheme=request.param, locale="nb-NO", reduced_motion="reduce")
     context.add_init_script(path=str(AXE))
     page = context.new_page()
     page.scheme = request.param
