@@ -238,7 +238,7 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
     organiser = county.fact("organiser", on_d)
     reg = county.fact("imdi_registration", on_d)
     ctx = {
-        "answers": val, "county": county, "eligibility": elig, "interpreter": interp, "adviser": adv,
+        "on": on_d, "answers": val, "county": county, "eligibility": elig, "interpreter": interp, "adviser": adv,
         "deadlines": dl, "priority": prio, "referral_to": mailbox.value if mailbox else None,
         "before_session": list(before.value) if before else [], "organiser": organiser.value if organiser else None,
         "imdi_registration": reg.value if reg else None, "county_sources": {k: [v] for k, v in facts_src.items()},

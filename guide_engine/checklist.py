@@ -8,6 +8,7 @@ the session (participant, career centre) → after (note, IMDi-nett, refund) →
 from __future__ import annotations
 
 from .eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_ONLY
+from .interpreter import TOLKELOVEN_FROM
 from .texts import checklist_tasks, fill
 from string import Template
 
@@ -34,7 +35,7 @@ def build(ctx: dict) -> list[dict]:
             "due_text": d["date_text"] if d else None,
             "deadline": due_id if d else None,
             "basis": t["basis"],
-            "references": list(t["references"]),
+            "references": [r for r in t["references"] if r != "tolkeloven-6" or ctx["on"] >= TOLKELOVEN_FROM] or ["integreringsloven-11"],
             "sources": sources or [],
         })
 

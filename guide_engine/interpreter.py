@@ -13,6 +13,8 @@ from datetime import date
 
 from .data_loader import County
 
+TOLKELOVEN_FROM = date(2022, 1, 1)  # lov 11. juni 2021 nr. 79 (tolkeloven) in force
+
 WHO = {"county": "fylkeskommunen", "municipality": "kommunen"}
 
 
@@ -38,12 +40,16 @@ def decide(county: County, on: date, needed: bool | None, language: str | None) 
             refs.extend(f.references)
     if orders is None or pays is None:
         missing = " og ".join(x for x, f in (("hvem som bestiller", orders), ("hvem som betaler", pays)) if f is None)
+        law = (
+            " Et offentlig organ skal bruke tolk når det er nødvendig for rettssikkerheten eller for å gi forsvarlig hjelp "
+            "og tjeneste (tolkeloven § 6)." if on >= TOLKELOVEN_FROM else ""
+        )
         reasons.append(
             f"Ingen rutine registrert for {county.name} om {missing} tolk. Loven sier at fylkeskommunen skal sørge for "
-            "karriereveiledningen (integreringsloven §§ 4 og 11), og at et offentlig organ skal bruke kvalifisert tolk når "
-            "det er nødvendig (tolkeloven § 6). Spør fylkeskommunen hvem som bestiller og betaler før veiledningen."
+            f"karriereveiledningen (integreringsloven §§ 4 og 11), men ikke hvem som bestiller og betaler tolk.{law} "
+            "Spør fylkeskommunen hvem som bestiller og betaler før veiledningen."
         )
-        refs.extend(["integreringsloven-4", "integreringsloven-11", "tolkeloven-6"])
+        refs.extend(["integreringsloven-4", "integreringsloven-11"] + (["tolkeloven-6"] if law else []))
     elif orders.value == "municipality" and pays.value == "county":
         reasons.append("Kommunen bestiller tolken og krever kostnaden refundert fra fylkeskommunen.")
     if not refs:

@@ -45,3 +45,9 @@ def test_routine_outside_its_period_does_not_apply():
 def test_language_dropped_when_no_interpreter_needed():
     """No interpreter needed: no language in the result."""
     assert interpreter.decide(county(), ON, False, "dari")["language"] is None
+
+
+def test_tolkeloven_cited_only_when_in_force():
+    """Tolkeloven (in force 1 January 2022) is cited for later dates only."""
+    assert "tolkeloven-6" not in interpreter.decide(county(), date(2021, 6, 1), True, "x")["references"]
+    assert "tolkeloven-6" in interpreter.decide(county(), date(2022, 1, 1), True, "x")["references"]
