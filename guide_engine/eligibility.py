@@ -151,7 +151,7 @@ def decide(a: Answers) -> Decision:
             NOT_COVERED,
             [f"Personen var {age} år da oppholdstillatelsen ble gitt, under aldersgrensen på {amin.value} år i integreringsloven § 8."],
             [amin.reference, "integreringsloven-11"],
-            may_offer=["Unge under 18 år får opplæring etter andre regler; karriereveiledning etter § 11 gjelder ikke."],
+            may_offer=["Karriereveiledning etter § 11 gjelder ikke. Andre tilbud for unge må vurderes for seg."],
         )
     if age > amax.value:
         d = Decision(
