@@ -179,7 +179,7 @@ def _empty(on: date | None, errors: list[dict], warnings: list[str], path: list[
     }
 
 
-USED_FACTS = ("interpreter_orders", "interpreter_pays", "interpreter_refund", "adviser_participation", "booking_mailbox",
+USED_FACTS = ("session_length_minutes", "interpreter_orders", "interpreter_pays", "interpreter_refund", "adviser_participation", "booking_mailbox",
               "booking_lead_days", "note_due_working_days", "imdi_registration", "before_session")
 
 
@@ -213,7 +213,7 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
     on_d = d
     val = {fid: a.value(fid) for fid in path}
     elig = decision.to_dict()
-    facts_src = {k: f.source for k in ("booking_mailbox", "note_due_working_days", "imdi_registration", "before_session")
+    facts_src = {k: f.source for k in ("booking_mailbox", "note_due_working_days", "imdi_registration", "before_session", "session_length_minutes")
                  if (f := county.fact(k, on_d)) is not None}
     routine = county.routine_on(on_d)
     county_block = {
@@ -229,7 +229,10 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
     interp = interpreter.decide(county, on_d, val.get("interpreter_needed") if covered else None, val.get("interpreter_language"))
     adv = adviser.decide(county, on_d, val.get("wants_adviser_present"))
     dl, dl_notes = deadlines.compute(decision, county, on_d, val.get("settlement_date") or a.value("settlement_date"), val.get("planned_session_date"))
-    nearest = min((date.fromisoformat(x["date"]) for x in dl if x["id"] in ("guidance_by", "book_by")), default=None)
+    candidates = [date.fromisoformat(x["date"]) for x in dl if x["id"] in ("guidance_by", "book_by")]
+    if val.get("planned_session_date"):
+        candidates.append(val["planned_session_date"])
+    nearest = min(candidates, default=None)
     prio = priority.decide(county, on_d, val, nearest) if covered else {
         "applies": False, "score": None, "max_score": None, "level": None, "sort_key": None, "criteria": [],
         "reasons": ["Ingen prioritering: personen er ikke omfattet."], "references": ["integreringsloven-11"], "sources": []}
@@ -237,11 +240,13 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
     before = county.fact("before_session", on_d)
     organiser = county.fact("organiser", on_d)
     reg = county.fact("imdi_registration", on_d)
+    length = county.fact("session_length_minutes", on_d)
     ctx = {
         "on": on_d, "answers": val, "county": county, "eligibility": elig, "interpreter": interp, "adviser": adv,
         "deadlines": dl, "priority": prio, "referral_to": mailbox.value if mailbox else None,
         "before_session": list(before.value) if before else [], "organiser": organiser.value if organiser else None,
         "imdi_registration": reg.value if reg else None, "county_sources": {k: [v] for k, v in facts_src.items()},
+        "session_minutes": length.value if length else None,
     }
     result = _empty(on_d, [], warnings, path)
     result["data_notes"] = _data_notes(county, on_d, covered, prio["applies"])

@@ -77,9 +77,11 @@ def build(ctx: dict) -> list[dict]:
         else:
             add("interpreter_unknown", prep_due, language=lang)
 
+    minutes = ctx.get("session_minutes")
+    duration = f" Sett av ca. {minutes} minutter." if minutes else ""
     adv = ctx["adviser"]
     if adv["participation"] == "required":
-        add("adviser_required", None, adv["sources"])
+        add("adviser_required", None, adv["sources"], duration=duration)
     elif adv["participation"] == "case_by_case":
         add("adviser_assess", prep_due, adv["sources"], wish="ønsker det" if adv["wants_present"] else "ønsker det ikke")
     elif adv["wants_present"]:
@@ -88,7 +90,7 @@ def build(ctx: dict) -> list[dict]:
     with_interpreter = " (med tolk)" if interp["needed"] else ""
     attend = {RIGHT_ONLY: "participant_attends_voluntary", ASSESS_NEED: "participant_attends_covid"}.get(status, "participant_attends")
     session = {RIGHT_ONLY: "session_no_recommendation", ASSESS_NEED: "session_covid"}.get(status, "session")
-    add(attend, "guidance_by", with_interpreter=with_interpreter)
+    add(attend, "guidance_by", src.get("session_length_minutes") if minutes else None, with_interpreter=with_interpreter, duration=duration)
     add(session, "guidance_by")
 
     if "note_by" in due:
