@@ -210,3 +210,48 @@ def test_typed_markup_stays_text(page, site_url, payload):
     assert dialogs == []
     assert not [u for u in page.recorder.requests if u.endswith("/x")]
     assert page.recorder.console_errors() == []
+
+
+def test_guide_csp_allows_wasm_and_nothing_foreign(page, site_url):
+    """The guide's CSP allows WebAssembly, blocks injected inline script, and logs no violation in normal use."""
+    open_guide(page, site_url)
+    policy = page.get_attribute("meta[http-equiv='Content-Security-Policy']", "content")
+    assert "'wasm-unsafe-eval'" in policy and "default-src 'self'" in policy
+    assert "http" not in policy and "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    answer_until_review(page, MORE_OG_ROMSDAL_WITH_INTERPRETER)
+    show_result(page)
+    assert not [c for c in page.recorder.console if "Content Security Policy" in c]
+    # An injected inline script is refused: the policy is really enforced.
+    page.evaluate(
+        """() => { const s = document.createElement("script"); s.textContent = "window.__injected = 1"; document.body.append(s); }"""
+    )
+    assert page.evaluate("window.__injected === undefined")
+
+
+def test_copy_puts_subject_and_body_on_the_clipboard(browser, site_url):
+    """Kopier copies the referral's subject and body."""
+    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = ctx.new_page()
+    open_guide(page, site_url)
+    asked = answer_until_review(page, MORE_OG_ROMSDAL_WITH_INTERPRETER)
+    show_result(page)
+    page.click("#guide-copy")
+    page.wait_for_selector(".guide-copied:has-text('kopiert')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    want = expected({k: MORE_OG_ROMSDAL_WITH_INTERPRETER[k] for k in asked})["referral"]
+    assert copied.startswith(want["subject"]) and want["body"].strip() in copied
+    ctx.close()
+
+
+def test_print_view_shows_checklist_and_referral_only(page, site_url):
+    """In print, the checklist and referral show; the site's header, navigation and buttons do not."""
+    open_guide(page, site_url)
+    answer_until_review(page, MORE_OG_ROMSDAL_WITH_INTERPRETER)
+    show_result(page)
+    page.emulate_media(media="print")
+    page.evaluate("document.body.dataset.guidePrint = 'all'")
+    assert page.is_visible("#guide-checklist") and page.is_visible("#guide-referral-body")
+    for hidden in [".md-header", ".md-sidebar--primary", "#guide-eligibility", "#guide-print", "#guide-copy"]:
+        assert not page.is_visible(hidden), hidden
+    page.evaluate("document.body.dataset.guidePrint = 'checklist'")
+    assert page.is_visible("#guide-checklist") and not page.is_visible("#guide-referral-body")
