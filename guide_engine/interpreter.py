@@ -47,7 +47,8 @@ def decide(county: County, on: date, needed: bool | None, language: str | None) 
         reasons.append(
             f"Ingen rutine registrert for {county.name} om {missing} tolk. Loven sier at fylkeskommunen skal sørge for "
             f"karriereveiledningen (integreringsloven §§ 4 og 11), men ikke hvem som bestiller og betaler tolk.{law} "
-            "Spør fylkeskommunen hvem som bestiller og betaler før veiledningen."
+            "IMDi er fagmyndighet for tolking i offentlig sektor, veileder om bestilling og bruk av tolk og driver "
+            "Nasjonalt tolkeregister over kvalifiserte tolker. Spør fylkeskommunen hvem som bestiller og betaler før veiledningen."
         )
         refs.extend(["integreringsloven-4", "integreringsloven-11"] + (["tolkeloven-6"] if law else []))
     elif orders.value == "municipality" and pays.value == "county":
