@@ -313,9 +313,13 @@ def answer_round_trips(ctx, base: str, want: int, ledger: Ledger) -> dict:
             raise RuntimeError("the case never reached the review")
         page.evaluate("() => window.__guide.guide.restart()")
     b = page.evaluate("() => window.__bench")
+    marks = page.evaluate("() => performance.getEntriesByName('guide:step-rendered').map((m) => m.startTime)")
     page.close()
-    trips = stats.round_trips(b["clicks"], [s["t"] for s in b["steps"]])
-    return {"passes": passes, "answers": len(trips), "round_trips_ms": [round(t, 2) for t in trips]}
+    # guide.js's performance.mark at the end of showQuestion/showReview when present, else the probe.
+    steps = marks if marks else [s["t"] for s in b["steps"]]
+    trips = stats.round_trips(b["clicks"], steps)
+    return {"passes": passes, "answers": len(trips), "round_trips_ms": [round(t, 2) for t in trips],
+            "source": "performance.mark" if marks else "MutationObserver"}
 
 
 def machine_info(browser) -> dict:
@@ -354,54 +358,71 @@ def git_info() -> dict:
     return {"commit": git("rev-parse", "--short", "HEAD"), "dirty": bool(git("status", "--porcelain", "--untracked-files=no"))}
 
 
-def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, max_wait: float = 0.0) -> dict:
+def _times(kind: str, d: dict) -> dict:
+    t = bare_times(d) if kind == "bare" else guide_times(d)
+    # What the page does before its worker starts booting (the worker's own clock starts at t0).
+    t["before_worker_ms"] = t["ready_ms"] - t["worker_boot_ms"]
+    t["bytes"] = {k: v for k, v in d["bytes"].items() if k != "files"}
+    return t
+
+
+def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, max_wait: float = 0.0,
+        experiments: list[str] | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     install_bare_page(site)
+    urls = {"bare": BARE, "guide": GUIDE}
+    variant_facts = {}
+    if experiments:
+        from bench import experiments as ex
+
+        for name, (url, facts) in ex.install(site, experiments).items():
+            urls[name] = url
+            variant_facts[name] = facts
+    kinds = list(urls)
     ledger = Ledger()
     server, base = start_server(site, ledger)
-    cold = {"bare": [], "guide": []}
+    cold = {k: [] for k in kinds}
     warm_runs = {"bare": [], "guide": []}
     bytes_ = {}
+
+    def measure(ctx, kind):
+        d = load_until_ready(ctx, base + urls[kind], "bare" if kind == "bare" else "guide", ledger)
+        d.pop("page").close()
+        return d
+
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             machine = machine_info(browser)
-            # Cold: a fresh context (empty HTTP cache) per run, alternating which goes first.
+            # Cold: a fresh context (empty HTTP cache) per run; the order rotates every run.
             for i in range(runs):
-                order = ("bare", "guide") if i % 2 == 0 else ("guide", "bare")
+                order = kinds[i % len(kinds):] + kinds[:i % len(kinds)]
                 for kind in order:
                     idle = wait_quiet(min_idle, max_wait)
                     ctx = new_context(browser)
-                    d = load_until_ready(ctx, base + (BARE if kind == "bare" else GUIDE), kind, ledger)
-                    d.pop("page")
+                    d = measure(ctx, kind)
                     ctx.close()
-                    t = bare_times(d) if kind == "bare" else guide_times(d)
-                    t["bytes"] = {k: v for k, v in d["bytes"].items() if k != "files"}
+                    t = _times(kind, d)
                     t["cpu_idle_before"] = idle
                     cold[kind].append(t)
                     if i == 0:
                         bytes_[kind] = d["bytes"]
-                    print(f"  cold {kind:5} run {i + 1}/{runs}: ready {t['ready_ms']:7.0f} ms"
-                          + (f", first question {t['first_question_ms']:5.0f} ms" if kind == "guide" else "")
-                          + f" (cpu idle before: {idle})",
-                          file=sys.stderr, flush=True)
+                    print(f"  cold {kind:8} run {i + 1}/{runs}: ready {t['ready_ms']:7.0f} ms"
+                          + (f", first question {t['first_question_ms']:5.0f} ms" if kind != "bare" else "")
+                          + f" (cpu idle before: {idle})", file=sys.stderr, flush=True)
             # Warm: one context, primed once; files now come from the HTTP cache.
             if warm:
                 ctx = new_context(browser)
                 for kind in ("bare", "guide"):
-                    load_until_ready(ctx, base + (BARE if kind == "bare" else GUIDE), kind, ledger)["page"].close()
+                    measure(ctx, kind)
                 for i in range(warm):
-                    order = ("bare", "guide") if i % 2 == 0 else ("guide", "bare")
-                    for kind in order:
+                    for kind in (("bare", "guide") if i % 2 == 0 else ("guide", "bare")):
                         idle = wait_quiet(min_idle, max_wait)
-                        d = load_until_ready(ctx, base + (BARE if kind == "bare" else GUIDE), kind, ledger)
-                        d.pop("page").close()
-                        t = bare_times(d) if kind == "bare" else guide_times(d)
-                        t["bytes"] = {k: v for k, v in d["bytes"].items() if k != "files"}
+                        t = _times(kind, measure(ctx, kind))
                         t["cpu_idle_before"] = idle
                         warm_runs[kind].append(t)
-                        print(f"  warm {kind:5} run {i + 1}/{warm}: ready {t['ready_ms']:7.0f} ms",
+                        print(f"  warm {kind:8} run {i + 1}/{warm}: ready {t['ready_ms']:7.0f} ms (cpu idle before: {idle})",
                               file=sys.stderr, flush=True)
                 ctx.close()
             # Answers.
@@ -422,7 +443,6 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
     finally:
         server.shutdown()
     machine["loadavg_end"] = os.getloadavg()
-    pyver = (cold["bare"][0].get("python") if cold["bare"] else None)
 
     def col(rows, key):
         return [r[key] for r in rows]
@@ -430,9 +450,11 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
     metrics = {
         "bare_ready_ms": stats.summarize(col(cold["bare"], "ready_ms")),
         "bare_worker_boot_ms": stats.summarize(col(cold["bare"], "worker_boot_ms")),
+        "bare_before_worker_ms": stats.summarize(col(cold["bare"], "before_worker_ms")),
         "guide_first_question_ms": stats.summarize(col(cold["guide"], "first_question_ms")),
         "guide_ready_ms": stats.summarize(col(cold["guide"], "ready_ms")),
         "guide_worker_boot_ms": stats.summarize(col(cold["guide"], "worker_boot_ms")),
+        "guide_before_worker_ms": stats.summarize(col(cold["guide"], "before_worker_ms")),
         "guide_first_contentful_paint_ms": stats.summarize(col(cold["guide"], "first_contentful_paint_ms")),
         "bare_ready_warm_ms": stats.summarize(col(warm_runs["bare"], "ready_ms")),
         "guide_ready_warm_ms": stats.summarize(col(warm_runs["guide"], "ready_ms")),
@@ -441,18 +463,29 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
         "answer_round_trip_after_first_ms": stats.summarize(trips["round_trips_ms"][1:]),
         "first_answer_ms": stats.summarize(trips["round_trips_ms"][:1]),
     }
+    exp = {}
+    for name in variant_facts:
+        exp[name] = {
+            **variant_facts[name],
+            "ready_ms": stats.summarize(col(cold[name], "ready_ms")),
+            "first_question_ms": stats.summarize(col(cold[name], "first_question_ms")),
+            "worker_boot_ms": stats.summarize(col(cold[name], "worker_boot_ms")),
+            "before_worker_ms": stats.summarize(col(cold[name], "before_worker_ms")),
+            "bytes": {k: v for k, v in bytes_[name].items() if k != "files"},
+        }
     return {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": machine,
         "pyodide": pyodide_dir(site).split("/v")[-1],
-        "python_in_pyodide": pyver,
+        "python_in_pyodide": cold["bare"][0].get("python") if cold["bare"] else None,
         "git": git_info(),
         "runs": {"cold": runs, "warm": warm, "min_idle": min_idle, "max_wait_s": max_wait},
         "cpu_idle_before_runs": stats.summarize(
-            [r["cpu_idle_before"] for r in cold["bare"] + cold["guide"] if r.get("cpu_idle_before") is not None]),
+            [r["cpu_idle_before"] for rs in cold.values() for r in rs if r.get("cpu_idle_before") is not None]),
         "targets": {"first_question_ms": stats.FIRST_QUESTION_MS, "ready_ratio": stats.READY_RATIO,
                     "answer_ms": stats.ANSWER_MS, "ordinary_pyodide_bytes": 0},
         "metrics": metrics,
+        "experiments": exp,
         "bytes": {k: bytes_[k] for k in ("guide", "bare", "ordinary")},
         "cold": cold,
         "warm": warm_runs,
@@ -470,6 +503,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-idle", type=float, default=0.6,
                     help="before each run wait until this fraction of the CPUs is idle (default 0.6)")
     ap.add_argument("--max-wait", type=float, default=30.0, help="… but at most this many seconds (default 30)")
+    ap.add_argument("--experiments", default="",
+                    help="comma-separated variants of the guide to measure too: snapshot, early, preload, all")
     ap.add_argument("--json", type=Path, default=BENCH / "results" / "latest.json")
     args = ap.parse_args(argv)
 
@@ -482,12 +517,21 @@ def main(argv: list[str] | None = None) -> int:
         build_site(tmp)
         site = tmp
     try:
-        results = run(site, args.runs, args.warm, args.answers, args.min_idle, args.max_wait)
+        exps = [e.strip() for e in args.experiments.split(",") if e.strip()]
+        if exps == ["all"]:
+            from bench.experiments import NAMES
+
+            exps = list(NAMES)
+        results = run(site, args.runs, args.warm, args.answers, args.min_idle, args.max_wait, exps)
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
-        elif args.site:
+        elif args.site:  # leave the given site as it was
             shutil.rmtree(site / "bench-bare", ignore_errors=True)
+            for extra in site.glob("veiviser-*"):
+                shutil.rmtree(extra, ignore_errors=True)
+            for extra in ("engine.snap", "worker-snapshot.mjs", "guide-early.js"):
+                (site / "guide" / extra).unlink(missing_ok=True)
     rows = stats.evaluate(results)
     results["table"] = [dict(zip(["metric", "measured", "target", "ok"], r.cells())) for r in rows]
     args.json.parent.mkdir(parents=True, exist_ok=True)

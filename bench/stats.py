@@ -100,6 +100,20 @@ def evaluate(results: dict) -> list[Row]:
     )
     if ratio is not None:
         rows.append(Row("guide ready / bare boot (medians)", f"{ratio:.2f} ×"))
+    for key, label in (("guide_worker_boot_ms", "  guide: worker's own boot time"),
+                       ("bare_worker_boot_ms", "  bare: worker's own boot time"),
+                       ("guide_before_worker_ms", "  guide: navigation → worker starts"),
+                       ("bare_before_worker_ms", "  bare: navigation → worker starts")):
+        if m.get(key) and m[key]["n"]:
+            rows.append(Row(label, fmt_summary(m[key])))
+    for name, e in (results.get("experiments") or {}).items():
+        r = e["ready_ms"]
+        x = None if r["median"] is None or bare["median"] is None else r["median"] / bare["median"]
+        rows.append(Row(f"experiment {name}: engine ready (cold)",
+                        fmt_summary(r) + ("" if x is None else f" = {x:.2f} × bare")))
+        if e["first_question_ms"]["n"]:
+            rows.append(Row(f"experiment {name}: first question usable", fmt_summary(e["first_question_ms"])))
+        rows.append(Row(f"experiment {name}: bytes until ready", fmt_bytes(e["bytes"]["total"])))
     for key, label in (("bare_ready_warm_ms", "bare runtime: boot (warm cache)"),
                        ("guide_ready_warm_ms", "guide: engine ready (warm cache)"),
                        ("guide_first_question_warm_ms", "guide: first question usable (warm cache)")):
