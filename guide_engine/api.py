@@ -228,7 +228,7 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
     covered = decision.status != eligibility.NOT_COVERED
     interp = interpreter.decide(county, on_d, val.get("interpreter_needed") if covered else None, val.get("interpreter_language"))
     adv = adviser.decide(county, on_d, val.get("wants_adviser_present"))
-    dl, dl_notes = deadlines.compute(decision, county, on_d, val.get("settlement_date") or a.value("settlement_date"), val.get("planned_session_date"))
+    dl, dl_notes = deadlines.compute(decision, county, on_d, val.get("settlement_date"), val.get("planned_session_date"))
     candidates = [date.fromisoformat(x["date"]) for x in dl if x["id"] in ("guidance_by", "book_by")]
     if val.get("planned_session_date"):
         candidates.append(val["planned_session_date"])
