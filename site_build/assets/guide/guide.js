@@ -552,6 +552,20 @@ function renderResult(r, guide) {
     el("p", { class: "guide-result-meta", text: `Regnet ut per ${formatDate(r.on || guide.on)}. Resultatet er veiledende; sjekk alltid kildene.` }),
   );
 
+  // The county's routine the result rests on, with a link to its page
+  const c = r.county || {};
+  if (c.id) {
+    out.append(
+      el("p", { class: "guide-routine", id: "guide-routine" },
+        c.routine ? `${c.name}: rutinen «${c.routine.title}» er brukt. ` : `${c.name}: ingen rutine registrert; resultatet bygger på lovens minimum. `,
+        el("a", { href: new URL(`counties/${c.id}/`, siteBase).href, text: `Se ${c.name} sin side` })),
+    );
+  }
+  const notes = [...(r.warnings || []), ...(r.data_notes || []).map((n) => n.note), ...(r.deadline_notes || []).map((n) => (typeof n === "string" ? n : n.text || n.note))].filter(Boolean);
+  if (notes.length) {
+    out.append(el("div", { class: "admonition note", id: "guide-notes" }, el("p", { class: "admonition-title", text: "Merk" }), el("ul", {}, notes.map((t) => el("li", { text: t })))));
+  }
+
   // Eligibility
   const elig = section(
     "guide-eligibility",
@@ -594,6 +608,12 @@ function renderResult(r, guide) {
       sourceText(i.sources),
     ),
   );
+
+  // The programme adviser's participation
+  const a = r.adviser || {};
+  if (a.text) {
+    out.append(section("guide-adviser", "Programrådgiveren", el("p", { text: a.text }), refLinks(a.references), sourceText(a.sources)));
+  }
 
   // Deadlines
   const deadlines = r.deadlines || [];
