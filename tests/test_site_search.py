@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 def test_searching_tolk_finds_the_county_routines(page, site_url):
     """Typing "tolk" in the search box lists the county pages that say who orders the interpreter."""
     page.goto(site_url)
-    page.click("label[for='__search']")
+    page.click("input[data-md-component='search-query']")
     page.fill("input[data-md-component='search-query']", "tolk")
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
     links = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
