@@ -66,3 +66,15 @@ def test_missing_engine_wheel_shows_error_state(context, site_url):
     page.goto(site_url + "veiviser/")
     page.wait_for_selector("#guide[data-state='failed']", timeout=READY_MS)
     assert "Fant ikke motoren" in page.inner_text("#guide-failure")
+
+
+def test_no_webassembly_shows_error_state_and_fallbacks(context, site_url):
+    """Without WebAssembly the guide says so in plain words and links to the county pages and checklist."""
+    context.add_init_script("delete window.WebAssembly;")
+    page = context.new_page()
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide[data-state='failed']", timeout=READY_MS)
+    text = page.inner_text("#guide-failure")
+    assert "WebAssembly" in text
+    assert page.locator("#guide-failure a[href$='/sjekkliste/']").count() == 1
+    assert page.get_attribute("#guide-failure", "role") == "alert"
