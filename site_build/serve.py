@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.server
+import io
 import os
 import threading
 from functools import partial
@@ -92,8 +93,6 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if encoding:
             self.send_header("Content-Encoding", encoding)
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
 
