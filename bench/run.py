@@ -383,7 +383,7 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
     ledger = Ledger()
     server, base = start_server(site, ledger)
     cold = {k: [] for k in kinds}
-    warm_runs = {"bare": [], "guide": []}
+    warm_runs = {k: [] for k in kinds}
     bytes_ = {}
 
     def measure(ctx, kind):
@@ -414,10 +414,10 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
             # Warm: one context, primed once; files now come from the HTTP cache.
             if warm:
                 ctx = new_context(browser)
-                for kind in ("bare", "guide"):
+                for kind in kinds:
                     measure(ctx, kind)
                 for i in range(warm):
-                    for kind in (("bare", "guide") if i % 2 == 0 else ("guide", "bare")):
+                    for kind in kinds[i % len(kinds):] + kinds[:i % len(kinds)]:
                         idle = wait_quiet(min_idle, max_wait)
                         t = _times(kind, measure(ctx, kind))
                         t["cpu_idle_before"] = idle
@@ -468,6 +468,7 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
         exp[name] = {
             **variant_facts[name],
             "ready_ms": stats.summarize(col(cold[name], "ready_ms")),
+            "ready_warm_ms": stats.summarize(col(warm_runs[name], "ready_ms")),
             "first_question_ms": stats.summarize(col(cold[name], "first_question_ms")),
             "worker_boot_ms": stats.summarize(col(cold[name], "worker_boot_ms")),
             "before_worker_ms": stats.summarize(col(cold[name], "before_worker_ms")),

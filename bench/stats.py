@@ -111,6 +111,8 @@ def evaluate(results: dict) -> list[Row]:
         x = None if r["median"] is None or bare["median"] is None else r["median"] / bare["median"]
         rows.append(Row(f"experiment {name}: engine ready (cold)",
                         fmt_summary(r) + ("" if x is None else f" = {x:.2f} × bare")))
+        if e.get("ready_warm_ms") and e["ready_warm_ms"]["n"]:
+            rows.append(Row(f"experiment {name}: engine ready (warm cache)", fmt_summary(e["ready_warm_ms"])))
         if e["first_question_ms"]["n"]:
             rows.append(Row(f"experiment {name}: first question usable", fmt_summary(e["first_question_ms"])))
         rows.append(Row(f"experiment {name}: bytes until ready", fmt_bytes(e["bytes"]["total"])))

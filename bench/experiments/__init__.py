@@ -9,8 +9,14 @@ Each variant is written into the benchmark's temporary site only (a copy of /vei
   gzip'd (the benchmark adds `.snap` to site_build.serve.COMPRESSIBLE in its own process).
 - early: guide.js with the worker started before the first question is drawn (engine.start()
   before guide.start()).
+- async: both of "early" and the guide's script tag moved from the end of <body> to right after
+  the boot data, as <script type="module" async>: it runs as soon as it has loaded, without
+  waiting for the rest of the page to parse, the theme's bundle.js or the stylesheets.
 - preload: the page's <head> gets <link rel="preload" as="fetch" crossorigin> for
   pyodide.asm.wasm and python_stdlib.zip, so the page fetches them while its worker starts.
+- nosearch: the theme's search form renamed, so mkdocs-material neither fetches the search index
+  nor builds it in its search worker while Pyodide boots (measures what that costs on 2 cores;
+  the search box does not work on this variant).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import subprocess
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("snapshot", "early", "preload")
+NAMES = ("snapshot", "early", "async", "preload", "nosearch")
 
 
 def _page(site: Path) -> str:
@@ -59,15 +65,30 @@ def snapshot(site: Path) -> tuple[str, dict]:
     return _write(site, "snapshot", html), {"snapshot_bytes": info["bytes"], "snapshot_build_ms": info["ms"]}
 
 
-def early(site: Path) -> tuple[str, dict]:
+def _early_js(site: Path) -> None:
     js = (site / "guide" / "guide.js").read_text()
     tail = 'guide.start();\nsetRootState("starting");\nengine.start();'
     assert js.count(tail) == 1, "guide.js's start sequence has changed"
     js = js.replace(tail, 'setRootState("starting");\nengine.start();\nguide.start();')
     (site / "guide" / "guide-early.js").write_text(js)
+
+
+def early(site: Path) -> tuple[str, dict]:
+    _early_js(site)
     html, n = re.subn(r'src="\.\./guide/guide\.js\?', 'src="../guide/guide-early.js?', _page(site))
     assert n == 1
     return _write(site, "early", html), {}
+
+
+def async_(site: Path) -> tuple[str, dict]:
+    _early_js(site)
+    html = _page(site)
+    m = re.search(r'<script type="module" src="(\.\./guide/)guide\.js(\?v=[0-9a-f]+)"></script>', html)
+    assert m, "the guide's script tag has changed"
+    html = html.replace(m.group(0), "")
+    boot_end = html.index("</script>", html.index('id="guide-boot"')) + len("</script>")
+    tag = f'<script type="module" async src="{m.group(1)}guide-early.js{m.group(2)}"></script>'
+    return _write(site, "async", html[:boot_end] + tag + html[boot_end:]), {}
 
 
 def preload(site: Path) -> tuple[str, dict]:
@@ -81,6 +102,12 @@ def preload(site: Path) -> tuple[str, dict]:
     return _write(site, "preload", html[:i] + links + html[i:]), {}
 
 
+def nosearch(site: Path) -> tuple[str, dict]:
+    html, n = re.subn(r'<form class="md-search__form" name="search">', '<form class="md-search__form">', _page(site))
+    assert n == 1, "the theme's search form has changed"
+    return _write(site, "nosearch", html), {}
+
+
 def install(site: Path, names: list[str]) -> dict[str, tuple[str, dict]]:
     """Write the chosen variants into `site`; {name: (url path, facts)}."""
-    return {name: globals()[name](site) for name in names}
+    return {name: globals()[name + "_" if name == "async" else name](site) for name in names}
