@@ -459,6 +459,8 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
         "bare_ready_warm_ms": stats.summarize(col(warm_runs["bare"], "ready_ms")),
         "guide_ready_warm_ms": stats.summarize(col(warm_runs["guide"], "ready_ms")),
         "guide_first_question_warm_ms": stats.summarize(col(warm_runs["guide"], "first_question_ms")),
+        "guide_ready_ratio_paired": stats.summarize(
+            stats.paired_ratios(col(cold["guide"], "ready_ms"), col(cold["bare"], "ready_ms")), 3),
         "answer_round_trip_ms": stats.summarize(trips["round_trips_ms"]),
         "answer_round_trip_after_first_ms": stats.summarize(trips["round_trips_ms"][1:]),
         "first_answer_ms": stats.summarize(trips["round_trips_ms"][:1]),
@@ -469,6 +471,8 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
             **variant_facts[name],
             "ready_ms": stats.summarize(col(cold[name], "ready_ms")),
             "ready_warm_ms": stats.summarize(col(warm_runs[name], "ready_ms")),
+            "ready_ratio_paired": stats.summarize(
+                stats.paired_ratios(col(cold[name], "ready_ms"), col(cold["bare"], "ready_ms")), 3),
             "first_question_ms": stats.summarize(col(cold[name], "first_question_ms")),
             "worker_boot_ms": stats.summarize(col(cold[name], "worker_boot_ms")),
             "before_worker_ms": stats.summarize(col(cold[name], "before_worker_ms")),

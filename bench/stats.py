@@ -12,16 +12,16 @@ READY_RATIO = 1.10
 ANSWER_MS = 30.0
 
 
-def summarize(values: Iterable[float]) -> dict:
+def summarize(values: Iterable[float], digits: int = 1) -> dict:
     """Median, min, max and count of the measured values (None values are dropped)."""
     vals = [float(v) for v in values if v is not None]
     if not vals:
         return {"n": 0, "median": None, "min": None, "max": None}
     return {
         "n": len(vals),
-        "median": round(statistics.median(vals), 1),
-        "min": round(min(vals), 1),
-        "max": round(max(vals), 1),
+        "median": round(statistics.median(vals), digits),
+        "min": round(min(vals), digits),
+        "max": round(max(vals), digits),
     }
 
 
@@ -34,6 +34,11 @@ def round_trips(clicks: Sequence[float], steps: Sequence[float]) -> list[float]:
         if nxt is not None:
             out.append(nxt - c)
     return out
+
+
+def paired_ratios(values: Sequence[float | None], baseline: Sequence[float | None]) -> list[float]:
+    """value / baseline for runs made side by side (round i of each); robust to slow drifts in load."""
+    return [v / b for v, b in zip(values, baseline) if v is not None and b]
 
 
 def fmt_ms(v: float | None) -> str:
@@ -100,6 +105,9 @@ def evaluate(results: dict) -> list[Row]:
     )
     if ratio is not None:
         rows.append(Row("guide ready / bare boot (medians)", f"{ratio:.2f} ×"))
+    pr = m.get("guide_ready_ratio_paired")
+    if pr and pr["n"]:
+        rows.append(Row("guide ready / bare boot, round by round", fmt_summary(pr, lambda v: f"{v:.2f} ×")))
     for key, label in (("guide_worker_boot_ms", "  guide: worker's own boot time"),
                        ("bare_worker_boot_ms", "  bare: worker's own boot time"),
                        ("guide_before_worker_ms", "  guide: navigation → worker starts"),
@@ -111,6 +119,9 @@ def evaluate(results: dict) -> list[Row]:
         x = None if r["median"] is None or bare["median"] is None else r["median"] / bare["median"]
         rows.append(Row(f"experiment {name}: engine ready (cold)",
                         fmt_summary(r) + ("" if x is None else f" = {x:.2f} × bare")))
+        if e.get("ready_ratio_paired") and e["ready_ratio_paired"]["n"]:
+            rows.append(Row(f"experiment {name}: / bare boot, round by round",
+                            fmt_summary(e["ready_ratio_paired"], lambda v: f"{v:.2f} ×")))
         if e.get("ready_warm_ms") and e["ready_warm_ms"]["n"]:
             rows.append(Row(f"experiment {name}: engine ready (warm cache)", fmt_summary(e["ready_warm_ms"])))
         if e["first_question_ms"]["n"]:

@@ -16,6 +16,10 @@ def test_round_trips_pair_each_click_with_the_next_step():
     assert stats.round_trips([60], [5, 12]) == []
 
 
+def test_paired_ratios_skip_missing_runs():
+    assert stats.paired_ratios([110, None, 90], [100, 100, 0]) == [1.1]
+
+
 def test_bytes_are_split_by_category():
     led = Ledger()
     led.add("/pyodide/v314.0.7/pyodide.asm.wasm", 100)
