@@ -128,32 +128,19 @@ def _reference_labels(ids) -> dict:
     return {r: {"label": refs[r].label, "title": refs[r].title, "url": refs[r].url} for r in ids if r in refs}
 
 
-def _collect_refs(obj: Any, out: list[str]) -> None:
+def _collect(obj: Any, plural: str, singular: str, out: list[str]) -> None:
+    """Every id cited anywhere in the result under `plural` (a list) or `singular` (one id)."""
     if isinstance(obj, dict):
         for k, v in obj.items():
-            if k == "references" and isinstance(v, list):
+            if k == plural and isinstance(v, list):
                 out.extend(x for x in v if isinstance(x, str))
-            elif k == "reference" and isinstance(v, str):
+            elif k == singular and isinstance(v, str):
                 out.append(v)
             else:
-                _collect_refs(v, out)
+                _collect(v, plural, singular, out)
     elif isinstance(obj, list):
         for v in obj:
-            _collect_refs(v, out)
-
-
-def _collect_sources(obj: Any, out: list[str]) -> None:
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            if k == "sources" and isinstance(v, list):
-                out.extend(x for x in v if isinstance(x, str))
-            elif k == "source" and isinstance(v, str):
-                out.append(v)
-            else:
-                _collect_sources(v, out)
-    elif isinstance(obj, list):
-        for v in obj:
-            _collect_sources(v, out)
+            _collect(v, plural, singular, out)
 
 
 def _empty(on: date | None, errors: list[dict], warnings: list[str], path: list[str]) -> dict:
@@ -265,10 +252,10 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
     if routine:
         result["county"]["sources"] = [routine.source]
     ref_ids: list[str] = []
-    _collect_refs(result, ref_ids)
+    _collect(result, "references", "reference", ref_ids)
     result["references"] = _reference_labels(dict.fromkeys(ref_ids))
     src_ids: list[str] = []
-    _collect_sources(result, src_ids)
+    _collect(result, "sources", "source", src_ids)
     srcs = load_sources()
     result["sources"] = {s: {"title": srcs[s].title, "publisher": srcs[s].publisher, "as_of": srcs[s].as_of}
                          for s in dict.fromkeys(src_ids) if s in srcs}
