@@ -163,7 +163,12 @@ def start_server(site: Path, ledger: Ledger):
             ledger.request(self.path)
             return super().send_head()
 
-    server = Server(("127.0.0.1", 0), partial(CountingHandler, directory=str(site)))
+    class QuietServer(Server):
+        def handle_error(self, request, client_address):
+            if not isinstance(sys.exc_info()[1], ConnectionError):  # a closed page dropped a download
+                super().handle_error(request, client_address)
+
+    server = QuietServer(("127.0.0.1", 0), partial(CountingHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

@@ -12,6 +12,8 @@ Each variant is written into the benchmark's temporary site only (a copy of /vei
 - async: both of "early" and the guide's script tag moved from the end of <body> to right after
   the boot data, as <script type="module" async>: it runs as soon as it has loaded, without
   waiting for the rest of the page to parse, the theme's bundle.js or the stylesheets.
+- modulepreload: <link rel="modulepreload"> for guide.js in the page's <head>, so the script is
+  fetched with the stylesheets instead of after the theme's bundle.js has run.
 - preload: the page's <head> gets <link rel="preload" as="fetch" crossorigin> for
   pyodide.asm.wasm and python_stdlib.zip, so the page fetches them while its worker starts.
 - nosearch: the theme's search form renamed, so mkdocs-material neither fetches the search index
@@ -28,7 +30,7 @@ import subprocess
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("snapshot", "early", "async", "preload", "nosearch")
+NAMES = ("snapshot", "early", "async", "modulepreload", "preload", "nosearch")
 
 
 def _page(site: Path) -> str:
@@ -89,6 +91,14 @@ def async_(site: Path) -> tuple[str, dict]:
     boot_end = html.index("</script>", html.index('id="guide-boot"')) + len("</script>")
     tag = f'<script type="module" async src="{m.group(1)}guide-early.js{m.group(2)}"></script>'
     return _write(site, "async", html[:boot_end] + tag + html[boot_end:]), {}
+
+
+def modulepreload(site: Path) -> tuple[str, dict]:
+    html = _page(site)
+    m = re.search(r'<script type="module" src="(\.\./guide/guide\.js\?v=[0-9a-f]+)"></script>', html)
+    assert m, "the guide's script tag has changed"
+    i = html.index("<head>") + len("<head>")
+    return _write(site, "modulepreload", html[:i] + f'<link rel="modulepreload" href="{m.group(1)}">' + html[i:]), {}
 
 
 def preload(site: Path) -> tuple[str, dict]:
