@@ -491,7 +491,7 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
         "git": git_info(),
         "runs": {"cold": runs, "warm": warm, "min_idle": min_idle, "max_wait_s": max_wait},
         "cpu_idle_before_runs": stats.summarize(
-            [r["cpu_idle_before"] for rs in cold.values() for r in rs if r.get("cpu_idle_before") is not None]),
+            [r["cpu_idle_before"] for rs in cold.values() for r in rs if r.get("cpu_idle_before") is not None], 2),
         "targets": {"first_question_ms": stats.FIRST_QUESTION_MS, "ready_ratio": stats.READY_RATIO,
                     "answer_ms": stats.ANSWER_MS, "ordinary_pyodide_bytes": 0},
         "metrics": metrics,
