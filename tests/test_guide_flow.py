@@ -255,3 +255,14 @@ def test_print_view_shows_checklist_and_referral_only(page, site_url):
         assert not page.is_visible(hidden), hidden
     page.evaluate("document.body.dataset.guidePrint = 'checklist'")
     assert page.is_visible("#guide-checklist") and not page.is_visible("#guide-referral-body")
+
+
+def test_optional_questions_can_be_left_blank(page, site_url):
+    """Leaving the optional questions blank moves on; the review says they are unanswered."""
+    open_guide(page, site_url)
+    answers = dict(MORE_OG_ROMSDAL_WITH_INTERPRETER, participant_ref=None, practical_needs=None, planned_session_date=None)
+    asked = answer_until_review(page, answers)
+    assert {"participant_ref", "practical_needs", "planned_session_date"} <= set(asked)
+    assert page.locator("#guide-review .guide-review-answer:text-is('Ikke besvart')").count() == 3
+    show_result(page)
+    assert page.locator("#guide-deadlines tr[data-deadline='guidance_by']").count() == 1

@@ -383,8 +383,9 @@ class Guide {
     if (this.busy) return;
     const q = this.questions.get(this.current);
     const v = this.readValue(q);
-    if (v === undefined) delete this.answers[q.id];
-    else this.answers[q.id] = v;
+    // A skipped optional question is answered with null, so the engine knows it was seen.
+    if (v === undefined && q.required) delete this.answers[q.id];
+    else this.answers[q.id] = v === undefined ? null : v;
     if (q.required && v === undefined) {
       this.showQuestion(q.id, { errors: [{ field: q.id, message: q.type === "choice" || q.type === "boolean" ? "Velg et svar." : "Fyll ut dette feltet." }] });
       return;
@@ -760,7 +761,7 @@ engine.onFailed = (message) => {
   guide.engineFailed();
   showFailure(message);
 };
-guide.start();
 setRootState("starting");
-engine.start();
+engine.start(); // first, so Pyodide boots while the first question is drawn
+guide.start();
 window.__guide = { engine, guide }; // for tests and the benchmark (answers are never stored)
