@@ -186,7 +186,8 @@ class Guide {
   }
 
   start() {
-    if (!this.path.length) return;
+    // The engine may already have failed (no WebAssembly): its error state stays on screen.
+    if (!this.path.length || this.engine.state === "failed") return;
     this.showQuestion(this.path[0], { focus: false });
     performance.mark("guide:first-question"); // read by bench/
   }
