@@ -514,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="before each run wait until this fraction of the CPUs is idle (default 0.6)")
     ap.add_argument("--max-wait", type=float, default=30.0, help="… but at most this many seconds (default 30)")
     ap.add_argument("--experiments", default="",
-                    help="comma-separated variants of the guide to measure too: snapshot, early, preload, all")
+                    help="comma-separated variants of the guide to measure too: modulepreload, preload, nosearch, all")
     ap.add_argument("--json", type=Path, default=BENCH / "results" / "latest.json")
     args = ap.parse_args(argv)
 
@@ -540,8 +540,6 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(site / "bench-bare", ignore_errors=True)
             for extra in site.glob("veiviser-*"):
                 shutil.rmtree(extra, ignore_errors=True)
-            for extra in ("engine.snap", "worker-snapshot.mjs", "guide-early.js"):
-                (site / "guide" / extra).unlink(missing_ok=True)
     rows = stats.evaluate(results)
     results["table"] = [dict(zip(["metric", "measured", "target", "ok"], r.cells())) for r in rows]
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -55,6 +55,7 @@ def on_page_context(context, page, config, nav):
         "pyodide": rt.pyodide_dir + "/",
         "wheel": f"{rt.wheel_path}?v={rt.wheel_hash}",
         "worker": f"guide/worker.mjs?v={rt.assets_hash}",
+        "snapshot": f"{rt.snapshot_path}?v={rt.snapshot_version}",
         **_boot_data(),
     }
     # Safe inside <script type="application/json">: no "</" can close the element early.

@@ -32,8 +32,9 @@ MIME = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
     ".svg": "image/svg+xml",
+    ".snap": "application/octet-stream",
 }
-COMPRESSIBLE = {".wasm", ".mjs", ".js", ".json", ".html", ".css", ".svg", ".txt", ".xml"}
+COMPRESSIBLE = {".snap", ".wasm", ".mjs", ".js", ".json", ".html", ".css", ".svg", ".txt", ".xml"}
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 

@@ -43,6 +43,7 @@ class Engine {
       type: "init",
       pyodide: new URL(boot.pyodide, siteBase).href,
       wheel: new URL(boot.wheel, siteBase).href,
+      snapshot: boot.snapshot ? new URL(boot.snapshot, siteBase).href : null,
     });
     return this;
   }
@@ -52,6 +53,7 @@ class Engine {
       clearTimeout(this.timer);
       this.state = "ready";
       this.bootMs = msg.bootMs;
+      this.fromSnapshot = msg.fromSnapshot;
       this._resolve();
       this.onReady && this.onReady(msg);
     } else if (msg.type === "failed") {

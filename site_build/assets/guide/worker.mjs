@@ -15,27 +15,56 @@ function wasmFailure() {
     console.warn = (...args) => {
       warn(...args);
       if (args[0] === "wasm instantiation failed!") {
-        reject(new Error("Python-kjøretiden (WebAssembly) kunne ikke lastes"));
+        const err = new Error("Python-kjøretiden (WebAssembly) kunne ikke lastes");
+        err.wasm = true;
+        reject(err);
       }
     };
   });
 }
 
-async function boot({ pyodide, wheel }) {
-  const t0 = performance.now();
-  // Fetch the wheel while Pyodide boots: the two do not depend on each other.
-  const wheelBytes = fetch(wheel).then((r) => {
-    if (!r.ok) throw new Error(`Fant ikke motoren (${r.status} ${wheel})`);
+function get(url) {
+  return fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`Fant ikke ${url.split("?")[0].split("/").pop()} (${r.status})`);
     return r.arrayBuffer();
+  });
+}
+
+// Restore Pyodide from the build-time memory snapshot (the engine already imported); if that
+// fails for any reason, boot it the ordinary way. A missing .wasm fails both, and is reported.
+async function startPython(loadPyodide, indexURL, snapshotURL, wasmFailed) {
+  const options = { indexURL, fullStdLib: false };
+  if (snapshotURL) {
+    try {
+      const snapshot = get(snapshotURL);
+      snapshot.catch(() => {});
+      const py = await Promise.race([loadPyodide({ ...options, _loadSnapshot: snapshot }), wasmFailed]);
+      return { py, fromSnapshot: true };
+    } catch (err) {
+      if (err && err.wasm) throw err;
+      console.info("Øyeblikksbildet kunne ikke brukes; starter Python på vanlig måte.", err && err.message);
+    }
+  }
+  return { py: await Promise.race([loadPyodide(options), wasmFailed]), fromSnapshot: false };
+}
+
+async function boot({ pyodide, wheel, snapshot }) {
+  const t0 = performance.now();
+  const wasmFailed = wasmFailure();
+  wasmFailed.catch(() => {});
+  // Fetch the wheel while Pyodide starts: the two do not depend on each other.
+  const wheelBytes = get(wheel).catch((err) => {
+    throw new Error(`Fant ikke motoren (${err.message})`);
   });
   wheelBytes.catch(() => {}); // reported below, where it is awaited
   const { loadPyodide } = await import(pyodide + "pyodide.mjs");
-  const py = await Promise.race([loadPyodide({ indexURL: pyodide, fullStdLib: false }), wasmFailure()]);
+  const { py, fromSnapshot } = await startPython(loadPyodide, pyodide, snapshot, wasmFailed);
+  // The snapshot holds memory, not files: the engine's data files come from the wheel.
   py.unpackArchive(await wheelBytes, "wheel");
   bridge = py.pyimport("guide_engine.bridge");
   const ping = JSON.parse(bridge.handle(JSON.stringify({ op: "ping" })));
   if (!ping.ok) throw new Error(ping.error);
-  self.postMessage({ type: "ready", python: ping.result.python, bootMs: performance.now() - t0 });
+  self.postMessage({ type: "ready", python: ping.result.python, fromSnapshot, bootMs: performance.now() - t0 });
 }
 
 self.onmessage = (event) => {

@@ -1,5 +1,5 @@
-// Build-time Pyodide memory snapshot of the booted engine (an experiment; see bench/README.md).
-//   node bench/experiments/make_snapshot.mjs <pyodide indexURL dir> <engine wheel> <out file>
+// Build-time Pyodide memory snapshot of the booted engine (site_build/runtime.py runs it).
+//   node site_build/make_snapshot.mjs <pyodide indexURL dir> <engine wheel> <out file>
 // Boots Pyodide in Node with _makeSnapshot, unpacks the wheel, imports the engine and runs one
 // step and one evaluation (so their lazy imports and data loads are in memory), then writes the
 // memory snapshot. The browser restores it with loadPyodide({_loadSnapshot}) and must unpack the
