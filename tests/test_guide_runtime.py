@@ -78,3 +78,23 @@ def test_no_webassembly_shows_error_state_and_fallbacks(context, site_url):
     assert "WebAssembly" in text
     assert page.locator("#guide-failure a[href$='/sjekkliste/']").count() == 1
     assert page.get_attribute("#guide-failure", "role") == "alert"
+
+
+def test_engine_is_restored_from_the_build_time_snapshot(page, site_url, built_site):
+    """The worker restores the build-time memory snapshot, served from the site itself."""
+    assert (built_site / "guide" / "engine.snap").stat().st_size > 1_000_000
+    open_guide(page, site_url)
+    assert page.evaluate("window.__guide.engine.fromSnapshot") is True
+    assert any("/guide/engine.snap" in u for u in page.recorder.requests)
+
+
+def test_missing_snapshot_falls_back_to_an_ordinary_boot(context, site_url):
+    """Without the snapshot the worker boots Python the ordinary way and the guide still works."""
+    context.route("**/engine.snap*", lambda route: route.fulfill(status=404, body="missing"))
+    page = context.new_page()
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide[data-state='ready']", timeout=READY_MS)
+    assert page.evaluate("window.__guide.engine.fromSnapshot") is False
+    page.select_option("#q-county", '"more-og-romsdal"')
+    page.click("#guide-next")
+    page.wait_for_selector("#guide-step[data-question='municipality']")
