@@ -35,19 +35,10 @@ from functools import partial
 from pathlib import Path
 
 from bench import stats
+from site_build.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 READY_TIMEOUT_MS = 120_000
 
 # The Møre og Romsdal case of tests/scenarios/scenarios.json (base "mr_refugee", with the planned

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from site_build.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -27,16 +29,6 @@ def built_site(tmp_path_factory) -> Path:
 
 # --- the built site, served on 127.0.0.1, driven in Debian's Chromium ---------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 @pytest.fixture(scope="session")
