@@ -70,7 +70,8 @@ def decide(county: County, on: date, answers: dict, deadline: date | None) -> di
     cap = county.fact("capacity", on)
     if not limited(county, on):
         text = (
-            f"Ingen kapasitetsbegrensning registrert for {county.name} på datoen: ingen prioritering, alle som henvises får veiledning."
+            f"Ingen kapasitetsbegrensning registrert for {county.name} på datoen, så veiviseren rangerer ikke deltakeren. "
+            "Fylkeskommunen skal sørge for karriereveiledning til alle med rett og plikt (integreringsloven § 11)."
         )
         return {"applies": False, "score": None, "max_score": None, "level": None, "sort_key": None,
                 "criteria": [], "reasons": [text], "references": ["integreringsloven-11"],
