@@ -6,7 +6,7 @@ import hashlib
 import json
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import wheel
@@ -66,6 +66,7 @@ class Runtime:
     wheel_path: str  # site-relative path of the engine wheel
     wheel_hash: str
     assets_hash: str
+    wheel_bytes: bytes = field(repr=False, default=b"")  # packed once, hashed and written
 
     # A memory snapshot of Pyodide with the engine imported: the worker restores it instead of
     # booting Python and importing the engine (about 0.4 x the bare boot; bench/README.md). It
@@ -84,11 +85,12 @@ class Runtime:
             wheel_path=f"guide/{wheel.wheel_filename()}",
             wheel_hash=hashlib.sha256(data).hexdigest()[:12],
             assets_hash=asset_hash(),
+            wheel_bytes=data,
         )
 
     def install(self, site_dir: Path) -> None:
         pyodide_dir = copy_pyodide(site_dir)
-        wheel_file, _ = wheel.write_wheel(site_dir / "guide")
+        wheel_file = wheel.write_wheel(site_dir / "guide", self.wheel_bytes)
         out = site_dir / "guide"
         for p in GUIDE_ASSETS.iterdir():
             shutil.copyfile(p, out / p.name)

@@ -63,10 +63,9 @@ def build_wheel_bytes() -> bytes:
     return buf.getvalue()
 
 
-def write_wheel(folder: Path) -> tuple[Path, str]:
-    """Write the wheel into folder; return its path and a short content hash for cache busting."""
-    data = build_wheel_bytes()
+def write_wheel(folder: Path, data: bytes | None = None) -> Path:
+    """Write the wheel (packed now unless given) into folder; return its path."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / wheel_filename()
-    path.write_bytes(data)
-    return path, hashlib.sha256(data).hexdigest()[:12]
+    path.write_bytes(data if data is not None else build_wheel_bytes())
+    return path

@@ -48,12 +48,18 @@ def test_python_runs_in_the_worker_not_the_page(page, site_url):
     assert any("/pyodide/v" in u and u.endswith("pyodide.asm.wasm") for u in page.recorder.requests)
 
 
-def test_missing_runtime_file_shows_error_state(context, site_url):
-    """When a Pyodide file cannot be fetched, the guide says so instead of hanging."""
-    context.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+def open_failing_guide(context, site_url):
+    """Open the guide in a context set up to break it, and wait for its error state."""
     page = context.new_page()
     page.goto(site_url + "veiviser/")
     page.wait_for_selector("#guide[data-state='failed']", timeout=READY_MS)
+    return page
+
+
+def test_missing_runtime_file_shows_error_state(context, site_url):
+    """When a Pyodide file cannot be fetched, the guide says so instead of hanging."""
+    context.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    page = open_failing_guide(context, site_url)
     failure = page.inner_text("#guide-failure")
     assert "kunne ikke starte" in failure
     assert page.locator("#guide-failure a[href$='/counties/']").count() == 1
@@ -62,18 +68,14 @@ def test_missing_runtime_file_shows_error_state(context, site_url):
 def test_missing_engine_wheel_shows_error_state(context, site_url):
     """When the engine wheel is missing, the guide shows its error state."""
     context.route("**/*.whl*", lambda route: route.fulfill(status=404, body="missing"))
-    page = context.new_page()
-    page.goto(site_url + "veiviser/")
-    page.wait_for_selector("#guide[data-state='failed']", timeout=READY_MS)
+    page = open_failing_guide(context, site_url)
     assert "Fant ikke motoren" in page.inner_text("#guide-failure")
 
 
 def test_no_webassembly_shows_error_state_and_fallbacks(context, site_url):
     """Without WebAssembly the guide says so in plain words and links to the county pages and checklist."""
     context.add_init_script("delete window.WebAssembly;")
-    page = context.new_page()
-    page.goto(site_url + "veiviser/")
-    page.wait_for_selector("#guide[data-state='failed']", timeout=READY_MS)
+    page = open_failing_guide(context, site_url)
     text = page.inner_text("#guide-failure")
     assert "WebAssembly" in text
     assert page.locator("#guide-failure a[href$='/sjekkliste/']").count() == 1

@@ -221,9 +221,8 @@ class Guide {
     if (!q) return;
     this.mode = "question";
     this.current = id;
-    setRootState(root.dataset.state === "failed" ? "failed" : this.engine.state === "ready" ? "ready" : "starting");
+    setRootState(this.engine.state);
     const fieldErrors = errors.filter((e) => e.field === id);
-    const otherErrors = errors.filter((e) => e.field !== id);
     const helpId = `q-${id}-help`;
     const errorId = `q-${id}-error`;
     const describedBy = [helpId, fieldErrors.length ? errorId : null].filter(Boolean).join(" ");
@@ -309,7 +308,6 @@ class Guide {
       errors.length ? this.errorSummary(errors) : null,
       el("p", { class: "guide-progress", id: "guide-progress", text: `Spørsmål ${position} av ${Math.max(position, this.path.length)}${this.path.length > position ? "" : " så langt"}` }),
       field,
-      otherErrors.length ? null : null,
       el(
         "div",
         { class: "guide-actions" },
@@ -439,7 +437,7 @@ class Guide {
     } finally {
       this.busy = false;
       form.removeAttribute("aria-busy");
-      if (root.dataset.state === "waiting") setRootState(this.engine.state === "ready" ? "ready" : this.engine.state);
+      if (root.dataset.state === "waiting") setRootState(this.engine.state);
     }
   }
 
