@@ -21,7 +21,8 @@ def _t(key: str, **values: object) -> str:
     return fill(sections("summary")[key], **values)
 
 
-def _who(value: str | None) -> str:
+def who_label(value: str | None) -> str:
+    """Fylkeskommunen / Kommunen / Ikke avklart."""
     return _t(f"who_{value}") if value in ("county", "municipality", "unknown") else _t("who_unknown")
 
 
@@ -47,9 +48,9 @@ def interpreter(interp: dict | None) -> dict | None:
     elif orders == "unknown" and pays == "unknown":
         text = _t("interpreter_unknown")
     elif orders == pays:
-        text = _t("interpreter_same", orders=_who(orders))
+        text = _t("interpreter_same", orders=who_label(orders))
     else:
-        text = _t("interpreter", orders=_who(orders), pays=_who(pays).lower())
+        text = _t("interpreter", orders=who_label(orders), pays=who_label(pays).lower())
     return {"needed": interp["needed"], "orders": orders, "pays": pays, "text": text, "anchor": ANCHORS["interpreter"]}
 
 
