@@ -20,6 +20,7 @@ from . import __version__, adviser, checklist, deadlines, eligibility, interpret
 from .counties import data_problem, get_county
 from .data_loader import County, load_references, load_sources
 from .dates import parse_iso
+from .free_text import echo
 from .questions import OPENING, definitions, question_map
 from .validation import Answers, Missing, errors_for, unknown_fields
 
@@ -187,7 +188,7 @@ def _data_notes(county: County, on: date, covered: bool, prioritised: bool) -> l
 def _evaluate(answers: Any, on: Any = None) -> dict:
     """The result for a case (see guide_engine/schema/result.schema.json)."""
     d, problem = _on(answers, on)
-    warnings = [f"Ukjent felt «{k[:40]}» er ikke brukt." for k in unknown_fields(answers)]
+    warnings = [f"Ukjent felt «{echo(k)}» er ikke brukt." for k in unknown_fields(answers)]
     if problem:
         return _empty(None, [{"field": "on", "message": problem}], warnings, list(OPENING))
     errors = _validate(answers, d.isoformat())
