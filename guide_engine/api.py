@@ -222,9 +222,7 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
     if val.get("planned_session_date"):
         candidates.append(val["planned_session_date"])
     nearest = min(candidates, default=None)
-    prio = priority.decide(county, on_d, val, nearest) if covered else {
-        "applies": False, "score": None, "max_score": None, "level": None, "sort_key": None, "criteria": [],
-        "reasons": ["Ingen prioritering: personen er ikke omfattet."], "references": ["integreringsloven-11"], "sources": []}
+    prio = priority.decide(county, on_d, val, nearest) if covered else priority.not_covered()
     mailbox = county.fact("booking_mailbox", on_d)
     before = county.fact("before_session", on_d)
     organiser = county.fact("organiser", on_d)
