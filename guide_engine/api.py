@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import __version__, adviser, checklist, deadlines, eligibility, interpreter, priority, referral
+from . import __version__, adviser, checklist, deadlines, eligibility, interpreter, priority, referral, summary
 from .counties import data_problem, get_county
 from .data_loader import County, load_references, load_sources
 from .dates import parse_iso
@@ -166,6 +166,7 @@ def _empty(on: date | None, errors: list[dict], warnings: list[str], path: list[
         "references": {},
         "sources": {},
         "data_notes": [],
+        "summary": None,
     }
 
 
@@ -269,8 +270,15 @@ def checklist_text(result: dict) -> str:
     return checklist.as_text(result.get("checklist") or [], labels) if result.get("checklist") else ""
 
 
+def _evaluate_with_summary(answers: Any, on: Any = None) -> dict:
+    """The result for a case with its summary block on top (guide_engine/summary.py)."""
+    result = _evaluate(answers, on)
+    result["summary"] = summary.build(result)
+    return result
+
+
 questions = _guard(_questions, lambda e: [])
 path = _guard(_path, lambda e: list(OPENING))
 next_question = _guard(_next_question, lambda e: OPENING[0])
 validate = _guard(_validate, _internal)
-evaluate = _guard(_evaluate, lambda e: _empty(None, _internal(e), [], list(OPENING)))
+evaluate = _guard(_evaluate_with_summary, lambda e: _empty(None, _internal(e), [], list(OPENING)))
