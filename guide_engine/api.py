@@ -21,7 +21,7 @@ from . import checklist
 from .dates import parse_iso
 from .questions import definitions, opening
 from .result import empty
-from .session import Session
+from .session import ON_MAX, ON_MIN, Session  # noqa: F401 (ON_MIN/ON_MAX: the queue checks its date with them)
 
 
 def _guard(fn, fallback):
@@ -76,7 +76,7 @@ def _step(answers: Any, on: Any = None) -> dict:
 
 
 def _evaluate(answers: Any, on: Any = None) -> dict:
-    """The result for a case (see guide_engine/schema/result.schema.json)."""
+    """The result for a case with its summary block on top (see guide_engine/schema/result.schema.json)."""
     return Session(answers, on).result()
 
 

@@ -41,6 +41,12 @@ def cached(fn):
     return c
 
 
+def register(cache):
+    """Let ``reload()`` clear a cache made elsewhere (anything with ``cache_clear``); returns it."""
+    _CACHES.append(cache)
+    return cache
+
+
 def reload() -> None:
     """Forget every loaded data file and everything derived from one (mkdocs serve rebuilds in one process)."""
     for c in _CACHES:

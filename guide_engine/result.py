@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from . import __version__, adviser, checklist, deadlines, interpreter, priority, referral
+from . import __version__, adviser, checklist, deadlines, interpreter, priority, referral, summary
 from .context import Basis, ConsultedCounty, Context
 from .data_loader import County, Fact, load_references, load_sources
 from .free_text import echo
@@ -46,6 +46,7 @@ def empty(on: date | None, errors: list[dict], warnings: list[str], path: list[s
         "references": {},
         "sources": {},
         "data_notes": [],
+        "summary": None,
     }
 
 
@@ -138,4 +139,5 @@ def build(session: "Session") -> dict:
         "sources": sources,
         "data_notes": notes,
     })
+    result["summary"] = summary.build(result)
     return result
