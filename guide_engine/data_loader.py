@@ -91,6 +91,13 @@ FACT_TYPES: dict[str, Callable[[Any], bool]] = {
     "timing": _text,
     "note_after_session": _text,
     "collective_protection": _text,
+    # Seed facts an adviser uses (issue 10):
+    "locations": _text_list,
+    "after_session_contact": _text,
+    "contact_persons": _text,
+    "digital_session": _text,
+    "covid_measures": _text,
+    "minimum_content": _text_list,
 }
 
 _EMAIL_ANYWHERE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
