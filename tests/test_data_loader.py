@@ -149,11 +149,10 @@ def data_copy(tmp_path, monkeypatch):
     copy_dir = tmp_path / "data"
     shutil.copytree(real, copy_dir)
     monkeypatch.setattr(data_loader, "_data_dir", lambda: copy_dir)
-    for fn in (data_loader.load_sources, data_loader.load_references, data_loader.load_counties):
-        fn.cache_clear()
+    data_loader.reload()
     yield copy_dir
-    for fn in (data_loader.load_sources, data_loader.load_references, data_loader.load_counties):
-        fn.cache_clear()
+    monkeypatch.undo()
+    data_loader.reload()
 
 
 def test_successor_link_must_be_mutual(data_copy):
