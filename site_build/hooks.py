@@ -3,6 +3,8 @@
 - on_pre_build: pack the engine wheel once (its hash busts caches).
 - on_page_context: the guide page (front matter `guide: true`) gets its boot data: where Pyodide,
   the wheel and the worker are, and the questions, so the first question shows before Python runs.
+  Any page with `engine: true` gets `engine_boot` (the runtime's URLs and the labels) and may
+  compile WebAssembly; the practice page (`practice: true`) also gets its cases (`practice_boot`).
 - on_post_page: every page gets its Content-Security-Policy with the hashes of its inline scripts.
 - on_post_build: copy the pinned Pyodide core and the guide's scripts into the site.
 Other pages load none of the guide's files.
@@ -39,6 +41,16 @@ def is_guide(page) -> bool:
     return bool(page and page.meta.get("guide"))
 
 
+def runs_engine(page) -> bool:
+    """The guide (`guide: true`) and any other page that runs the engine in the browser (`engine: true`)."""
+    return bool(page and (page.meta.get("guide") or page.meta.get("engine")))
+
+
+def _json(data: dict) -> str:
+    # Safe inside <script type="application/json">: no "</" can close the element early.
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
 def _boot_data() -> dict:
     from guide_engine.boot import boot_data  # CPython computes what the page shows before Pyodide runs
 
@@ -46,24 +58,30 @@ def _boot_data() -> dict:
 
 
 def on_page_context(context, page, config, nav):
-    if not is_guide(page):
+    if not runs_engine(page):
         return context
     rt = _runtime()
-    boot = {
+    runtime = {
         "pyodide": rt.pyodide_dir + "/",
         "wheel": f"{rt.wheel_path}?v={rt.wheel_hash}",
         "worker": f"guide/worker.mjs?v={rt.assets_hash}",
         "snapshot": f"{rt.snapshot_path}?v={rt.snapshot_version}",
-        **_boot_data(),
     }
-    # Safe inside <script type="application/json">: no "</" can close the element early.
-    context["guide_boot"] = json.dumps(boot, ensure_ascii=False).replace("</", "<\\/")
+    boot = {**runtime, **_boot_data()}
+    if is_guide(page):
+        context["guide_boot"] = _json(boot)
+    # Any engine page: where the runtime is, with the labels for provisions, sources and who.
+    context["engine_boot"] = _json({**runtime, **{k: boot[k] for k in ("references", "sources", "labels") if k in boot}})
+    if page.meta.get("practice"):
+        from site_build import practice
+
+        context["practice_boot"] = _json(practice.boot_data())
     context["guide_assets_hash"] = rt.assets_hash
     return context
 
 
 def on_post_page(output: str, page, config) -> str:
-    return csp.apply(output, wasm=is_guide(page))
+    return csp.apply(output, wasm=runs_engine(page))
 
 
 def on_post_build(config) -> None:
