@@ -131,17 +131,19 @@ def _reference_labels(ids) -> dict:
 
 def _collect(obj: Any, plural: str, singular: str, out: list[str]) -> None:
     """Every id cited anywhere in the result under `plural` (a list) or `singular` (one id)."""
-    if isinstance(obj, dict):
+    # Hot path (the queue evaluates up to 2,000 cases): descend only into containers.
+    if type(obj) is dict:
         for k, v in obj.items():
-            if k == plural and isinstance(v, list):
-                out.extend(x for x in v if isinstance(x, str))
-            elif k == singular and isinstance(v, str):
+            if k == plural and type(v) is list:
+                out.extend(x for x in v if type(x) is str)
+            elif k == singular and type(v) is str:
                 out.append(v)
-            else:
+            elif type(v) is dict or type(v) is list:
                 _collect(v, plural, singular, out)
-    elif isinstance(obj, list):
+    elif type(obj) is list:
         for v in obj:
-            _collect(v, plural, singular, out)
+            if type(v) is dict or type(v) is list:
+                _collect(v, plural, singular, out)
 
 
 def _empty(on: date | None, errors: list[dict], warnings: list[str], path: list[str]) -> dict:
