@@ -41,6 +41,12 @@ def cached(fn):
     return c
 
 
+def register(cache):
+    """Let ``reload()`` clear a cache made elsewhere (anything with ``cache_clear``); returns it."""
+    _CACHES.append(cache)
+    return cache
+
+
 def reload() -> None:
     """Forget every loaded data file and everything derived from one (mkdocs serve rebuilds in one process)."""
     for c in _CACHES:
@@ -598,8 +604,33 @@ def load_questions() -> tuple[dict, ...]:
             raise r.fail("options", "mangler: et valgspørsmål trenger svaralternativer")
         for k in ("min", "max", "max_length"):
             r.get(k, lambda v: isinstance(v, int) and not isinstance(v, bool), False, "et heltall")
+        r.text("range_message", required=False)
+        stage = r.get("stage", _enum(*QUESTION_STAGES), True, " / ".join(QUESTION_STAGES))
+        ask_if = r.get("ask_if", lambda v: _text(v) or _text_list(v), False, "et navngitt vilkår eller en liste av dem")
+        if ask_if and stage != "preparation":
+            raise r.fail("ask_if", "bare for stage = \"preparation\" (reglene henter selv spørsmålene de trenger)")
+        checks = r.get("checks", lambda v: isinstance(v, list), False, "en liste med { rule, than | days, message }")
+        for j, check in enumerate(checks or ()):
+            _question_check(_Reader(name, f"{r.path}.checks[{j}]", check), kind, seen)
         r.done()
     return tuple(questions)
+
+
+QUESTION_STAGES = ("opening", "eligibility", "preparation")
+CHECK_RULES = ("not_after", "not_before", "days_ahead_at_most")
+
+
+def _question_check(r: _Reader, kind: str, earlier: set[str]) -> None:
+    """One field rule of a date question: compares with "on" or an earlier date question, or limits days ahead."""
+    if kind != "date":
+        raise r.fail("rule", "regler (checks) finnes bare for datospørsmål")
+    rule = r.get("rule", _enum(*CHECK_RULES), True, " / ".join(CHECK_RULES))
+    if rule == "days_ahead_at_most":
+        r.get("days", _int, True, "et antall dager")
+    else:
+        r.get("than", lambda v: v == "on" or v in earlier, True, "\"on\" eller et datospørsmål som står før")
+    r.text("message")
+    r.done()
 
 
 CHECKLIST_WHO = ("municipality", "career_centre", "participant")
