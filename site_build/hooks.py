@@ -1,10 +1,11 @@
 """MkDocs hooks for the guide: runtime files (Pyodide, the engine wheel), boot data, CSP.
 
 - on_pre_build: pack the engine wheel once (its hash busts caches).
-- on_page_context: the guide page (front matter `guide: true`) gets its boot data: where Pyodide,
-  the wheel and the worker are, and the questions, so the first question shows before Python runs.
-  Any page with `engine: true` gets `engine_boot` (the runtime's URLs and the labels) and may
-  compile WebAssembly; the practice page (`practice: true`) also gets its cases (`practice_boot`).
+- on_page_context: the guide page (front matter `guide: true`) and other engine pages (`engine: true`,
+  the queue and practice pages) get the boot data: where Pyodide, the wheel and the worker are, and
+  the questions, so the first question shows before Python runs (`guide_boot`); `engine_boot` is the
+  runtime's URLs with the labels only; the practice page (`practice: true`) also gets its cases
+  (`practice_boot`).
 - on_post_page: every page gets its Content-Security-Policy with the hashes of its inline scripts.
 - on_post_build: copy the pinned Pyodide core and the guide's scripts into the site.
 Other pages load none of the guide's files.
@@ -41,8 +42,8 @@ def is_guide(page) -> bool:
     return bool(page and page.meta.get("guide"))
 
 
-def runs_engine(page) -> bool:
-    """The guide (`guide: true`) and any other page that runs the engine in the browser (`engine: true`)."""
+def uses_engine(page) -> bool:
+    """The guide, and any page with front matter `engine: true` (the queue and practice pages): boot data and wasm."""
     return bool(page and (page.meta.get("guide") or page.meta.get("engine")))
 
 
@@ -58,7 +59,7 @@ def _boot_data() -> dict:
 
 
 def on_page_context(context, page, config, nav):
-    if not runs_engine(page):
+    if not uses_engine(page):
         return context
     rt = _runtime()
     runtime = {
@@ -68,8 +69,7 @@ def on_page_context(context, page, config, nav):
         "snapshot": f"{rt.snapshot_path}?v={rt.snapshot_version}",
     }
     boot = {**runtime, **_boot_data()}
-    if is_guide(page):
-        context["guide_boot"] = _json(boot)
+    context["guide_boot"] = _json(boot)
     # Any engine page: where the runtime is, with the labels for provisions, sources and who.
     context["engine_boot"] = _json({**runtime, **{k: boot[k] for k in ("references", "sources", "labels") if k in boot}})
     if page.meta.get("practice"):
@@ -81,7 +81,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output: str, page, config) -> str:
-    return csp.apply(output, wasm=runs_engine(page))
+    return csp.apply(output, wasm=uses_engine(page))
 
 
 def on_post_build(config) -> None:
