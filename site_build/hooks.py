@@ -7,7 +7,9 @@
   runtime's URLs with the labels only; the practice page (`practice: true`) also gets its cases
   (`practice_boot`).
 - on_post_page: every page gets its Content-Security-Policy with the hashes of its inline scripts.
-- on_post_build: copy the pinned Pyodide core and the guide's scripts into the site.
+- on_post_build: copy the pinned Pyodide core and the guide's scripts into the site; give the pages
+  MkDocs renders as theme templates (404.html), which no page hook sees, their policy too, and stop
+  the build if any page is left without one.
 Other pages load none of the guide's files.
 """
 
@@ -84,8 +86,25 @@ def on_post_page(output: str, page, config) -> str:
     return csp.apply(output, wasm=uses_engine(page))
 
 
+def fill_template_pages(site_dir: Path) -> list[str]:
+    """Fill the policy into pages rendered outside the page hooks; return pages still without one."""
+    missing = []
+    for html_file in sorted(site_dir.rglob("*.html")):
+        html = html_file.read_text(encoding="utf-8")
+        if csp.unfilled(html):
+            html = csp.apply(html, wasm=False)
+            html_file.write_text(html, encoding="utf-8")
+        if csp.unfilled(html) or not csp.page_policy(html).startswith("default-src 'self'"):
+            missing.append(html_file.relative_to(site_dir).as_posix())
+    return missing
+
+
 def on_post_build(config) -> None:
+    site_dir = Path(config["site_dir"])
     try:
-        _runtime().install(Path(config["site_dir"]))
+        _runtime().install(site_dir)
     except RuntimeMissing as e:
         raise PluginError(str(e)) from None
+    missing = fill_template_pages(site_dir)
+    if missing:
+        raise PluginError(f"Sider uten Content-Security-Policy: {', '.join(missing)}")
