@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import __version__, adviser, checklist, deadlines, eligibility, interpreter, priority, referral, summary
+from . import __version__, adviser, checklist, deadlines, eligibility, interpreter, priority, provenance, referral, summary
 from .counties import data_problem, get_county
 from .data_loader import County, load_references, load_sources
 from .dates import parse_iso
@@ -55,10 +55,10 @@ def _walk(a: Answers) -> tuple[list[str], eligibility.Decision | None, County | 
     path.append("interpreter_needed")
     if a.value("interpreter_needed"):
         path.append("interpreter_language")
-    if adviser.asks_participant(county, on):
+    if adviser.asks_participant(county, on, decision.status):
         path.append("wants_adviser_present")
     path += ["competence_mapping_done", "individual_plan_exists", "norwegian_plan_exists", "practical_needs", "planned_session_date"]
-    path += priority.questions(county, on)
+    path += priority.questions(county, on, decision.status)
     return path, decision, county
 
 
@@ -170,23 +170,6 @@ def _empty(on: date | None, errors: list[dict], warnings: list[str], path: list[
     }
 
 
-USED_FACTS = ("session_length_minutes", "interpreter_orders", "interpreter_pays", "interpreter_refund", "adviser_participation", "booking_mailbox",
-              "booking_lead_days", "note_due_working_days", "imdi_registration", "before_session")
-
-
-def _data_notes(county: County, on: date, covered: bool, prioritised: bool) -> list[dict]:
-    """Where a county fact the result uses has an estimated period (``period_note``), say so."""
-    keys = (USED_FACTS if covered else ()) + (("capacity", "priority_criteria") if prioritised else ())
-    notes, seen = [], set()
-    for key in keys:
-        f = county.fact(key, on)
-        note = getattr(f, "period_note", None) if f else None
-        if note and note not in seen:
-            seen.add(note)
-            notes.append({"fact": key, "note": note, "source": f.source})
-    return notes
-
-
 def _evaluate(answers: Any, on: Any = None) -> dict:
     """The result for a case (see guide_engine/schema/result.schema.json)."""
     d, problem = _on(answers, on)
@@ -204,8 +187,13 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
     on_d = d
     val = {fid: a.value(fid) for fid in path}
     elig = decision.to_dict()
+    status = decision.status
+
+    def fact(key: str):  # the county's routine, else national guidance (guide_engine/provenance.py)
+        return provenance.answer(county, key, on_d, status)
+
     facts_src = {k: f.source for k in ("booking_mailbox", "note_due_working_days", "imdi_registration", "before_session", "session_length_minutes")
-                 if (f := county.fact(k, on_d)) is not None}
+                 if (f := fact(k)) is not None}
     routine = county.routine_on(on_d)
     county_block = {
         "id": county.id,
@@ -214,22 +202,22 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
                      "valid_from": routine.period.valid_from.isoformat() if routine.period.valid_from else None,
                      "valid_to": routine.period.valid_to.isoformat() if routine.period.valid_to else None}
                     if routine else None),
-        "routine_text": routine.title if routine else f"Ingen rutine registrert for {county.name} på datoen. Veiviseren bruker lovens minstekrav.",
+        "routine_text": routine.title if routine else f"Ingen rutine registrert for {county.name} på datoen. Veiviseren bruker nasjonal veiledning (IMDi, HK-dir) der den finnes, ellers lovens minstekrav, og sier fra hvor.",
     }
     covered = decision.status != eligibility.NOT_COVERED
-    interp = interpreter.decide(county, on_d, val.get("interpreter_needed") if covered else None, val.get("interpreter_language"))
-    adv = adviser.decide(county, on_d, val.get("wants_adviser_present"))
+    interp = interpreter.decide(county, on_d, val.get("interpreter_needed") if covered else None, val.get("interpreter_language"), status)
+    adv = adviser.decide(county, on_d, val.get("wants_adviser_present"), status)
     dl, dl_notes = deadlines.compute(decision, county, on_d, val.get("settlement_date"), val.get("planned_session_date"))
     candidates = [date.fromisoformat(x["date"]) for x in dl if x["id"] in ("guidance_by", "book_by")]
     if val.get("planned_session_date"):
         candidates.append(val["planned_session_date"])
     nearest = min(candidates, default=None)
-    prio = priority.decide(county, on_d, val, nearest) if covered else priority.not_covered()
-    mailbox = county.fact("booking_mailbox", on_d)
-    before = county.fact("before_session", on_d)
-    organiser = county.fact("organiser", on_d)
-    reg = county.fact("imdi_registration", on_d)
-    length = county.fact("session_length_minutes", on_d)
+    prio = priority.decide(county, on_d, val, nearest, status) if covered else priority.not_covered()
+    mailbox = fact("booking_mailbox")
+    before = fact("before_session")
+    organiser = county.fact("organiser", on_d, status)  # the county's own name for its service, never a national default
+    reg = fact("imdi_registration")
+    length = fact("session_length_minutes")
     ctx = {
         "on": on_d, "answers": val, "county": county, "eligibility": elig, "interpreter": interp, "adviser": adv,
         "deadlines": dl, "priority": prio, "referral_to": mailbox.value if mailbox else None,
@@ -238,7 +226,6 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
         "session_minutes": length.value if length else None,
     }
     result = _empty(on_d, [], warnings, path)
-    result["data_notes"] = _data_notes(county, on_d, covered, prio["applies"])
     result.update({
         "ok": True,
         "county": county_block,
@@ -251,6 +238,9 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
         "checklist": checklist.build(ctx),
         "referral": referral.build(ctx),
     })
+    result["data_notes"] = provenance.annotate(county, on_d, status, result["checklist"], result["referral"])
+    if not result["referral"].get("to"):
+        result["referral"].update(provenance.contact_route(county, on_d))
     if routine:
         result["county"]["sources"] = [routine.source]
     ref_ids: list[str] = []

@@ -150,7 +150,7 @@ FACTS_ON = [
     ("Trøndelag: the letter's mailbox was for priority feedback, not referrals", "trondelag", "booking_mailbox", date(2026, 11, 23), None),
     ("Trøndelag: nothing before the autumn 2020 letter", "trondelag", "interpreter_orders", date(2020, 6, 1), None),
     ("Trøndelag: closed for in-person guidance, sessions for this group continue", "trondelag", "covid_measures", date(2020, 11, 1),
-     "Fysisk veiledning stengt, men veiledning for denne gruppen fortsatte"),
+     "Fysisk veiledning stengt, men veiledning for denne gruppen fortsatte", "assess_need"),
     ("Møre og Romsdal: the 2021 routine does not reach back to 2020", "more-og-romsdal", "interpreter_orders", date(2020, 11, 1), None),
     ("Møre og Romsdal: the municipality entered the note in IMDi-nett in 2021", "more-og-romsdal", "imdi_registration", date(2021, 6, 1), "municipality"),
     ("Møre og Romsdal: that temporary rule is not the 2026 routine", "more-og-romsdal", "imdi_registration", date(2026, 11, 23), None),
@@ -160,9 +160,11 @@ FACTS_ON = [
     ("Vestfold og Telemark: Skien and Tønsberg", "vestfold-og-telemark", "locations", date(2022, 3, 1), ["Skien", "Tønsberg"]),
     ("Møre og Romsdal: the counsellor is available afterwards", "more-og-romsdal", "after_session_contact", date(2026, 11, 23),
      "Karriereveilederen og Karriere Møre og Romsdal er tilgjengelige etter veiledningen"),
-    ("Trøndelag: capacity was limited in autumn 2020", "trondelag", "capacity", date(2020, 11, 1), "limited"),
+    ("Trøndelag: capacity was limited in autumn 2020 (covid-law case)", "trondelag", "capacity", date(2020, 11, 1), "limited", "assess_need"),
+    ("Trøndelag: the covid letter's capacity does not apply to a § 11 case", "trondelag", "capacity", date(2021, 3, 1), None, "right_and_duty"),
     ("Trøndelag: the 2020 capacity statement no longer applies", "trondelag", "capacity", date(2026, 11, 23), None),
-    ("Trøndelag: covid priority applied in autumn 2020", "trondelag", "priority_criteria", date(2020, 11, 1), ["sector_hit_by_crisis"]),
+    ("Trøndelag: covid priority applied in autumn 2020 (covid-law case)", "trondelag", "priority_criteria", date(2020, 11, 1), ["sector_hit_by_crisis"], "assess_need"),
+    ("Trøndelag: covid priority not for integreringsloven § 11 in 2021", "trondelag", "priority_criteria", date(2021, 2, 1), None, "right_and_duty"),
     ("Viken: the centre ordered the interpreter in 2022", "viken", "interpreter_orders", date(2022, 3, 1), "county"),
     ("Viken: adviser only on the participant's request", "viken", "adviser_participation", date(2022, 3, 1), "on_request"),
     ("Viken: the county registered the note", "viken", "imdi_registration", date(2022, 3, 1), "county"),
@@ -173,10 +175,11 @@ FACTS_ON = [
 ]
 
 
-@pytest.mark.parametrize("scenario, cid, key, on, expected", FACTS_ON, ids=[r[0] for r in FACTS_ON])
-def test_fact_on_date(scenario, cid, key, on, expected):
-    """County.fact(key, on) gives what the county's source says on that date, or None."""
-    f = load_counties()[cid].fact(key, on)
+@pytest.mark.parametrize("scenario, cid, key, on, expected, status", [r if len(r) == 6 else (*r, None) for r in FACTS_ON],
+                         ids=[r[0] for r in FACTS_ON])
+def test_fact_on_date(scenario, cid, key, on, expected, status):
+    """County.fact(key, on, status) gives what the county's source says on that date for such a case, or None."""
+    f = load_counties()[cid].fact(key, on, status)
     assert (f.value if f else None) == expected
 
 
