@@ -175,7 +175,6 @@ def annotate(county: County, on: date, status: str, checklist: list[dict], refer
             src = load_sources()[national[0]]
             item["basis"] = (f"Nasjonal veiledning fra {src.publisher.split(' (')[0]} ({source_label(src.id)}), "
                              "ikke fylkets egen rutine.")
-            item["sources"] = list(dict.fromkeys(list(item.get("sources") or []) + national))
         every.extend(item_notes)
     merged = _merge(every)
     if referral is not None:
