@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guide_engine.data_loader import load_counties, load_sources
+from guide_engine.data_loader import load_counties, load_national, load_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES_DIR = ROOT.parent / "shared" / "sources"
@@ -108,6 +108,18 @@ def test_quotes_are_verbatim_from_their_source():
         if f.quote:
             text = texts.setdefault(f.source, _norm((SOURCES_DIR / f.source).read_text(encoding="utf-8")))
             assert _norm(f.quote) in text, f"{county.id}.toml: facts.{key}: quote is not in {f.source}"
+
+
+@pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
+def test_national_guidance_quotes_are_verbatim_and_every_fact_quotes():
+    """Every national-guidance fact quotes its page (IMDi or HK-dir) word for word."""
+    national = load_national()
+    assert national
+    for key, facts in national.items():
+        for f in facts:
+            assert f.quote, f"national.toml: facts.{key}: national guidance must quote its page"
+            text = _norm((SOURCES_DIR / f.source).read_text(encoding="utf-8"))
+            assert _norm(f.quote) in text, f"national.toml: facts.{key}: quote is not in {f.source}"
 
 
 @pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
@@ -216,3 +228,28 @@ def test_county_pages_exist_for_every_file():
     """Every county file has its page under docs/counties, and every page has a file."""
     pages = {p.stem for p in (ROOT / "docs" / "counties").glob("*.md")} - {"index"}
     assert pages == set(load_counties())
+
+
+def test_facts_without_a_period_inherit_their_routines():
+    """A fact without its own period takes its routine's period, estimate note and confirmed-until date."""
+    for county in load_counties().values():
+        for key, facts in county.facts.items():
+            for f in facts:
+                if f.inherited:
+                    assert f.period == county.routine.period, (county.id, key)
+                    assert f.confirmed_until == county.routine.confirmed_until, (county.id, key)
+    tr = load_counties()["trondelag"]
+    f = tr.fact("interpreter_orders", date(2026, 11, 23))
+    assert f.inherited and f.confirmed_until == date(2021, 6, 30) and "anslag" in f.period_note
+    assert tr.fact("interpreter_orders", date(2020, 8, 31)) is None
+
+
+def test_temporary_facts_say_so_and_end_or_lapse():
+    """The rules a source calls temporary have an end or a confirmed-until date, and their text says so."""
+    mr = load_counties()["more-og-romsdal"]
+    (reg,) = mr.facts["imdi_registration"]
+    assert reg.period.valid_to == date(2021, 12, 31) and "midlertidig" in reg.text
+    (orders,) = mr.facts["interpreter_orders"]
+    assert orders.confirmed_until == date(2021, 12, 31) and "oppstarten" in orders.text
+    (covid,) = load_counties()["viken"].facts["covid_measures"]
+    assert covid.confirmed_until and "midlertidig" in covid.text
