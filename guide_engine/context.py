@@ -15,6 +15,12 @@ from .data_loader import County, Fact
 from .eligibility import NOT_COVERED, Decision
 
 
+def guided(decision: Decision) -> bool:
+    """The person is covered and has not declined guidance (a right-only participant may say no):
+    the preparation questions are asked and the parts prepare a referral."""
+    return decision.status != NOT_COVERED and getattr(decision, "wants_guidance", None) is not False
+
+
 class ConsultedCounty:
     """The county as the decision modules see it, for one case (its eligibility ``status`` scopes facts
     written for one law); every county fact they consult is remembered."""
@@ -51,7 +57,7 @@ class Context:
 
     @property
     def covered(self) -> bool:
-        return self.decision.status != NOT_COVERED
+        return guided(self.decision)
 
     def fact_value(self, key: str) -> Any:
         """The county's fact, else national guidance (guide_engine/provenance.py), else None."""
