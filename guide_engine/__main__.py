@@ -82,7 +82,7 @@ def _queue(args) -> int:
         print(f"Filen kan ikke leses (den må være CSV i UTF-8): {exc}", file=sys.stderr)
         return 2
     capacity = args.capacity.replace("/week", "").replace("/uke", "") if args.capacity else None
-    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start)
+    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start, max_rows=queue.CLI_MAX_ROWS)
     for w in result["warnings"]:
         print(f"Merk: {w}", file=sys.stderr)
     if result["errors"]:

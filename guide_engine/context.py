@@ -20,10 +20,12 @@ class ConsultedCounty:
     def __init__(self, county: County) -> None:
         self._county = county
         self.consulted: list[Fact] = []
+        self._seen: set[int] = set()  # by identity: comparing Fact dataclasses field by field was a hot spot
 
     def fact(self, key: str, on: date) -> Fact | None:
         f = self._county.fact(key, on)
-        if f is not None and f not in self.consulted:
+        if f is not None and id(f) not in self._seen:
+            self._seen.add(id(f))
             self.consulted.append(f)
         return f
 

@@ -94,8 +94,9 @@ def _labelled(basis: Basis) -> tuple[dict, dict]:
     )
 
 
-def build(session: "Session") -> dict:
-    """The result for the session's case (see guide_engine/schema/result.schema.json)."""
+def build(session: "Session", brief: bool = False) -> dict:
+    """The result for the session's case (see guide_engine/schema/result.schema.json); ``brief``
+    leaves out the checklist, the draft referral and the summary (the queue ranks many cases)."""
     warnings = [f"Ukjent felt «{echo(k)}» er ikke brukt." for k in session.unknown_fields()]
     if session.on_problem:
         return empty(None, session.errors(), warnings, session.path)
@@ -115,8 +116,8 @@ def build(session: "Session") -> dict:
     ctx.adviser = adviser.decide(county, on, val.get("wants_adviser_present"))
     ctx.deadlines, ctx.deadline_notes = deadlines.compute(ctx.decision, county, on, val.get("settlement_date"), val.get("planned_session_date"))
     ctx.priority = priority.decide(county, on, val, ctx.nearest_deadline()) if ctx.covered else priority.not_covered()
-    tasks, task_basis = checklist.build(ctx)
-    draft, referral_basis = referral.build(ctx)
+    tasks, task_basis = checklist.build(ctx) if not brief else ([], Basis())
+    draft, referral_basis = referral.build(ctx) if not brief else (None, Basis())
     notes = _data_notes(county.consulted)
 
     basis.of(ctx.eligibility, ctx.interpreter, ctx.adviser).merge(_deadline_basis(ctx.deadlines)).of(ctx.priority)
@@ -139,5 +140,5 @@ def build(session: "Session") -> dict:
         "sources": sources,
         "data_notes": notes,
     })
-    result["summary"] = summary.build(result)
+    result["summary"] = summary.build(result) if not brief else None
     return result
