@@ -10,20 +10,29 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from . import provenance
 from .data_loader import County, Fact
 from .eligibility import NOT_COVERED, Decision
 
 
-class ConsultedCounty:
-    """The county as the decision modules see it: every fact they consult is remembered (for data_notes)."""
+def guided(decision: Decision) -> bool:
+    """The person is covered and has not declined guidance (a right-only participant may say no):
+    the preparation questions are asked and the parts prepare a referral."""
+    return decision.status != NOT_COVERED and getattr(decision, "wants_guidance", None) is not False
 
-    def __init__(self, county: County) -> None:
+
+class ConsultedCounty:
+    """The county as the decision modules see it, for one case (its eligibility ``status`` scopes facts
+    written for one law); every county fact they consult is remembered."""
+
+    def __init__(self, county: County, status: str | None = None) -> None:
         self._county = county
+        self.status = status
         self.consulted: list[Fact] = []
         self._seen: set[int] = set()  # by identity: comparing Fact dataclasses field by field was a hot spot
 
-    def fact(self, key: str, on: date) -> Fact | None:
-        f = self._county.fact(key, on)
+    def fact(self, key: str, on: date, status: str | None = None) -> Fact | None:
+        f = self._county.fact(key, on, status or self.status)
         if f is not None and id(f) not in self._seen:
             self._seen.add(id(f))
             self.consulted.append(f)
@@ -50,14 +59,15 @@ class Context:
 
     @property
     def covered(self) -> bool:
-        return self.decision.status != NOT_COVERED
+        return guided(self.decision)
 
     def fact_value(self, key: str) -> Any:
-        f = self.county.fact(key, self.on)
+        """The county's fact, else national guidance (guide_engine/provenance.py), else None."""
+        f = provenance.answer(self.county, key, self.on, self.decision.status)
         return f.value if f else None
 
     def fact_source(self, key: str) -> str | None:
-        f = self.county.fact(key, self.on)
+        f = provenance.answer(self.county, key, self.on, self.decision.status)
         return f.source if f else None
 
     def nearest_deadline(self) -> date | None:

@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from . import adviser, eligibility, priority
 from .answers import Answers, Missing, errors_for, unknown_fields
+from .context import guided
 from .counties import data_problem, get_county
 from .data_loader import County
 from .dates import parse_iso
@@ -28,8 +29,8 @@ Condition = Callable[["Session", str], bool]
 # The named conditions a preparation question's ``ask_if`` may use (plus "status:<status>").
 CONDITIONS: dict[str, Condition] = {
     "interpreter_needed": lambda s, qid: bool(s.answers.value("interpreter_needed")),
-    "adviser_asks_participant": lambda s, qid: adviser.asks_participant(s.county, s.on),
-    "priority_criterion": lambda s, qid: qid in priority.questions(s.county, s.on),
+    "adviser_asks_participant": lambda s, qid: adviser.asks_participant(s.county, s.on, s.decision.status),
+    "priority_criterion": lambda s, qid: qid in priority.questions(s.county, s.on, s.decision.status),
 }
 
 
@@ -86,8 +87,8 @@ class Session:
 
     @property
     def covered(self) -> bool:
-        """Decided, covered and with a known county: the preparation questions and the parts follow."""
-        return self.decision is not None and self.decision.status != eligibility.NOT_COVERED and self.county is not None
+        """Decided, covered (and guidance not declined) with a known county: the preparation questions follow."""
+        return self.decision is not None and guided(self.decision) and self.county is not None
 
     def next_question(self) -> str | None:
         """The first question on the path without a valid answer (optional questions count as answered
