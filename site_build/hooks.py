@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from site_build import csp
+from site_build import csp, guide_ui
 from site_build.runtime import Runtime, RuntimeMissing
 
 log = logging.getLogger("mkdocs.hooks.guide")
@@ -57,10 +58,12 @@ def on_page_context(context, page, config, nav):
         "worker": f"guide/worker.mjs?v={rt.assets_hash}",
         "snapshot": f"{rt.snapshot_path}?v={rt.snapshot_version}",
         **_boot_data(),
+        "opening": guide_ui.opening(date.today().isoformat()),
     }
     # Safe inside <script type="application/json">: no "</" can close the element early.
     context["guide_boot"] = json.dumps(boot, ensure_ascii=False).replace("</", "<\\/")
     context["guide_assets_hash"] = rt.assets_hash
+    context["guide_modules"] = guide_ui.modules()
     return context
 
 
