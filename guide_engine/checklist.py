@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from .eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_ONLY
 from .interpreter import TOLKELOVEN_FROM
-from .texts import checklist_tasks, fill
 from string import Template
 
-WHO_LABEL = {"municipality": "Kommunen", "career_centre": "Karrieresenteret", "participant": "Deltakeren"}
+from .data_loader import load_labels
+from .texts import checklist_tasks, fill
 
 
 def build(ctx: dict) -> list[dict]:
     """``ctx``: the parts of the result (eligibility, interpreter, adviser, deadlines, county facts)."""
     tasks = checklist_tasks()
+    who_labels = load_labels()["who"]
     out: list[dict] = []
     due = {d["id"]: d for d in ctx["deadlines"]}
 
@@ -29,7 +30,7 @@ def build(ctx: dict) -> list[dict]:
             "id": tid,
             "order": len(out) + 1,
             "who": who,
-            "who_label": WHO_LABEL.get(who, who),
+            "who_label": who_labels.get(who, who),
             "task": fill(Template(t["text"]), **values),
             "due": d["date"] if d else None,
             "due_text": d["date_text"] if d else None,

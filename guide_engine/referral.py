@@ -7,8 +7,6 @@ from .dates import format_nb
 from .eligibility import NOT_COVERED
 from .texts import fill, sections, template
 
-LEVEL = {"high": "høy prioritet", "normal": "middels prioritet", "low": "lav prioritet"}
-
 
 def build(ctx: dict) -> dict:
     elig = ctx["eligibility"]
@@ -63,7 +61,7 @@ def build(ctx: dict) -> dict:
     info.append(fill(L["practical"], text=a["practical_needs"]) if a.get("practical_needs") else fill(L["practical_none"]))
     prio = ctx["priority"]
     if prio.get("applies"):
-        info.append(fill(L["priority"], reasons=f"{LEVEL[prio['level']]}. " + " ".join(prio["reasons"][1:-1])).rstrip())
+        info.append(fill(L["priority"], reasons=f"{prio['label'].lower()}. " + " ".join(c["reason"] for c in prio["criteria"] if c["reason"])).rstrip())
 
     status = elig["status"]
     organiser = ctx["organiser"] or f"{county.name} fylkeskommune"

@@ -9,10 +9,9 @@ from typing import Any
 
 from .counties import county_choices, get_county
 from .dates import format_nb, parse_iso
+from .free_text import clean_free_text, contains_fnr, echo
 from .questions import question_map
 
-# An 11-digit fødselsnummer / D-nummer, possibly written "DDMMYY NNNNN" or with dots/dashes.
-_FNR = re.compile(r"(?<!\d)\d{6}[\s.\-]?\d{5}(?!\d)")
 _TRUE = {"true", "ja", "yes", "1"}
 _FALSE = {"false", "nei", "no", "0"}
 
@@ -26,7 +25,7 @@ class Missing(Exception):
 
 
 def looks_like_fnr(text: str) -> bool:
-    return _FNR.search(text) is not None
+    return contains_fnr(text)
 
 
 class Answers:
@@ -86,19 +85,11 @@ class Answers:
             if d is None:
                 return None, "Skriv en gyldig dato på formen ÅÅÅÅ-MM-DD, for eksempel 2026-10-01."
             return self._date_rules(fid, d)
-        # text / textarea
-        if not isinstance(raw, str):
-            return None, "Skriv svaret som tekst."
-        text = raw.strip()
-        limit = q.get("max_length", 1000)
-        if len(text) > limit:
-            return None, f"Svaret er for langt (høyst {limit} tegn)."
-        if looks_like_fnr(text):
-            return None, (
-                "Dette ser ut som et fødselsnummer eller D-nummer. Ikke skriv fødselsnummer her: "
-                "bruk initialer eller kommunens saksnummer."
-            )
-        return text, None
+        # text / textarea: one normalisation for every free-text answer (free_text.py)
+        text, message = clean_free_text(raw, multiline=kind == "textarea", max_length=q.get("max_length", 1000))
+        if message:
+            return None, message
+        return (text or None), None
 
     def _choice(self, fid: str, q: dict, raw: Any) -> tuple[Any, str | None]:
         if fid == "county":
@@ -115,7 +106,7 @@ class Answers:
         if problem:
             return None, problem
         if county is None:
-            return None, f"Ukjent fylke «{raw[:40]}». Velg et fylke fra listen."
+            return None, f"Ukjent fylke «{echo(raw)}». Velg et fylke fra listen."
         if not county.exists_on(self.on):
             names = ", ".join(label for cid, label in county_choices(self.on) if cid in county.successors)
             when = format_nb(self.on)

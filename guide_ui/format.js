@@ -1,19 +1,23 @@
-// Formatting in Norwegian. Dates and who-labels come from the engine where it sends them; the
-// copies here are used only for values the engine has not formatted (see issue 8).
+// Formatting in Norwegian. Month names and who-labels come from the engine's data
+// (guide_engine/data/labels.toml, in the boot data); the page keeps no copy of its own.
 
-const MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
-const WHO = { county: "Fylkeskommunen", municipality: "Kommunen", unknown: "Ikke avklart" };
+let labels = { months: [], who: {} };
 
-/** "2026-12-10" -> "10. desember 2026"; anything else is returned as it is. */
-export function formatDate(iso, months = MONTHS) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso ?? ""));
-  if (!m) return String(iso ?? "");
-  return `${Number(m[3])}. ${months[Number(m[2]) - 1]} ${m[1]}`;
+/** Use the engine's labels (the boot data's `labels`). */
+export function useLabels(l) {
+  if (l) labels = { months: l.months || [], who: l.who || {} };
 }
 
-/** The label for an actor id ("county", "municipality", ...), the engine's own when it sends one. */
-export function whoLabel(id, labels) {
-  return (labels && labels[id]) || WHO[id] || id;
+/** "2026-12-10" -> "10. desember 2026"; anything else is returned as it is. */
+export function formatDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso ?? ""));
+  if (!m || !labels.months.length) return String(iso ?? "");
+  return `${Number(m[3])}. ${labels.months[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** The label for an actor id ("county", "municipality", ...). */
+export function whoLabel(id) {
+  return labels.who[id] || id;
 }
 
 /** Today's date on the device as YYYY-MM-DD (local time). */

@@ -4,13 +4,14 @@
 
 import { Controller } from "./controller.js";
 import { engineFromBoot } from "./engine.js";
-import { today } from "./format.js";
+import { today, useLabels } from "./format.js";
 import { LEAVE_WARNING } from "./messages.js";
 import { StatusLine } from "./status.js";
 
 const root = document.getElementById("guide");
 const boot = JSON.parse(document.getElementById("guide-boot").textContent);
 const siteBase = new URL(root.dataset.base.replace(/\/?$/, "/"), location.href);
+useLabels(boot.labels);
 
 const engine = engineFromBoot(boot, siteBase);
 const status = new StatusLine(document.getElementById("guide-engine-status"));

@@ -11,7 +11,6 @@ Other pages load none of the guide's files.
 from __future__ import annotations
 
 import json
-import logging
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from mkdocs.exceptions import PluginError
 from site_build import csp, guide_ui
 from site_build.runtime import Runtime, RuntimeMissing
 
-log = logging.getLogger("mkdocs.hooks.guide")
 _state: dict = {}
 
 

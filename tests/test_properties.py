@@ -43,7 +43,7 @@ def check_result(result: dict) -> None:
         for item in result["checklist"]:
             assert item["who"] in ("municipality", "career_centre", "participant")
             assert item["references"]
-        assert "01019912345" not in json.dumps(result["referral"])
+        assert "01019912368" not in json.dumps(result["referral"])
     else:
         assert result["errors"], "a failed result must say why"
 

@@ -71,18 +71,24 @@ export function priority(r, ctx) {
   return section(
     "guide-priority",
     "Prioritering",
-    p.label ? el("p", { id: "guide-priority-label", "data-level": p.level, text: p.label }) : null,
+    el("p", { id: "guide-priority-label", "data-level": p.level, text: p.label }),
     reasonList(p.reasons),
-    p.weights_note ? el("p", { class: "guide-sources", text: p.weights_note }) : null,
+    weightNotes(p),
     refLinks(p.references, ctx),
     sourceText(p.sources, ctx),
   );
 }
 
+// Where a criterion's weight is the site's own reading (no source sets it), the guide says so.
+function weightNotes(p) {
+  const notes = [...new Set((p.criteria || []).map((c) => c.weight_note).filter(Boolean))];
+  return notes.length ? el("p", { class: "guide-sources", id: "guide-priority-weights", text: notes.join(" ") }) : null;
+}
+
 /** Who orders and who pays the interpreter. */
 export function interpreter(r, ctx) {
   const i = r.interpreter || {};
-  const who = (key) => i[`${key}_label`] || whoLabel(i[key], ctx.boot.labels && ctx.boot.labels.who);
+  const who = (key) => i[`${key}_label`] || whoLabel(i[key]);
   return section(
     "guide-interpreter",
     "Tolk",
