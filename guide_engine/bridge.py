@@ -27,12 +27,7 @@ def _questions(msg: dict) -> Any:
 
 
 def _step(msg: dict) -> dict:
-    api, answers, on = _api(), msg.get("answers") or {}, _on(msg)
-    return {
-        "path": api.path(answers, on),
-        "next": api.next_question(answers, on),
-        "errors": api.validate(answers, on),
-    }
+    return _api().step(msg.get("answers") or {}, _on(msg))
 
 
 def _evaluate(msg: dict) -> Any:

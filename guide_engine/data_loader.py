@@ -41,6 +41,12 @@ def cached(fn):
     return c
 
 
+def register(cache):
+    """Let ``reload()`` clear a cache made elsewhere (anything with ``cache_clear``); returns it."""
+    _CACHES.append(cache)
+    return cache
+
+
 def reload() -> None:
     """Forget every loaded data file and everything derived from one (mkdocs serve rebuilds in one process)."""
     for c in _CACHES:
@@ -108,21 +114,19 @@ class Source:
     publisher: str
     kind: str
     as_of: str
+    language: str = "nb"  # optional in the file: the source's language ("nn" for nynorsk), for lang= on quotes
     url: str | None = None
     note: str | None = None
-    language: str = "nb"  # optional in the file: the source's language ("nn" for nynorsk), for lang= on quotes
 
 
 @dataclass(frozen=True)
 class Reference:
+    """A legal provision of references.toml; its id is also its anchor on the legal-basis page."""
+
     id: str
     label: str
     title: str
     url: str
-
-    @property
-    def anchor(self) -> str:
-        return self.id
 
 
 @dataclass(frozen=True)
@@ -147,19 +151,6 @@ class Fact:
     quote: str | None = None
     references: tuple[str, ...] = ()
     period_note: str | None = None  # optional: how the period was chosen (e.g. an estimate)
-
-
-@dataclass(frozen=True)
-class Contact:
-    kind: str
-    name: str
-    role: str
-    source: str
-    verified: date
-    as_of: str
-    email: str | None = None
-    phone: str | None = None
-    municipality: str | None = None
 
 
 @dataclass(frozen=True)
@@ -200,6 +191,23 @@ class County:
         return None
 
 
+@dataclass(frozen=True)
+class Contact:
+    """A published contact of a county: a functional mailbox or a person the county itself names."""
+
+    kind: str  # "mailbox" or "person"
+    name: str
+    role: str
+    # Where it is published, when someone last checked it, and the date the publisher gave it.
+    source: str
+    verified: date
+    as_of: str
+    # Optional; an e-mail address is always on the county's own domains.
+    email: str | None = None
+    phone: str | None = None
+    municipality: str | None = None
+
+
 # --- parsing helpers ------------------------------------------------------------------------
 
 
@@ -218,14 +226,18 @@ class _Reader:
     def fail(self, k: str, message: str) -> DataError:
         return DataError(self.file, self.key(k), message)
 
-    def get(self, k: str, check: Callable[[Any], bool], required: bool, what: str) -> Any:
+    def _raw(self, k: str, required: bool) -> tuple[bool, Any]:
+        """(True, value) when the key is there, (False, None) when an optional key is absent."""
         self.seen.add(k)
-        if k not in self.table:
-            if required:
-                raise self.fail(k, "mangler")
-            return None
-        v = self.table[k]
-        if not check(v):
+        if k in self.table:
+            return True, self.table[k]
+        if required:
+            raise self.fail(k, "mangler")
+        return False, None
+
+    def get(self, k: str, check: Callable[[Any], bool], required: bool, what: str) -> Any:
+        present, v = self._raw(k, required)
+        if present and not check(v):
             raise self.fail(k, f"ugyldig verdi {v!r}: forventet {what}")
         return v
 
@@ -233,12 +245,9 @@ class _Reader:
         return self.get(k, _text, required, "tekst")
 
     def date(self, k: str, required: bool = True) -> date | None:
-        self.seen.add(k)
-        if k not in self.table:
-            if required:
-                raise self.fail(k, "mangler")
+        present, v = self._raw(k, required)
+        if not present:
             return None
-        v = self.table[k]
         if isinstance(v, date):  # TOML's own date literal
             return v
         if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
@@ -278,16 +287,22 @@ def _read_toml(path, name: str) -> dict:
         raise DataError(name, "(fil)", f"ugyldig TOML: {e}") from None
 
 
+def _tables(name: str):
+    """(key, reader) for each top-level table of a data file; the reader is checked for unknown keys
+    once the loop body has read it."""
+    for key, table in _read_toml(_data_dir() / name, name).items():
+        r = _Reader(name, key, table)
+        yield key, r
+        r.done()
+
+
 # --- loaders --------------------------------------------------------------------------------
 
 
 @cached
 def load_sources() -> dict[str, Source]:
-    name = "sources.toml"
-    raw = _read_toml(_data_dir() / name, name)
     out: dict[str, Source] = {}
-    for sid, table in raw.items():
-        r = _Reader(name, sid, table)
+    for sid, r in _tables("sources.toml"):
         out[sid] = Source(
             id=sid,
             title=r.text("title"),
@@ -298,22 +313,17 @@ def load_sources() -> dict[str, Source]:
             note=r.text("note", required=False),
             language=r.get("language", _enum("nb", "nn"), False, "nb / nn") or "nb",
         )
-        r.done()
     return out
 
 
 @cached
 def load_references() -> dict[str, Reference]:
-    name = "references.toml"
-    raw = _read_toml(_data_dir() / name, name)
     out: dict[str, Reference] = {}
-    for rid, table in raw.items():
-        r = _Reader(name, rid, table)
+    for rid, r in _tables("references.toml"):
         if not _ID.match(rid):
-            raise DataError(name, rid, "id-en må være små bokstaver, tall og bindestrek (den er også ankeret)")
+            raise DataError(r.file, rid, "id-en må være små bokstaver, tall og bindestrek (den er også ankeret)")
         url = r.get("url", lambda v: isinstance(v, str) and v.startswith("https://"), True, "en https-adresse")
         out[rid] = Reference(rid, r.text("label"), r.text("title"), url)
-        r.done()
     return out
 
 
@@ -494,10 +504,8 @@ class FactKey:
 @cached
 def load_fact_keys() -> dict[str, FactKey]:
     """data/fact_keys.toml: every county fact key with its value type, label and whether it is core."""
-    name = "fact_keys.toml"
     out: dict[str, FactKey] = {}
-    for key, table in _read_toml(_data_dir() / name, name).items():
-        r = _Reader(name, key, table)
+    for key, r in _tables("fact_keys.toml"):
         kind = r.get("type", _enum("enum", *VALUE_TYPES), True, "enum / " + " / ".join(VALUE_TYPES))
         values = r.get("values", _text_list, kind == "enum", "en liste med verdier")
         if values and kind != "enum":
@@ -505,32 +513,32 @@ def load_fact_keys() -> dict[str, FactKey]:
         check = _enum(*values) if kind == "enum" else VALUE_TYPES[kind]
         core = r.get("core", lambda v: isinstance(v, bool), True, "true eller false")
         out[key] = FactKey(key, kind, r.text("label"), core, r.text("meaning"), check, tuple(values or ()))
-        r.done()
     return out
 
 
 @dataclass(frozen=True)
 class Criterion:
+    """A priority criterion of priority.toml: met when the answer to ``question`` is ``met_when``
+    (a yes/no question) or at least ``at_least`` (a number); ``weight`` rests on ``weight_source``
+    or is the site's own reading (``weight_note``)."""
+
     id: str
     question: str
+    met_when: bool | None
+    at_least: int | None
     weight: int
+    weight_source: str | None
+    weight_note: str | None
     label: str
-    met: str
-    unmet: str
-    met_when: bool | None = None
-    at_least: int | None = None
-    weight_source: str | None = None
-    weight_note: str | None = None
+    texts: tuple[str, str]  # the reason when met, when not met
 
 
 @cached
 def load_priority_criteria() -> dict[str, Criterion]:
     """data/priority.toml: the criteria a county may rank by, each weight with its source or note."""
-    name = "priority.toml"
     questions = {q["id"]: q for q in load_questions()}
     out: dict[str, Criterion] = {}
-    for cid, table in _read_toml(_data_dir() / name, name).items():
-        r = _Reader(name, cid, table)
+    for cid, r in _tables("priority.toml"):
         question = r.text("question")
         if question not in questions:
             raise r.fail("question", f"ukjent spørsmål {question!r} (ikke i questions.toml)")
@@ -545,9 +553,8 @@ def load_priority_criteria() -> dict[str, Criterion]:
         weight_note = r.text("weight_note", required=False)
         if not weight_source and not weight_note:
             raise r.fail("weight_source", "mangler: en vekt har en kilde eller en merknad om at den er nettstedets egen lesing (weight_note)")
-        out[cid] = Criterion(cid, question, r.get("weight", _int, True, "et heltall"), r.text("label"), r.text("met"),
-                             r.text("unmet"), met_when, at_least, weight_source, weight_note)
-        r.done()
+        out[cid] = Criterion(cid, question, met_when, at_least, r.get("weight", _int, True, "et heltall"), weight_source,
+                             weight_note, r.text("label"), (r.text("met"), r.text("unmet")))
     return out
 
 
@@ -598,8 +605,33 @@ def load_questions() -> tuple[dict, ...]:
             raise r.fail("options", "mangler: et valgspørsmål trenger svaralternativer")
         for k in ("min", "max", "max_length"):
             r.get(k, lambda v: isinstance(v, int) and not isinstance(v, bool), False, "et heltall")
+        r.text("range_message", required=False)
+        stage = r.get("stage", _enum(*QUESTION_STAGES), True, " / ".join(QUESTION_STAGES))
+        ask_if = r.get("ask_if", lambda v: _text(v) or _text_list(v), False, "et navngitt vilkår eller en liste av dem")
+        if ask_if and stage != "preparation":
+            raise r.fail("ask_if", "bare for stage = \"preparation\" (reglene henter selv spørsmålene de trenger)")
+        checks = r.get("checks", lambda v: isinstance(v, list), False, "en liste med { rule, than | days, message }")
+        for j, check in enumerate(checks or ()):
+            _question_check(_Reader(name, f"{r.path}.checks[{j}]", check), kind, seen)
         r.done()
     return tuple(questions)
+
+
+QUESTION_STAGES = ("opening", "eligibility", "preparation")
+CHECK_RULES = ("not_after", "not_before", "days_ahead_at_most")
+
+
+def _question_check(r: _Reader, kind: str, earlier: set[str]) -> None:
+    """One field rule of a date question: compares with "on" or an earlier date question, or limits days ahead."""
+    if kind != "date":
+        raise r.fail("rule", "regler (checks) finnes bare for datospørsmål")
+    rule = r.get("rule", _enum(*CHECK_RULES), True, " / ".join(CHECK_RULES))
+    if rule == "days_ahead_at_most":
+        r.get("days", _int, True, "et antall dager")
+    else:
+        r.get("than", lambda v: v == "on" or v in earlier, True, "\"on\" eller et datospørsmål som står før")
+    r.text("message")
+    r.done()
 
 
 CHECKLIST_WHO = ("municipality", "career_centre", "participant")
@@ -608,10 +640,8 @@ CHECKLIST_WHO = ("municipality", "career_centre", "participant")
 @cached
 def load_checklist() -> dict[str, dict]:
     """data/checklist.toml: the checklist tasks (who, text, basis, references), each checked."""
-    name = "checklist.toml"
     out: dict[str, dict] = {}
-    for tid, table in _read_toml(_data_dir() / name, name).items():
-        r = _Reader(name, tid, table)
+    for tid, r in _tables("checklist.toml"):
         who = r.get("who", lambda v: v in CHECKLIST_WHO or (isinstance(v, str) and v.startswith("$")), True,
                     " / ".join(CHECKLIST_WHO) + " eller en $plassholder")
         refs = r.ids("references")
@@ -619,5 +649,4 @@ def load_checklist() -> dict[str, dict]:
             raise r.fail("references", "mangler: hver oppgave har et grunnlag i loven")
         _check_refs(r, "references", refs)
         out[tid] = {"who": who, "text": r.text("text"), "basis": r.text("basis"), "references": list(refs)}
-        r.done()
     return out

@@ -1,10 +1,7 @@
-"""Questions are data (data/questions.toml); this module lists them and decides the path.
+"""Questions are data (data/questions.toml); this module lists them by id and by stage.
 
-The path is what the rules consult, in order: the eligibility rules ask only what they need to
-decide (``eligibility.decide`` records each question it reads), and once the status is known the
-preparation questions follow — the interpreter language only if an interpreter is needed, the
-adviser question only where the county leaves it to the participant or to an assessment, and the
-priority questions only where the county's capacity is limited on the reference date.
+The path itself is walked by ``session.Session``: the opening questions, the questions the
+eligibility rules pull, then the preparation questions whose ``ask_if`` holds.
 """
 
 from __future__ import annotations
@@ -52,5 +49,13 @@ def definitions(on: date | None) -> list[dict]:
     return out
 
 
-# Questions asked of every case before the rules, and the preparation questions after them.
-OPENING = ("county", "municipality", "participant_ref")
+@cached
+def opening() -> tuple[str, ...]:
+    """The questions asked of every case, first (``stage = "opening"``)."""
+    return tuple(q["id"] for q in load_questions() if q["stage"] == "opening")
+
+
+@cached
+def preparation() -> tuple[dict, ...]:
+    """The questions asked once the person is covered (``stage = "preparation"``), in the file's order."""
+    return tuple(q for q in load_questions() if q["stage"] == "preparation")

@@ -29,9 +29,10 @@ from typing import Any
 
 from . import api, workdays
 from .counties import all_counties
+from .data_loader import register
 from .dates import format_nb, parse_iso
 from .questions import question_map
-from .validation import looks_like_fnr
+from .answers import looks_like_fnr
 
 MAX_ROWS = 2000
 MAX_PER_WEEK = 500
@@ -269,6 +270,7 @@ def _rule(r: dict) -> dict:
             "basis": r["deadline_notes"] or ["Ingen frist regnet ut for denne deltakeren."], "references": ["integreringsloven-11"], "sources": []}
 
 
+@register
 @lru_cache(maxsize=1)
 def _evaluated(text: str, on: str) -> tuple[dict, tuple[dict, ...]]:
     """The file read and every row evaluated (remembered for one file, in memory, so a new

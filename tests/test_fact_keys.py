@@ -9,6 +9,7 @@ import pytest
 
 from guide_engine import data_loader
 from guide_engine.data_loader import DataError, load_fact_keys, load_labels, load_priority_criteria
+from tests.test_data_loader import data_copy  # noqa: F401 (the fixture: a writable copy of the data folder)
 
 README = Path(data_loader.__file__).parent / "data" / "README.md"
 
@@ -54,21 +55,6 @@ def test_labels_have_twelve_months_and_the_checklist_who():
     assert labels["months"][0] == "januar" and len(labels["months"]) == 12
     assert set(data_loader.CHECKLIST_WHO) <= set(labels["who"])
     assert set(labels["priority_level"]) >= {"high", "normal", "low", "none"}
-
-
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch):
-    """A writable copy of guide_engine/data that the loader reads instead of the real one."""
-    import shutil
-
-    real = Path(data_loader.__file__).parent / "data"
-    copy_dir = tmp_path / "data"
-    shutil.copytree(real, copy_dir)
-    monkeypatch.setattr(data_loader, "_data_dir", lambda: copy_dir)
-    data_loader.reload()
-    yield copy_dir
-    monkeypatch.undo()
-    data_loader.reload()
 
 
 def _edit(path: Path, old: str, new: str) -> None:
