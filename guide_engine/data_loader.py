@@ -264,11 +264,20 @@ class _Reader:
         v = self.get(k, lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), False, "en liste med id-er")
         return tuple(v or ())
 
-    def period(self) -> Period:
-        p = Period(self.date("valid_from", required=False), self.date("valid_to", required=False))
+    def period(self, from_required: bool = False) -> Period:
+        """valid_from/valid_to; an end before the start stops the build (the period would cover no day)."""
+        p = Period(self.date("valid_from", required=from_required), self.date("valid_to", required=False))
         if p.valid_from and p.valid_to and p.valid_to < p.valid_from:
-            raise self.fail("valid_to", "ligger før valid_from")
+            raise self.fail("valid_to", f"{p.valid_to.isoformat()} ligger før valid_from {p.valid_from.isoformat()}")
         return p
+
+    def within(self, p: Period, outer: Period, what: str) -> None:
+        """A routine's or fact's period lies inside its county's (a county that ended has no open fact)."""
+        if outer.valid_from and p.valid_from and p.valid_from < outer.valid_from:
+            raise self.fail("valid_from", f"{p.valid_from.isoformat()} ligger før {what} begynte ({outer.valid_from.isoformat()})")
+        if outer.valid_to and (p.valid_to is None or p.valid_to > outer.valid_to):
+            shown = p.valid_to.isoformat() if p.valid_to else "mangler"
+            raise self.fail("valid_to", f"{shown}: må ligge senest da {what} ble avviklet ({outer.valid_to.isoformat()})")
 
     def done(self) -> None:
         unknown = sorted(set(self.table) - self.seen)
@@ -339,7 +348,7 @@ def _check_source(r: _Reader, k: str, sid: str) -> None:
         raise r.fail(k, f"ukjent kilde {sid!r} (ikke i sources.toml)")
 
 
-def _parse_fact(file: str, key: str, i: int, table: Any) -> Fact:
+def _parse_fact(file: str, key: str, i: int, table: Any, county_period: Period | None = None) -> Fact:
     r = _Reader(file, f"facts.{key}[{i}]", table)
     check = load_fact_keys()[key].check
     value = r.get("value", check, True, check.__doc__ or f"en gyldig verdi for {key}")
@@ -353,6 +362,8 @@ def _parse_fact(file: str, key: str, i: int, table: Any) -> Fact:
     refs = r.ids("references")
     _check_refs(r, "references", refs)
     period = r.period()
+    if county_period is not None:
+        r.within(period, county_period, "fylket")
     period_note = r.text("period_note", required=False)
     r.done()
     return Fact(key, value, text, source, verified, period, quote, refs, period_note)
@@ -391,7 +402,7 @@ def parse_county(file: str, raw: dict) -> County:
     if not _ID.match(cid) or file != f"{cid}.toml":
         raise r.fail("id", f"{cid!r} må være lik filnavnet og bestå av a-z, 0-9 og bindestrek")
     name = r.text("name")
-    period = Period(r.date("valid_from"), r.date("valid_to", required=False))
+    period = r.period(from_required=True)
     # An empty list is allowed: then the file may hold no e-mail address at all.
     domains = r.get(
         "email_domains", lambda v: isinstance(v, list) and all(_text(x) for x in v), True, "en liste med domener"
@@ -407,7 +418,8 @@ def parse_county(file: str, raw: dict) -> County:
         r.seen.add("routine")
         rsource = rr.text("source")
         _check_source(rr, "source", rsource)
-        routine = Routine(rr.text("title"), rsource, Period(rr.date("valid_from"), rr.date("valid_to", required=False)))
+        routine = Routine(rr.text("title"), rsource, rr.period(from_required=True))
+        rr.within(routine.period, period, "fylket")
         rr.done()
 
     facts: dict[str, tuple[Fact, ...]] = {}
@@ -423,7 +435,7 @@ def parse_county(file: str, raw: dict) -> County:
                 entries = [entries]
             if not isinstance(entries, list) or not entries:
                 raise DataError(file, f"facts.{key}", "forventet [[facts.<nøkkel>]]-oppføringer")
-            parsed = tuple(_parse_fact(file, key, i, e) for i, e in enumerate(entries))
+            parsed = tuple(_parse_fact(file, key, i, e, period) for i, e in enumerate(entries))
             for i, a in enumerate(parsed):
                 for b in parsed[i + 1 :]:
                     if _overlaps(a.period, b.period):
@@ -480,6 +492,19 @@ def load_counties() -> dict[str, County]:
                 if c.id not in getattr(counties[other], back):
                     raise DataError(f"{c.id}.toml", key, f"{other!r} mangler {c.id!r} i sin {back}-liste")
     return dict(sorted(counties.items(), key=lambda kv: kv[1].name))
+
+
+def check_verified_dates(counties: dict[str, County], today: date) -> None:
+    """No fact or contact was verified after ``today`` (the build passes its own date; the engine never
+    reads the clock). Raises DataError naming the file and the key."""
+    for c in counties.values():
+        file = f"{c.id}.toml"
+        dated = [(f"facts.{key}[{i}].verified", f.verified) for key, fs in c.facts.items() for i, f in enumerate(fs)]
+        dated += [(f"contacts[{i}].verified", ct.verified) for i, ct in enumerate(c.contacts)]
+        for key, verified in dated:
+            if verified > today:
+                raise DataError(file, key, f"{verified.isoformat()} ligger fram i tid (i dag er {today.isoformat()}); "
+                                           "skriv datoen da faktumet faktisk ble kontrollert")
 
 
 def load_rules(name: str) -> dict:
