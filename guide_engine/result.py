@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from . import __version__, adviser, checklist, deadlines, interpreter, priority, referral, summary
+from . import __version__, adviser, checklist, deadlines, interpreter, priority, provenance, referral, summary
 from .context import Basis, ConsultedCounty, Context
-from .data_loader import County, Fact, load_references, load_sources
+from .data_loader import County, load_references, load_sources
 from .dates import format_nb
 from .free_text import echo
 
@@ -61,7 +61,7 @@ def _county_block(county: County, on: date) -> tuple[dict, Basis]:
                      "valid_from": routine.period.valid_from.isoformat() if routine.period.valid_from else None,
                      "valid_to": routine.period.valid_to.isoformat() if routine.period.valid_to else None}
                     if routine else None),
-        "routine_text": routine.title if routine else f"Ingen rutine registrert for {county.name} på datoen. Veiviseren bruker lovens minstekrav.",
+        "routine_text": routine.title if routine else f"Ingen rutine registrert for {county.name} på datoen. Veiviseren bruker nasjonal veiledning (IMDi, HK-dir) der den finnes, ellers lovens minstekrav, og sier fra hvor.",
     }
     if routine:
         block["sources"] = [routine.source]
@@ -73,16 +73,6 @@ def _deadline_basis(items: list[dict]) -> Basis:
     for d in items:
         b.add(d.get("references") or [], [d["source"]] if d.get("source") else [])
     return b
-
-
-def _data_notes(consulted: list[Fact]) -> list[dict]:
-    """Where a county fact the result rests on has an estimated period (``period_note``), say so."""
-    notes, seen = [], set()
-    for f in consulted:
-        if f.period_note and f.period_note not in seen:
-            seen.add(f.period_note)
-            notes.append({"fact": f.key, "note": f.period_note, "source": f.source})
-    return notes
 
 
 def _labelled(basis: Basis) -> tuple[dict, dict]:
@@ -108,18 +98,22 @@ def build(session: "Session") -> dict:
         return empty(session.on, errors, warnings, session.path)
 
     on, a = session.on, session.answers
-    county = ConsultedCounty(session.county)
+    status = session.decision.status
+    county = ConsultedCounty(session.county, status)
     ctx = Context(on, county, session.decision, {fid: a.value(fid) for fid in session.path})
     val = ctx.answers
     block, basis = _county_block(session.county, on)
     ctx.eligibility = ctx.decision.to_dict()
-    ctx.interpreter = interpreter.decide(county, on, val.get("interpreter_needed") if ctx.covered else None, val.get("interpreter_language"))
-    ctx.adviser = adviser.decide(county, on, val.get("wants_adviser_present"))
+    ctx.interpreter = interpreter.decide(county, on, val.get("interpreter_needed") if ctx.covered else None, val.get("interpreter_language"), status)
+    ctx.adviser = adviser.decide(county, on, val.get("wants_adviser_present"), status)
     ctx.deadlines, ctx.deadline_notes = deadlines.compute(ctx.decision, county, on, val.get("settlement_date"), val.get("planned_session_date"))
-    ctx.priority = priority.decide(county, on, val, ctx.nearest_deadline()) if ctx.covered else priority.not_covered()
+    ctx.priority = priority.decide(county, on, val, ctx.nearest_deadline(), status) if ctx.covered else priority.not_covered()
     tasks, task_basis = checklist.build(ctx)
     draft, referral_basis = referral.build(ctx)
-    notes = _data_notes(county.consulted)
+    # The caveats of every county fact and national guidance the tasks rest on, on each task and in the draft.
+    notes = provenance.annotate(session.county, on, status, tasks, draft)
+    if not draft.get("to"):
+        draft.update(provenance.contact_route(session.county, on))
 
     basis.of(ctx.eligibility, ctx.interpreter, ctx.adviser).merge(_deadline_basis(ctx.deadlines)).of(ctx.priority)
     basis.merge(task_basis).merge(referral_basis).add(sources=[n["source"] for n in notes])

@@ -97,3 +97,14 @@ def test_reload_clears_every_cache(data_copy):
     data_loader.reload()
     assert any(q["text"] == "Hvilken kommune sender henvisningen?" for q in api.questions(None))
     assert checklist_tasks()["vedtak"]["text"].startswith("Gjør vedtak")
+
+
+def test_county_pages_take_label_and_core_from_fact_keys(data_copy):
+    """A label or core flag changed in fact_keys.toml is what the county pages show: they keep no copy."""
+    from site_build import county_pages
+
+    _edit(data_copy / "fact_keys.toml", 'label = "Hvem bestiller tolk"\ncore = true', 'label = "Tolken bestilles av"\ncore = false')
+    data = county_pages.load_data()
+    mr = data["counties"]["more-og-romsdal"]
+    assert ("interpreter_orders", "Tolken bestilles av") in [(k, label) for k, label, _ in county_pages.ordered_facts(mr)]
+    assert "interpreter_orders" not in county_pages.core_keys()
