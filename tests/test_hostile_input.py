@@ -1,6 +1,7 @@
 """Hostile input: every free-text field, fed control, format, bidi and line-break characters and
 fødselsnummer spellings, is refused at the field, and no such character or number reaches any output
-(the result, the checklist and referral texts, the bridge's reply, the CLI's text, the queue export)."""
+(the result, the checklist and referral texts, the bridge's replies, the calendar file, the CLI's text,
+the queue's page data and export)."""
 
 from __future__ import annotations
 
@@ -146,7 +147,11 @@ def test_hostile_free_text_is_refused_at_the_field_and_never_output(field, sampl
     for e in result["errors"]:
         assert_clean(e["message"], number, "error message", allow_newline=False)
     assert_clean(api.checklist_text(result), number, "checklist text")
-    assert_clean(bridge.handle(json.dumps({"op": "evaluate", "answers": answers, "on": ON})), number, "bridge reply")
+    for op in ("evaluate", "step"):
+        assert_clean(bridge.handle(json.dumps({"op": op, "answers": answers, "on": ON})), number, f"bridge {op}")
+    ics = json.loads(bridge.handle(json.dumps({"op": "ics", "answers": answers, "on": ON})))["result"]["ics"]
+    for line in ics.split("\r\n"):  # iCalendar lines end in CRLF by its standard
+        assert_clean(line, number, "calendar file", allow_newline=False)
     for flags in ([], ["--checklist"], ["--referral"]):
         code, printed = run_cli(["evaluate", "-", "--on", ON, *flags], json.dumps(answers))
         assert code == (1 if refused else 0), (flags, printed[-500:])
