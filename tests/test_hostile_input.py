@@ -30,7 +30,7 @@ MULTILINE = {fid for fid in FREE_TEXT if question_map()[fid]["type"] == "textare
 BANNED = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-C0_C1 = "".join(map(chr, [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f, *range(0x80, 0x85), *range(0x86, 0xa0)]))
+C0_C1 = "".join(map(chr, [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f, *range(0x80, 0x85), *range(0x86, 0xa0)]))
 LINE_BREAKS = ["\n", "\r", "\r\n", "\x85", "\u2028", "\u2029", "\x0b", "\x0c"]
 SEPARATORS = [" ", "  ", ".", "-", "\u2013", "\u2014", "\u2010", "\u2212", "\u00a0", "\u200b", "\u2060", "\ufeff"]
 WORDS = ["Molde", "Ålesund", "AB-12", "2026/123", "tigrinja", "Barnepass hver tirsdag", "Sak 24/01234-5", "é", "ﬁne"]
@@ -72,9 +72,12 @@ def hostile_text(draw) -> dict:
         if kind == "word":
             parts.append(" " + draw(st.sampled_from(WORDS)))
         elif kind == "char":
-            parts.append(draw(st.one_of(st.sampled_from(BIDI + ZERO_WIDTH + C0_C1),
-                                        st.characters(categories=["Cc", "Cf", "Cs"]))))
-            put["char"] = parts[-1] not in ("\t",)  # a tab is only a space
+            ch = draw(st.one_of(st.sampled_from(BIDI + ZERO_WIDTH + C0_C1), st.characters(categories=["Cc", "Cf", "Cs"])))
+            parts.append(ch)
+            if ch in "".join(LINE_BREAKS):  # a line break (\n, \r, \x0b, \x0c, \x85): allowed in multi-line text
+                put["line_break"] = True
+            elif ch != "\t":  # a tab is only a space
+                put["char"] = True
         elif kind == "line_break":
             parts.append(draw(st.sampled_from(LINE_BREAKS)) + draw(st.sampled_from(WORDS)))
             put["line_break"] = True
