@@ -88,8 +88,8 @@ def read_csv(text: str) -> dict:
     out["delimiter"] = delim
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
-    except csv.Error as e:
-        out["errors"].append({"row": None, "field": "_file", "message": f"Filen kan ikke leses som CSV ({e})."})
+    except csv.Error:
+        out["errors"].append({"row": None, "field": "_file", "message": "Filen kan ikke leses som CSV. Lagre den på nytt som CSV fra regnearket."})
         return out
     header = [c.strip() for c in records[0]] if records else []
     fields: list[str | None] = []
