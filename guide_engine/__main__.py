@@ -115,7 +115,7 @@ def _queue(args) -> int:
         print("Filen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den.", file=sys.stderr)
         return 2
     capacity = args.capacity.replace("/week", "").replace("/uke", "") if args.capacity else None
-    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start)
+    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start, max_rows=queue.CLI_MAX_ROWS)
     for w in result["warnings"]:
         print(f"Merk: {w}", file=sys.stderr)
     if result["errors"]:

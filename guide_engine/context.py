@@ -29,10 +29,12 @@ class ConsultedCounty:
         self._county = county
         self.status = status
         self.consulted: list[Fact] = []
+        self._seen: set[int] = set()  # by identity: comparing Fact dataclasses field by field was a hot spot
 
     def fact(self, key: str, on: date, status: str | None = None) -> Fact | None:
         f = self._county.fact(key, on, status or self.status)
-        if f is not None and f not in self.consulted:
+        if f is not None and id(f) not in self._seen:
+            self._seen.add(id(f))
             self.consulted.append(f)
         return f
 

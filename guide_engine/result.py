@@ -86,8 +86,9 @@ def _labelled(basis: Basis) -> tuple[dict, dict]:
     )
 
 
-def build(session: "Session") -> dict:
-    """The result for the session's case (see guide_engine/schema/result.schema.json)."""
+def build(session: "Session", brief: bool = False) -> dict:
+    """The result for the session's case (see guide_engine/schema/result.schema.json); ``brief``
+    leaves out the checklist, the draft referral and the summary (the queue ranks many cases)."""
     warnings = [f"Ukjent felt «{echo(k)}» er ikke brukt." for k in session.unknown_fields()]
     if session.on_problem:
         return empty(None, session.errors(), warnings, session.path)
@@ -108,12 +109,15 @@ def build(session: "Session") -> dict:
     ctx.adviser = adviser.decide(county, on, val.get("wants_adviser_present"), status)
     ctx.deadlines, ctx.deadline_notes = deadlines.compute(ctx.decision, county, on, val.get("settlement_date"), val.get("planned_session_date"))
     ctx.priority = priority.decide(county, on, val, ctx.nearest_deadline(), status) if ctx.covered else priority.not_covered()
-    tasks, task_basis = checklist.build(ctx)
-    draft, referral_basis = referral.build(ctx)
-    # The caveats of every county fact and national guidance the tasks rest on, on each task and in the draft.
-    notes = provenance.annotate(session.county, on, status, tasks, draft)
-    if not draft.get("to"):
-        draft.update(provenance.contact_route(session.county, on))
+    if brief:  # the queue ranks many cases: no checklist, no draft, no caveats on them
+        tasks, task_basis, draft, referral_basis, notes = [], Basis(), None, Basis(), []
+    else:
+        tasks, task_basis = checklist.build(ctx)
+        draft, referral_basis = referral.build(ctx)
+        # The caveats of every county fact and national guidance the tasks rest on, on each task and in the draft.
+        notes = provenance.annotate(session.county, on, status, tasks, draft)
+        if not draft.get("to"):
+            draft.update(provenance.contact_route(session.county, on))
 
     basis.of(ctx.eligibility, ctx.interpreter, ctx.adviser).merge(_deadline_basis(ctx.deadlines)).of(ctx.priority)
     basis.merge(task_basis).merge(referral_basis).add(sources=[n["source"] for n in notes])
@@ -135,5 +139,5 @@ def build(session: "Session") -> dict:
         "sources": sources,
         "data_notes": notes,
     })
-    result["summary"] = summary.build(result)
+    result["summary"] = summary.build(result) if not brief else None
     return result

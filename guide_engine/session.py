@@ -121,8 +121,9 @@ class Session:
         """What the guide needs after each answer: the path, the next question and the errors."""
         return {"path": list(self.path), "next": self.next_question(), "errors": self.errors()}
 
-    def result(self) -> dict:
-        """The result for the case (see guide_engine/schema/result.schema.json)."""
+    def result(self, brief: bool = False) -> dict:
+        """The result for the case (see guide_engine/schema/result.schema.json); ``brief``: without
+        the checklist, the referral and the summary."""
         from .result import build
 
-        return build(self)
+        return build(self, brief)
