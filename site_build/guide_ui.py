@@ -13,6 +13,9 @@ from pathlib import Path
 
 UI = Path(__file__).resolve().parent.parent / "guide_ui"
 ENTRY = "guide.js"
+# Other pages' modules (the practice page's, in guide_ui/practice/): served like the guide's, with
+# the same engine and DOM modules, but not preloaded on the guide page.
+OTHER_PAGES = ("practice/",)
 # `from "./x.js"`, `import "./x.js"` and `import("./x.js")`, with a relative specifier.
 _IMPORT = re.compile(r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.\.?/[^"'?]+\.js)\2""")
 
@@ -24,7 +27,7 @@ def files() -> list[Path]:
 
 def modules() -> list[str]:
     """The UI's modules as site-relative paths under ``guide/`` (for modulepreload), entry first."""
-    rel = sorted(p.relative_to(UI).as_posix() for p in files() if p.suffix == ".js")
+    rel = sorted(r for p in files() if p.suffix == ".js" and not (r := p.relative_to(UI).as_posix()).startswith(OTHER_PAGES))
     rel.sort(key=lambda r: r != ENTRY)
     return [f"guide/{r}" for r in rel]
 

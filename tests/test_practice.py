@@ -120,3 +120,12 @@ def test_a_broken_file_is_named(tmp_path):
                    '[case.answers]\ncounty = "oslo"\n', encoding="utf-8")
     with pytest.raises(practice.PracticeError, match="case x: ukjente felt i ask"):
         practice.load(bad)
+
+
+def test_practice_modules_are_not_preloaded_on_the_guide_page():
+    """The practice page's modules are served with the guide's, but the guide page does not preload them."""
+    from site_build import guide_ui
+
+    served = [p.relative_to(guide_ui.UI).as_posix() for p in guide_ui.files()]
+    assert "practice/practice.js" in served
+    assert not [m for m in guide_ui.modules() if "/practice/" in m]

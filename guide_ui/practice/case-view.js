@@ -1,7 +1,7 @@
 // One practice case: the text, the learner's questions, and after checking, the engine's answer
 // beside the learner's with the reasons and provisions.
 
-import { el } from "./dom.js";
+import { el } from "../dom.js";
 import { describe, guideLink, lookup } from "./values.js";
 
 const fieldId = (c, i) => `p-${c.id}-${i}`;

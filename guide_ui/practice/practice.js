@@ -2,9 +2,9 @@
 // beside theirs. The engine runs in the guide's worker; the expected answers come only from it.
 // Progress lives in this page's memory only (no storage, no cookies, no URL).
 
-import { el } from "./dom.js";
+import { el } from "../dom.js";
+import { engineFromBoot } from "../engine.js";
 import { caseForm, comparison } from "./case-view.js";
-import { PracticeEngine } from "./engine-client.js";
 
 const root = document.getElementById("practice");
 const main = document.getElementById("practice-main");
@@ -73,9 +73,14 @@ class Practice {
     if (this.engine.state !== "ready") status.textContent = "Veiviseren gjør seg klar. Svarene dine er tatt vare på …";
     let result;
     try {
-      result = await this.engine.evaluate(c.answers, c.on);
-    } catch {
-      return; // the failure is shown by engineFailed
+      const reply = await this.engine.call({ op: "evaluate", answers: c.answers, on: c.on });
+      if (!reply || !reply.ok) throw new Error((reply && reply.error) || "no answer");
+      result = reply.result;
+    } catch (err) {
+      console.warn("Øvingssakene:", err && err.message);
+      // An engine that failed shows its own state (engineFailed); anything else: say so and let the user retry.
+      if (this.engine.state !== "failed") status.textContent = "Veiviseren kunne ikke regne ut saken. Prøv igjen.";
+      return;
     } finally {
       button.disabled = false;
     }
@@ -107,7 +112,7 @@ class Practice {
   }
 }
 
-const engine = new PracticeEngine(engineBoot, siteBase);
+const engine = engineFromBoot(engineBoot, siteBase);
 const practice = new Practice(engine);
 engine.onReady = () => {
   root.dataset.state = "ready";
