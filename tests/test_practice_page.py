@@ -223,3 +223,11 @@ def test_the_case_opens_in_the_guide(page, site_url):
     want = api.evaluate(case["answers"], case["on"])
     assert page.get_attribute("#guide-eligibility [data-status]", "data-status") == want["eligibility"]["status"]
     assert page.inner_text("#guide-summary [data-summary='interpreter'] a") == want["summary"]["interpreter"]["text"]
+
+
+def test_a_broken_case_in_the_address_is_ignored(page, site_url):
+    """A broken #sak= in the guide's address is dropped: the guide starts at its first question."""
+    page.goto(site_url + "veiviser/#sak=%7Bnot-json")
+    page.wait_for_selector("#guide-step")
+    assert page.evaluate("location.hash") == ""
+    assert page.recorder.page_errors == []
