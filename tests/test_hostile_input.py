@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from guide_engine import api, bridge, queue
 from guide_engine.__main__ import main as cli
 from guide_engine.questions import question_map
+from guide_engine.free_text import _LINE_BREAKS
 from tests.engine_helpers import case
 
 ON = "2026-11-23"
@@ -73,7 +74,10 @@ def hostile_text(draw) -> dict:
         elif kind == "char":
             parts.append(draw(st.one_of(st.sampled_from(BIDI + ZERO_WIDTH + C0_C1),
                                         st.characters(categories=["Cc", "Cf", "Cs"]))))
-            put["char"] = parts[-1] not in ("\t",)  # a tab is only a space
+            if _LINE_BREAKS.fullmatch(parts[-1]):  # \x1c-\x1e, \x85 …: line breaks to free_text, kept in a textarea
+                put["line_break"] = True
+            elif parts[-1] != "\t":  # a tab is only a space
+                put["char"] = True
         elif kind == "line_break":
             parts.append(draw(st.sampled_from(LINE_BREAKS)) + draw(st.sampled_from(WORDS)))
             put["line_break"] = True
