@@ -29,6 +29,30 @@ class DataError(ValueError):
         self.file, self.key, self.message = file, key, message
 
 
+# --- caches ---------------------------------------------------------------------------------
+
+_CACHES: list = []
+
+
+def cached(fn):
+    """``lru_cache`` whose cache ``reload()`` clears (every loader and every cache derived from data)."""
+    c = lru_cache(maxsize=None)(fn)
+    _CACHES.append(c)
+    return c
+
+
+def register(cache):
+    """Let ``reload()`` clear a cache made elsewhere (anything with ``cache_clear``); returns it."""
+    _CACHES.append(cache)
+    return cache
+
+
+def reload() -> None:
+    """Forget every loaded data file and everything derived from one (mkdocs serve rebuilds in one process)."""
+    for c in _CACHES:
+        c.cache_clear()
+
+
 # --- value checkers -------------------------------------------------------------------------
 
 
@@ -56,41 +80,25 @@ def _email(v: Any) -> bool:
     return isinstance(v, str) and _EMAIL.match(v) is not None
 
 
-PRIORITY_CRITERIA = ("sector_hit_by_crisis", "uncertain_plan", "time_left_in_programme", "no_guidance_yet")
-
-
 def _criteria(v: Any) -> bool:
-    return isinstance(v, list) and len(v) > 0 and all(x in PRIORITY_CRITERIA for x in v)
+    return isinstance(v, list) and len(v) > 0 and all(isinstance(x, str) and x in load_priority_criteria() for x in v)
 
 
-FACT_TYPES: dict[str, Callable[[Any], bool]] = {
-    "organiser": _text,
-    "session_place": _text,
-    "session_length_minutes": _int,
-    "session_count": _text,
-    "group_guidance": _text,
-    "adviser_participation": _enum("required", "on_request", "case_by_case"),
-    "interpreter_orders": _enum("county", "municipality"),
-    "interpreter_pays": _enum("county", "municipality"),
-    "interpreter_refund": _text,
-    "booking_channel": _text,
-    "booking_mailbox": _email,
-    "booking_lead_days": _int,
-    "before_session": _text_list,
-    "note_author": _text,
-    "note_recipient": _text,
-    "note_due_working_days": _int,
-    "imdi_registration": _enum("county", "municipality"),
-    "capacity": _enum("normal", "limited"),
-    "priority_criteria": _criteria,
-    "interdisciplinary_teams": _text,
-    "participant_resources": _text_list,
-    "covid_assessment": _text,
-    # Added with the county routines (all optional, like every fact key):
-    "target_group": _text,
-    "timing": _text,
-    "note_after_session": _text,
-    "collective_protection": _text,
+_criteria.__doc__ = "en liste med id-er fra priority.toml"
+
+
+_int.__doc__ = "et heltall (0 eller mer)"
+_text.__doc__ = "tekst"
+_email.__doc__ = "en e-postadresse"
+_text_list.__doc__ = "en liste med tekster"
+
+# The value types a fact key may have (data/fact_keys.toml names one per key).
+VALUE_TYPES: dict[str, Callable[[Any], bool]] = {
+    "text": _text,
+    "integer": _int,
+    "email": _email,
+    "text_list": _text_list,
+    "criteria": _criteria,
 }
 
 _EMAIL_ANYWHERE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -106,21 +114,19 @@ class Source:
     publisher: str
     kind: str
     as_of: str
+    language: str = "nb"  # optional in the file: the source's language ("nn" for nynorsk), for lang= on quotes
     url: str | None = None
     note: str | None = None
-    language: str = "nb"  # optional in the file: the source's language ("nn" for nynorsk), for lang= on quotes
 
 
 @dataclass(frozen=True)
 class Reference:
+    """A legal provision of references.toml; its id is also its anchor on the legal-basis page."""
+
     id: str
     label: str
     title: str
     url: str
-
-    @property
-    def anchor(self) -> str:
-        return self.id
 
 
 @dataclass(frozen=True)
@@ -148,19 +154,6 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class Contact:
-    kind: str
-    name: str
-    role: str
-    source: str
-    verified: date
-    as_of: str
-    email: str | None = None
-    phone: str | None = None
-    municipality: str | None = None
-
-
-@dataclass(frozen=True)
 class Routine:
     title: str
     source: str
@@ -185,7 +178,7 @@ class County:
 
     def fact(self, key: str, on: date) -> Fact | None:
         """The fact in force on a date, or None where the county's sources say nothing."""
-        if key not in FACT_TYPES:
+        if key not in load_fact_keys():
             raise KeyError(key)
         for f in self.facts.get(key, ()):
             if f.period.covers(on):
@@ -196,6 +189,23 @@ class County:
         if self.routine and self.routine.period.covers(on):
             return self.routine
         return None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A published contact of a county: a functional mailbox or a person the county itself names."""
+
+    kind: str  # "mailbox" or "person"
+    name: str
+    role: str
+    # Where it is published, when someone last checked it, and the date the publisher gave it.
+    source: str
+    verified: date
+    as_of: str
+    # Optional; an e-mail address is always on the county's own domains.
+    email: str | None = None
+    phone: str | None = None
+    municipality: str | None = None
 
 
 # --- parsing helpers ------------------------------------------------------------------------
@@ -216,14 +226,18 @@ class _Reader:
     def fail(self, k: str, message: str) -> DataError:
         return DataError(self.file, self.key(k), message)
 
-    def get(self, k: str, check: Callable[[Any], bool], required: bool, what: str) -> Any:
+    def _raw(self, k: str, required: bool) -> tuple[bool, Any]:
+        """(True, value) when the key is there, (False, None) when an optional key is absent."""
         self.seen.add(k)
-        if k not in self.table:
-            if required:
-                raise self.fail(k, "mangler")
-            return None
-        v = self.table[k]
-        if not check(v):
+        if k in self.table:
+            return True, self.table[k]
+        if required:
+            raise self.fail(k, "mangler")
+        return False, None
+
+    def get(self, k: str, check: Callable[[Any], bool], required: bool, what: str) -> Any:
+        present, v = self._raw(k, required)
+        if present and not check(v):
             raise self.fail(k, f"ugyldig verdi {v!r}: forventet {what}")
         return v
 
@@ -231,12 +245,9 @@ class _Reader:
         return self.get(k, _text, required, "tekst")
 
     def date(self, k: str, required: bool = True) -> date | None:
-        self.seen.add(k)
-        if k not in self.table:
-            if required:
-                raise self.fail(k, "mangler")
+        present, v = self._raw(k, required)
+        if not present:
             return None
-        v = self.table[k]
         if isinstance(v, date):  # TOML's own date literal
             return v
         if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
@@ -276,16 +287,22 @@ def _read_toml(path, name: str) -> dict:
         raise DataError(name, "(fil)", f"ugyldig TOML: {e}") from None
 
 
+def _tables(name: str):
+    """(key, reader) for each top-level table of a data file; the reader is checked for unknown keys
+    once the loop body has read it."""
+    for key, table in _read_toml(_data_dir() / name, name).items():
+        r = _Reader(name, key, table)
+        yield key, r
+        r.done()
+
+
 # --- loaders --------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cached
 def load_sources() -> dict[str, Source]:
-    name = "sources.toml"
-    raw = _read_toml(_data_dir() / name, name)
     out: dict[str, Source] = {}
-    for sid, table in raw.items():
-        r = _Reader(name, sid, table)
+    for sid, r in _tables("sources.toml"):
         out[sid] = Source(
             id=sid,
             title=r.text("title"),
@@ -296,22 +313,17 @@ def load_sources() -> dict[str, Source]:
             note=r.text("note", required=False),
             language=r.get("language", _enum("nb", "nn"), False, "nb / nn") or "nb",
         )
-        r.done()
     return out
 
 
-@lru_cache(maxsize=None)
+@cached
 def load_references() -> dict[str, Reference]:
-    name = "references.toml"
-    raw = _read_toml(_data_dir() / name, name)
     out: dict[str, Reference] = {}
-    for rid, table in raw.items():
-        r = _Reader(name, rid, table)
+    for rid, r in _tables("references.toml"):
         if not _ID.match(rid):
-            raise DataError(name, rid, "id-en må være små bokstaver, tall og bindestrek (den er også ankeret)")
+            raise DataError(r.file, rid, "id-en må være små bokstaver, tall og bindestrek (den er også ankeret)")
         url = r.get("url", lambda v: isinstance(v, str) and v.startswith("https://"), True, "en https-adresse")
         out[rid] = Reference(rid, r.text("label"), r.text("title"), url)
-        r.done()
     return out
 
 
@@ -329,7 +341,7 @@ def _check_source(r: _Reader, k: str, sid: str) -> None:
 
 def _parse_fact(file: str, key: str, i: int, table: Any) -> Fact:
     r = _Reader(file, f"facts.{key}[{i}]", table)
-    check = FACT_TYPES[key]
+    check = load_fact_keys()[key].check
     value = r.get("value", check, True, check.__doc__ or f"en gyldig verdi for {key}")
     text = r.text("text")
     if "source" not in table:
@@ -405,7 +417,7 @@ def parse_county(file: str, raw: dict) -> County:
         if not isinstance(ft, dict):
             raise r.fail("facts", "forventet tabeller [[facts.<nøkkel>]]")
         for key, entries in ft.items():
-            if key not in FACT_TYPES:
+            if key not in load_fact_keys():
                 raise DataError(file, f"facts.{key}", "ukjent faktanøkkel (se data/README.md)")
             if isinstance(entries, dict):
                 entries = [entries]
@@ -450,7 +462,7 @@ def parse_county(file: str, raw: dict) -> County:
     return County(cid, name, period, domains, predecessors, successors, summary, routine, facts, tuple(contacts))
 
 
-@lru_cache(maxsize=None)
+@cached
 def load_counties() -> dict[str, County]:
     """All county files, validated, keyed by id (sorted by name)."""
     folder = _data_dir() / "counties"
@@ -473,3 +485,168 @@ def load_counties() -> dict[str, County]:
 def load_rules(name: str) -> dict:
     """A rule-family file from data/rules (its own module validates its shape)."""
     return _read_toml(_data_dir() / "rules" / f"{name}.toml", f"rules/{name}.toml")
+
+
+# --- vocabularies: fact keys, priority criteria, labels -------------------------------------
+
+
+@dataclass(frozen=True)
+class FactKey:
+    key: str
+    type: str
+    label: str
+    core: bool
+    meaning: str
+    check: Callable[[Any], bool]
+    values: tuple[str, ...] = ()
+
+
+@cached
+def load_fact_keys() -> dict[str, FactKey]:
+    """data/fact_keys.toml: every county fact key with its value type, label and whether it is core."""
+    out: dict[str, FactKey] = {}
+    for key, r in _tables("fact_keys.toml"):
+        kind = r.get("type", _enum("enum", *VALUE_TYPES), True, "enum / " + " / ".join(VALUE_TYPES))
+        values = r.get("values", _text_list, kind == "enum", "en liste med verdier")
+        if values and kind != "enum":
+            raise r.fail("values", "bare for type = \"enum\"")
+        check = _enum(*values) if kind == "enum" else VALUE_TYPES[kind]
+        core = r.get("core", lambda v: isinstance(v, bool), True, "true eller false")
+        out[key] = FactKey(key, kind, r.text("label"), core, r.text("meaning"), check, tuple(values or ()))
+    return out
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A priority criterion of priority.toml: met when the answer to ``question`` is ``met_when``
+    (a yes/no question) or at least ``at_least`` (a number); ``weight`` rests on ``weight_source``
+    or is the site's own reading (``weight_note``)."""
+
+    id: str
+    question: str
+    met_when: bool | None
+    at_least: int | None
+    weight: int
+    weight_source: str | None
+    weight_note: str | None
+    label: str
+    texts: tuple[str, str]  # the reason when met, when not met
+
+
+@cached
+def load_priority_criteria() -> dict[str, Criterion]:
+    """data/priority.toml: the criteria a county may rank by, each weight with its source or note."""
+    questions = {q["id"]: q for q in load_questions()}
+    out: dict[str, Criterion] = {}
+    for cid, r in _tables("priority.toml"):
+        question = r.text("question")
+        if question not in questions:
+            raise r.fail("question", f"ukjent spørsmål {question!r} (ikke i questions.toml)")
+        met_when = r.get("met_when", lambda v: isinstance(v, bool), False, "true eller false")
+        at_least = r.get("at_least", _int, False, "et heltall")
+        wanted = {"boolean": "met_when", "integer": "at_least"}.get(questions[question]["type"])
+        if wanted is None or (met_when is None) == (wanted == "met_when") or (at_least is None) == (wanted == "at_least"):
+            raise r.fail(wanted or "question", "et ja/nei-spørsmål trenger met_when, et tallspørsmål at_least")
+        weight_source = r.text("weight_source", required=False)
+        if weight_source:
+            _check_source(r, "weight_source", weight_source)
+        weight_note = r.text("weight_note", required=False)
+        if not weight_source and not weight_note:
+            raise r.fail("weight_source", "mangler: en vekt har en kilde eller en merknad om at den er nettstedets egen lesing (weight_note)")
+        out[cid] = Criterion(cid, question, met_when, at_least, r.get("weight", _int, True, "et heltall"), weight_source,
+                             weight_note, r.text("label"), (r.text("met"), r.text("unmet")))
+    return out
+
+
+@cached
+def load_labels() -> dict[str, Any]:
+    """data/labels.toml: month names and the label sets the result, the county pages and the guide share."""
+    name = "labels.toml"
+    raw = _read_toml(_data_dir() / name, name)
+    r = _Reader(name, "", raw)
+    months = r.get("months", lambda v: _text_list(v) and len(v) == 12, True, "tolv månedsnavn")
+    out: dict[str, Any] = {"months": list(months)}
+    for group in ("who", "contact_kind", "priority_level"):
+        g = _Reader(name, group, raw.get(group))
+        r.seen.add(group)
+        out[group] = {k: g.text(k) for k in g.table}
+    r.done()
+    return out
+
+
+# --- questions and checklist tasks ----------------------------------------------------------
+
+QUESTION_TYPES = ("choice", "date", "integer", "boolean", "text", "textarea")
+
+
+@cached
+def load_questions() -> tuple[dict, ...]:
+    """data/questions.toml: the guide's questions, in order, each checked."""
+    name = "questions.toml"
+    raw = _read_toml(_data_dir() / name, name)
+    questions = raw.get("question")
+    if not isinstance(questions, list) or not questions:
+        raise DataError(name, "question", "forventet [[question]]-oppføringer")
+    seen: set[str] = set()
+    for i, q in enumerate(questions):
+        r = _Reader(name, f"question[{i}]", q)
+        qid = r.text("id")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", qid) or qid in seen:
+            raise r.fail("id", f"{qid!r} er ugyldig eller brukt før")
+        seen.add(qid)
+        r.path = f"question.{qid}"
+        r.text("text")
+        r.text("help")
+        kind = r.get("type", _enum(*QUESTION_TYPES), True, " / ".join(QUESTION_TYPES))
+        r.get("required", lambda v: isinstance(v, bool), True, "true eller false")
+        options = r.get("options", lambda v: isinstance(v, list) and all(isinstance(o, dict) and {"value", "label"} <= set(o) for o in v),
+                        False, "en liste med { value, label }")
+        if kind == "choice" and not options and qid != "county":
+            raise r.fail("options", "mangler: et valgspørsmål trenger svaralternativer")
+        for k in ("min", "max", "max_length"):
+            r.get(k, lambda v: isinstance(v, int) and not isinstance(v, bool), False, "et heltall")
+        r.text("range_message", required=False)
+        stage = r.get("stage", _enum(*QUESTION_STAGES), True, " / ".join(QUESTION_STAGES))
+        ask_if = r.get("ask_if", lambda v: _text(v) or _text_list(v), False, "et navngitt vilkår eller en liste av dem")
+        if ask_if and stage != "preparation":
+            raise r.fail("ask_if", "bare for stage = \"preparation\" (reglene henter selv spørsmålene de trenger)")
+        checks = r.get("checks", lambda v: isinstance(v, list), False, "en liste med { rule, than | days, message }")
+        for j, check in enumerate(checks or ()):
+            _question_check(_Reader(name, f"{r.path}.checks[{j}]", check), kind, seen)
+        r.done()
+    return tuple(questions)
+
+
+QUESTION_STAGES = ("opening", "eligibility", "preparation")
+CHECK_RULES = ("not_after", "not_before", "days_ahead_at_most")
+
+
+def _question_check(r: _Reader, kind: str, earlier: set[str]) -> None:
+    """One field rule of a date question: compares with "on" or an earlier date question, or limits days ahead."""
+    if kind != "date":
+        raise r.fail("rule", "regler (checks) finnes bare for datospørsmål")
+    rule = r.get("rule", _enum(*CHECK_RULES), True, " / ".join(CHECK_RULES))
+    if rule == "days_ahead_at_most":
+        r.get("days", _int, True, "et antall dager")
+    else:
+        r.get("than", lambda v: v == "on" or v in earlier, True, "\"on\" eller et datospørsmål som står før")
+    r.text("message")
+    r.done()
+
+
+CHECKLIST_WHO = ("municipality", "career_centre", "participant")
+
+
+@cached
+def load_checklist() -> dict[str, dict]:
+    """data/checklist.toml: the checklist tasks (who, text, basis, references), each checked."""
+    out: dict[str, dict] = {}
+    for tid, r in _tables("checklist.toml"):
+        who = r.get("who", lambda v: v in CHECKLIST_WHO or (isinstance(v, str) and v.startswith("$")), True,
+                    " / ".join(CHECKLIST_WHO) + " eller en $plassholder")
+        refs = r.ids("references")
+        if not refs:
+            raise r.fail("references", "mangler: hver oppgave har et grunnlag i loven")
+        _check_refs(r, "references", refs)
+        out[tid] = {"who": who, "text": r.text("text"), "basis": r.text("basis"), "references": list(refs)}
+    return out

@@ -1,7 +1,8 @@
 """MkDocs hooks for the guide: runtime files (Pyodide, the engine wheel), boot data, CSP.
 
 - on_pre_build: pack the engine wheel once (its hash busts caches).
-- on_page_context: the guide page (front matter `guide: true`) gets its boot data: where Pyodide,
+- on_page_context: the guide page (front matter `guide: true`) and other engine pages (`engine: true`,
+  the queue page) get the boot data: where Pyodide,
   the wheel and the worker are, and the questions, so the first question shows before Python runs.
 - on_post_page: every page gets its Content-Security-Policy with the hashes of its inline scripts.
 - on_post_build: copy the pinned Pyodide core and the guide's scripts into the site.
@@ -11,7 +12,6 @@ Other pages load none of the guide's files.
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,7 +19,6 @@ from mkdocs.exceptions import PluginError
 from site_build import csp
 from site_build.runtime import Runtime, RuntimeMissing
 
-log = logging.getLogger("mkdocs.hooks.guide")
 _state: dict = {}
 
 
@@ -41,6 +40,11 @@ def is_guide(page) -> bool:
     return bool(page and page.meta.get("guide"))
 
 
+def uses_engine(page) -> bool:
+    """The guide, and any page with front matter `engine: true` (the queue page): boot data and wasm."""
+    return bool(page and (page.meta.get("guide") or page.meta.get("engine")))
+
+
 def _boot_data() -> dict:
     from guide_engine.boot import boot_data  # CPython computes what the page shows before Pyodide runs
 
@@ -48,7 +52,7 @@ def _boot_data() -> dict:
 
 
 def on_page_context(context, page, config, nav):
-    if not is_guide(page):
+    if not uses_engine(page):
         return context
     rt = _runtime()
     boot = {
@@ -67,7 +71,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output: str, page, config) -> str:
-    return csp.apply(output, wasm=is_guide(page))
+    return csp.apply(output, wasm=uses_engine(page))
 
 
 def on_post_build(config) -> None:
