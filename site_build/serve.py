@@ -8,6 +8,9 @@
 - Compression: the build's pre-compressed copies (`x.br`, `x.gz`, site_build/compress.py) by the
   request's Accept-Encoding (brotli first), with `Vary: Accept-Encoding`; for a file without them
   (not built by the site build), gzip made on the fly and kept in memory.
+- Security: every page gets `frame-ancestors 'none'` and `X-Frame-Options: DENY`, each Web Worker its
+  own Content-Security-Policy (site_build/csp.py: a <meta> policy reaches neither); an unknown URL
+  gets the site's 404.html with status 404, as a static host serves it.
 Binds to the loopback address only: the site is for this machine.
 """
 
@@ -19,8 +22,11 @@ import http.server
 import io
 import os
 import threading
+import urllib.parse
 from functools import partial
 from pathlib import Path
+
+from site_build.csp import header_policy
 
 MIME = {
     ".wasm": "application/wasm",
@@ -82,15 +88,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self.translate_path(self.path)
+        status = 200
         if os.path.isdir(path):
             index = os.path.join(path, "index.html")
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # redirect to the slash URL
             path = index
-        suffix = Path(path).suffix
         if not os.path.isfile(path):
-            self.send_error(404, "Fant ikke siden")
-            return None
+            path, status = os.path.join(self.directory, "404.html"), 404
+            if not os.path.isfile(path):
+                self.send_error(404, "Fant ikke siden")
+                return None
+        suffix = Path(path).suffix
         ctype = self.guess_type(path)
         accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
         stat = os.stat(path)
@@ -112,13 +121,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             with open(path, "rb") as f:
                 body = f.read()
             encoding = None
-        self.send_response(200)
+        self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", self.cache_control(path))
+        self.send_header("Cache-Control", "no-cache" if status == 404 else self.cache_control(path))
         self.send_header("Vary", "Accept-Encoding")
         if encoding:
             self.send_header("Content-Encoding", encoding)
+        site_path = "404.html" if status == 404 else urllib.parse.unquote(self.path.split("?", 1)[0].split("#", 1)[0])
+        for name, value in header_policy(site_path).items():
+            self.send_header(name, value)
         self.end_headers()
         return io.BytesIO(body)
 

@@ -60,7 +60,8 @@ def test_nothing_loads_from_another_origin(built_site, kind):
     assert not offenders, "\n".join(offenders)
 
 
-ENGINE_PAGES = {"veiviser", "prioritering"}  # the guide and the queue page run the engine
+# Pages that run the engine in the browser (front matter `guide: true` or `engine: true`).
+ENGINE_PAGES = {"veiviser", "prioritering", "ovelser"}  # the guide, the queue page, the practice page
 
 
 def test_only_the_guide_page_loads_the_runtime(built_site):
@@ -70,6 +71,7 @@ def test_only_the_guide_page_loads_the_runtime(built_site):
         rel = page.relative_to(built_site).as_posix()
         assert ("guide/guide.js" in html) == (rel == "veiviser/index.html"), page
         assert ("guide/queue.mjs" in html) == (rel == "prioritering/index.html"), page
+        assert ("practice/practice.js" in html) == (rel == "ovelser/index.html"), page
         assert "pyodide.mjs" not in html, page
 
 
