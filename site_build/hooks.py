@@ -69,12 +69,8 @@ def on_page_context(context, page, config, nav):
         "wheel": f"{rt.wheel_path}?v={rt.wheel_hash}",
         "worker": f"guide/worker.mjs?v={rt.assets_hash}",
         "snapshot": f"{rt.snapshot_path}?v={rt.snapshot_version}",
-<<<<<<< HEAD
         # Bytes the worker downloads until the engine is ready (brotli), for the page's progress text.
         "bytes": rt.boot_bytes(),
-        **_boot_data(),
-=======
->>>>>>> main
     }
     boot = {**runtime, **_boot_data()}
     context["guide_boot"] = _json(boot)

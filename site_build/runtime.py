@@ -24,13 +24,10 @@ PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
 # The core Pyodide needs to boot; it loads no other package (the engine is standard library only).
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 GUIDE_ASSETS = ROOT / "site_build" / "assets" / "guide"
-<<<<<<< HEAD
-=======
 # The practice page's own scripts and styles (site/practice/); it reuses the guide's worker.
 PRACTICE_ASSETS = ROOT / "site_build" / "assets" / "practice"
 
 
->>>>>>> main
 SNAPSHOT_MAKER = ROOT / "site_build" / "make_snapshot.mjs"
 CACHE = ROOT / ".build" / "cache"
 # The worker carries the build's facts (file sizes, the stdlib archive's URL) in this line.
@@ -109,17 +106,11 @@ def make_snapshot(wheel_file: Path, stdlib_file: Path, version: str) -> Path:
 
 def asset_hash(extra: str = "") -> str:
     h = hashlib.sha256()
-<<<<<<< HEAD
-    for p in sorted(GUIDE_ASSETS.rglob("*")):
+    for p in sorted([*GUIDE_ASSETS.rglob("*"), *PRACTICE_ASSETS.rglob("*")]):
         if p.is_file():
-            h.update(p.relative_to(GUIDE_ASSETS).as_posix().encode())
+            h.update(p.parent.name.encode() + b"/" + p.name.encode())
             h.update(p.read_bytes())
     h.update(extra.encode())
-=======
-    for p in sorted([*GUIDE_ASSETS.iterdir(), *PRACTICE_ASSETS.iterdir()]):
-        h.update(p.parent.name.encode() + b"/" + p.name.encode())
-        h.update(p.read_bytes())
->>>>>>> main
     return h.hexdigest()[:12]
 
 
@@ -202,31 +193,9 @@ class Runtime:
         copy_pyodide(site_dir)
         wheel.write_wheel(site_dir / "guide", self.wheel_bytes)
         out = site_dir / "guide"
-<<<<<<< HEAD
         shutil.copytree(GUIDE_ASSETS, out, dirs_exist_ok=True)
         (out / WORKER).write_text(self.worker_source())
+        shutil.copytree(PRACTICE_ASSETS, site_dir / "practice", dirs_exist_ok=True)
         (site_dir / self.stdlib_path).write_bytes(self.stdlib_bytes)
         shutil.copyfile(self.snapshot_file, site_dir / self.snapshot_path)
         compress.precompress_tree(site_dir)
-=======
-        for p in GUIDE_ASSETS.iterdir():
-            shutil.copyfile(p, out / p.name)
-        (site_dir / "practice").mkdir(exist_ok=True)
-        for p in PRACTICE_ASSETS.iterdir():
-            shutil.copyfile(p, site_dir / "practice" / p.name)
-        make_snapshot(pyodide_dir, wheel_file, site_dir / self.snapshot_path, self.snapshot_version)
-
-
-def make_snapshot(pyodide_dir: Path, wheel_file: Path, out: Path, version: str) -> None:
-    """Boot the site's own Pyodide under Node with the engine imported and save its memory."""
-    stamp = out.with_suffix(".version")
-    if out.exists() and stamp.exists() and stamp.read_text() == version:
-        return  # same Pyodide, same wheel: the snapshot would be the same
-    proc = subprocess.run(
-        ["node", str(SNAPSHOT_MAKER), str(pyodide_dir), str(wheel_file), str(out)],
-        capture_output=True, text=True, timeout=300,
-    )
-    if proc.returncode != 0:
-        raise RuntimeMissing(f"Kunne ikke lage Pyodide-øyeblikksbildet:\n{proc.stderr[-2000:]}")
-    stamp.write_text(version)
->>>>>>> main
