@@ -20,7 +20,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from site_build import csp
+from site_build import compress, csp
 from site_build.runtime import Runtime, RuntimeMissing
 
 _state: dict = {}
@@ -110,3 +110,5 @@ def on_post_build(config) -> None:
     missing = fill_template_pages(site_dir)
     if missing:
         raise PluginError(f"Sider uten Content-Security-Policy: {', '.join(missing)}")
+    # Last: the .br/.gz copies must be made from every file's final content.
+    compress.precompress_tree(site_dir)

@@ -4,6 +4,10 @@
 //       Boots Pyodide with its whole standard library exactly as the guide's worker does (unpack
 //       the wheel, import the bridge, ping, step, evaluate) and prints the names in sys.modules as
 //       JSON: what Pyodide and the engine really import (site_build/stdlib.py keeps them).
+//   node site_build/make_snapshot.mjs compile <pyodide indexURL dir> <in zip> <out zip>
+//       Compiles every .py in a zip with Pyodide's own Python (optimize=2: no docstrings, no
+//       asserts) into an uncompressed zip of unchecked-hash .pyc files: importing them costs no
+//       compilation in the browser, and brotli over the whole stored zip beats per-file deflate.
 //   node site_build/make_snapshot.mjs snapshot <pyodide indexURL dir> <engine wheel> <stdlib zip> <out file>
 //       The same boot against the guide's own standard-library archive, with _makeSnapshot, then
 //       writes the memory snapshot. The browser restores it with loadPyodide({_loadSnapshot}) and
@@ -16,6 +20,27 @@ const [mode, indexDir, wheel, stdlib, out] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(path.join(indexDir, "pyodide.mjs")).href);
 const t0 = performance.now();
 const options = { indexURL: indexDir.replace(/\/?$/, "/"), fullStdLib: false };
+if (mode === "compile") {
+  const [source, target] = [wheel, stdlib];
+  const py = await loadPyodide(options);
+  py.FS.writeFile("/tmp/in.zip", new Uint8Array(readFileSync(source)));
+  py.runPython(`
+import importlib._bootstrap_external as be, importlib.util, zipfile
+src = zipfile.ZipFile("/tmp/in.zip")
+with zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_STORED) as out:
+    for info in src.infolist():
+        data = src.read(info)
+        name = info.filename
+        if name.endswith(".py"):
+            code = compile(data, "/lib/python314.zip/" + name, "exec", dont_inherit=True, optimize=2)
+            data, name = be._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False), name + "c"
+        zi = zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0))
+        zi.external_attr = 0o644 << 16
+        out.writestr(zi, data)
+`);
+  writeFileSync(target, py.FS.readFile("/tmp/out.zip"));
+  process.exit(0);
+}
 if (mode === "snapshot") {
   options.stdLibURL = stdlib;
   options._makeSnapshot = true;

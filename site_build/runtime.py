@@ -94,6 +94,20 @@ def loaded_modules(wheel_file: Path) -> list[str]:
     return json.loads(cached.read_text())
 
 
+def compiled_stdlib(sources: bytes) -> Path:
+    """The stdlib archive as .pyc compiled by Pyodide's own Python (cached by the sources' hash)."""
+    key = _sha(f"{pyodide_version()}:".encode() + sources)[:16]
+    out = CACHE / f"stdlib-{key}.zip"
+    if not out.exists():
+        src = CACHE / f"stdlib-{key}.{os.getpid()}.py.zip"
+        tmp = out.with_suffix(f".{os.getpid()}.tmp")
+        src.write_bytes(sources)
+        _node("compile", str(PYODIDE_PACKAGE), str(src), str(tmp))
+        src.unlink()
+        tmp.replace(out)
+    return out
+
+
 def make_snapshot(wheel_file: Path, stdlib_file: Path, version: str) -> Path:
     """Boot Pyodide under Node with the guide's stdlib archive and the engine imported; save its memory."""
     out = CACHE / f"engine-{version}.snap"
@@ -143,11 +157,10 @@ class Runtime:
         if not wheel_file.exists():
             wheel_file.write_bytes(data)
         full = stdlib.Stdlib(_pyodide_file("python_stdlib.zip").read_bytes())
-        archive = stdlib.build_archive(full, stdlib.select(full, set(loaded_modules(wheel_file))))
+        sources = stdlib.build_archive(full, stdlib.select(full, set(loaded_modules(wheel_file))))
+        stdlib_file = compiled_stdlib(sources)
+        archive = stdlib_file.read_bytes()
         stdlib_hash = _sha(archive)[:12]
-        stdlib_file = CACHE / f"stdlib-{stdlib_hash}.zip"
-        if not stdlib_file.exists():
-            stdlib_file.write_bytes(archive)
         version = _sha(f"{pyodide_dir_name()}:{wheel_hash}:{stdlib_hash}".encode())[:12]
         snap = make_snapshot(wheel_file, stdlib_file, version)
         sizes = {
@@ -198,4 +211,3 @@ class Runtime:
         shutil.copytree(PRACTICE_ASSETS, site_dir / "practice", dirs_exist_ok=True)
         (site_dir / self.stdlib_path).write_bytes(self.stdlib_bytes)
         shutil.copyfile(self.snapshot_file, site_dir / self.snapshot_path)
-        compress.precompress_tree(site_dir)

@@ -103,7 +103,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ctype = self.guess_type(path)
         accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
         stat = os.stat(path)
-        encoding = next((enc for enc, ext in PRECOMPRESSED if enc in accepted and os.path.isfile(path + ext)), None)
+        # A copy older than its file is stale (the file was changed after the build): not used.
+        encoding = next((enc for enc, ext in PRECOMPRESSED if enc in accepted and os.path.isfile(path + ext)
+                         and os.stat(path + ext).st_mtime >= stat.st_mtime), None)
         if encoding:
             with open(path + dict(PRECOMPRESSED)[encoding], "rb") as f:
                 body = f.read()

@@ -1,8 +1,10 @@
 """The guide's standard-library archive: only the modules the engine (and Pyodide's boot) can import.
 
-Pyodide's `python_stdlib.zip` holds the whole standard library (2.5 MB, deflated, so it does not
-compress further). The guide's worker loads a smaller archive instead (`loadPyodide({stdLibURL})`),
-built here from two lists:
+Pyodide's `python_stdlib.zip` holds the whole standard library as sources (2.5 MB, deflated, so it
+does not compress further), and Python compiles every module it imports on each boot. The guide's
+worker loads its own archive instead (`loadPyodide({stdLibURL})`): only the modules chosen here,
+compiled to .pyc by Pyodide's own Python at build time (runtime.compiled_stdlib), in a stored zip
+that brotli compresses as a whole (1.1 MB on the wire). The modules come from two lists:
 
 - every module the engine's sources can import, followed through the standard library's own
   imports (static: each `import` statement, at any depth, in any branch, so lazy and conditional
@@ -132,7 +134,8 @@ def select(stdlib: Stdlib, loaded: set[str], engine_dir: Path = ENGINE_DIR) -> s
 
 
 def build_archive(stdlib: Stdlib, modules: set[str]) -> bytes:
-    """A deterministic zip of the chosen modules' files (plus the archive's non-Python files)."""
+    """A deterministic zip of the chosen modules' sources (plus the archive's top-level data files);
+    runtime.compiled_stdlib turns it into the .pyc archive the guide ships."""
     keep = {stdlib.files[m] for m in modules if m in stdlib.files}
     extra = {n for n in stdlib.zip.namelist() if not n.endswith(".py") and not n.endswith("/")
              and n.count("/") == 0}  # e.g. the sysconfig data's companions at the top level
