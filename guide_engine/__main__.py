@@ -1,9 +1,11 @@
 """Command line: ``python -m guide_engine counties [--on YYYY-MM-DD]`` and
-``python -m guide_engine evaluate CASE.json [--on YYYY-MM-DD]``.
+``python -m guide_engine evaluate CASE.json [--on YYYY-MM-DD]`` and
+``python -m guide_engine ages [--on YYYY-MM-DD]`` (every fact by the age of its source, oldest first).
 
 The CLI is the only place that may read the system clock: without ``--on`` and without ``"on"`` in
 the case file, the reference date is today. Exit status: 0 for a result, 1 when the result has
-validation errors, 2 for a case file that cannot be read.
+validation errors (with ``--checklist``/``--referral`` the errors are printed on stderr), 2 for a case
+file that cannot be read (not UTF-8, not JSON, nested too deeply).
 """
 
 from __future__ import annotations
@@ -28,10 +30,14 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--on", help="reference date YYYY-MM-DD (default: the case's \"on\", else today)")
     e.add_argument("--checklist", action="store_true", help="print the checklist as text instead of JSON")
     e.add_argument("--referral", action="store_true", help="print the draft referral as text instead of JSON")
+    s = sub.add_parser("ages", help="list every county fact and national guidance by the age of its source, oldest first")
+    s.add_argument("--on", help="the date to measure ages from, YYYY-MM-DD (default: today)")
     _add_queue_parser(sub)
     args = p.parse_args(argv)
     if args.cmd == "queue":
         return _queue(args)
+    if args.cmd == "ages":
+        return _ages(args)
 
     if args.cmd == "counties":
         on = parse_iso(args.on) if args.on else None
@@ -43,22 +49,46 @@ def main(argv: list[str] | None = None) -> int:
                 print(cid)
         return 0
 
-    try:
-        text = sys.stdin.read() if args.case == "-" else open(args.case, encoding="utf-8").read()
-        case = json.loads(text)
-    except (OSError, ValueError) as exc:
-        print(json.dumps({"ok": False, "errors": [{"field": "_case", "message": f"Saksfilen kan ikke leses: {exc}"}]}, ensure_ascii=False, indent=2))
+    case, problem = _read_case(args.case)
+    if problem:
+        print(json.dumps({"ok": False, "errors": [{"field": "_case", "message": problem}]}, ensure_ascii=False, indent=2))
         return 2
     on = args.on or (case.get("on") if isinstance(case, dict) else None) or date.today().isoformat()
     result = api.evaluate(case, on)
+    if (args.checklist or args.referral) and not result.get("ok"):
+        # the text forms exist only for a valid case: say why there is none, field by field
+        what = "sjekkliste" if args.checklist else "henvisning"
+        print(f"Saken har feil, så det er ikke laget noen {what}:", file=sys.stderr)
+        for e in result.get("errors") or []:
+            print(f"- {e['field']}: {e['message']}", file=sys.stderr)
+        return 1
     if args.checklist:
         print(api.checklist_text(result), end="")
-    elif args.referral and result.get("referral"):
+    elif args.referral:
         r = result["referral"]
-        print(f"Til: {r['to'] or '(ingen adresse registrert)'}\nEmne: {r['subject']}\n\n{r['body']}\n{r['reminder']}")
+        if not r.get("applicable", True):
+            print(r.get("reason") or "Ingen henvisning for denne saken.")
+        else:
+            print(f"Til: {r['to'] or '(ingen adresse registrert)'}\nEmne: {r['subject']}\n\n{r['body']}\n{r['reminder']}")
     else:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0 if result.get("ok") else 1
+
+
+def _read_case(name: str) -> tuple[object, str | None]:
+    """The case read from a file or stdin, or a fixed Norwegian sentence saying why it cannot be read."""
+    try:
+        text = sys.stdin.read() if name == "-" else open(name, encoding="utf-8").read()
+    except UnicodeDecodeError:
+        return None, "Saksfilen kan ikke leses: den må være tekst i UTF-8."
+    except OSError:
+        return None, "Saksfilen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den."
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, f"Saksfilen er ikke gyldig JSON (feil på linje {exc.lineno}, tegn {exc.colno})."
+    except (RecursionError, ValueError):
+        return None, "Saksfilen er for dypt nestet eller for stor. En sak er ett JSON-objekt med svar, for eksempel {\"county\": \"oslo\"}."
 
 
 def _add_queue_parser(sub) -> None:
@@ -78,11 +108,14 @@ def _queue(args) -> int:
     try:
         raw = sys.stdin.buffer.read() if args.cases == "-" else open(args.cases, "rb").read()
         text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"Filen kan ikke leses (den må være CSV i UTF-8): {exc}", file=sys.stderr)
+    except UnicodeDecodeError:
+        print("Filen kan ikke leses: den må være CSV i UTF-8 (lagre den som «CSV UTF-8» fra regnearket).", file=sys.stderr)
+        return 2
+    except OSError:
+        print("Filen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den.", file=sys.stderr)
         return 2
     capacity = args.capacity.replace("/week", "").replace("/uke", "") if args.capacity else None
-    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start)
+    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start, max_rows=queue.CLI_MAX_ROWS)
     for w in result["warnings"]:
         print(f"Merk: {w}", file=sys.stderr)
     if result["errors"]:
@@ -113,6 +146,23 @@ def _queue(args) -> int:
     for e in result["row_errors"]:
         print(f"Rad {e['row']}, {e['field']}: {e['message']}")
     return 1 if result["row_errors"] or result["errors"] else 0
+
+
+def _ages(args) -> int:
+    """Every fact by the age of its source (oldest first), with where its source's date comes from."""
+    from .provenance import OLD_SOURCE_YEARS, fact_ages
+
+    on = parse_iso(args.on) if args.on else date.today()
+    if on is None:
+        print("Ugyldig dato for --on (ÅÅÅÅ-MM-DD).", file=sys.stderr)
+        return 2
+    rows = fact_ages(on)
+    print(f"Fakta etter kildens alder per {on.isoformat()} (eldst først; * = kilden er over {OLD_SOURCE_YEARS} år gammel):")
+    for r in rows:
+        flags = ("*" if r["old"] else " ") + (" anslått periode" if r["estimated"] else "") + (
+            f" bekreftet til {r['confirmed_until']}" if r["confirmed_until"] else "")
+        print(f"{r['source_date']}  {r['age_text']:<12}{flags[:1]} {r['county_name']:<22} {r['label']:<40} {r['source']}{flags[1:]}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The browser's entry point: one JSON message in, one JSON message out.
 
 The Web Worker calls ``handle`` with a JSON string; whatever happens, a JSON string comes back
-(an unexpected fault becomes ``{"ok": false, "error": ...}``), so the page never hangs on Python.
+(an unexpected fault becomes ``{"ok": false, "error": <a fixed Norwegian sentence>, "detail": <the
+Python exception, for the console>}``), so the page never hangs on Python and never shows a traceback.
 """
 
 from __future__ import annotations
@@ -35,14 +36,30 @@ def _evaluate(msg: dict) -> Any:
 
 
 def _queue(msg: dict) -> dict:
-    """The whole queue in one message: {csv, on, per_week?, from?} -> rows, order, export CSV, .ics."""
+    """The whole queue in one message: {csv, on, per_week?, from?} -> the rows in order, the counts,
+    the capacity projection (see guide_engine/queue.py)."""
+    from . import queue
+
+    return queue.for_page(queue.evaluate(msg.get("csv"), _on(msg), msg.get("per_week"), msg.get("from")))
+
+
+def _queue_warm(msg: dict) -> dict:
+    """Evaluate the template's rows a number of times, so the first real list does not pay for the
+    imports and for a runtime that has not yet compiled its hot paths (the page calls it once the
+    engine is ready, while the user picks a file)."""
+    from . import queue
+
+    rows = max(1, min(int(msg.get("rows") or 100), 500))
+    r = queue.evaluate(queue.warm_csv(rows), "2026-10-20", 6)
+    return {"rows": r["counts"]["rows"]}
+
+
+def _queue_files(msg: dict) -> dict:
+    """The same message -> the export CSV and the sessions' .ics (the rows evaluated once, remembered)."""
     from . import calendar_ics, queue
 
     result = queue.evaluate(msg.get("csv"), _on(msg), msg.get("per_week"), msg.get("from"))
-    page = queue.for_page(result)
-    page["export_csv"] = queue.export_csv(result) if result["rows"] else ""
-    page["ics"] = calendar_ics.sessions_ics(result)
-    return page
+    return {"export_csv": queue.export_csv(result) if result["rows"] else "", "ics": calendar_ics.sessions_ics(result)}
 
 
 def _ics(msg: dict) -> dict:
@@ -61,8 +78,20 @@ OPS: dict[str, Callable[[dict], Any]] = {
     "step": _step,
     "evaluate": _evaluate,
     "queue": _queue,
+    "queue_files": _queue_files,
+    "queue_warm": _queue_warm,
     "ics": _ics,
 }
+
+
+# What the page may show: fixed Norwegian sentences. The technical cause goes to ``detail`` (for the
+# browser console), never into ``error``.
+UNKNOWN_MESSAGE = "Veiviseren fikk en forespørsel den ikke kjenner. Last inn siden på nytt."
+INTERNAL_ERROR = "Veiviseren fikk en intern feil. Svarene dine er ikke sendt noe sted; prøv igjen, eller last inn siden på nytt."
+
+
+def _failure(error: str, detail: str) -> str:
+    return json.dumps({"ok": False, "error": error, "detail": detail[:2000]}, ensure_ascii=True)
 
 
 def handle(message: str) -> str:
@@ -70,8 +99,8 @@ def handle(message: str) -> str:
         msg = json.loads(message)
         op = OPS.get(msg.get("op")) if isinstance(msg, dict) else None
         if op is None:
-            return json.dumps({"ok": False, "error": "ukjent melding"})
+            return _failure(UNKNOWN_MESSAGE, "unknown op")
         result = op(msg)
         return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
-    except Exception as exc:  # the page must always get an answer
-        return json.dumps({"ok": False, "error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
+    except Exception as exc:  # the page must always get an answer (RecursionError included)
+        return _failure(INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")

@@ -17,7 +17,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import compress, stdlib, wheel
+from . import compress, guide_ui, stdlib, wheel
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
@@ -124,6 +124,7 @@ def asset_hash(extra: str = "") -> str:
         if p.is_file():
             h.update(p.parent.name.encode() + b"/" + p.name.encode())
             h.update(p.read_bytes())
+    guide_ui.update_hash(h)  # the browser UI (guide_ui/) is versioned with the worker
     h.update(extra.encode())
     return h.hexdigest()[:12]
 
@@ -208,6 +209,7 @@ class Runtime:
         out = site_dir / "guide"
         shutil.copytree(GUIDE_ASSETS, out, dirs_exist_ok=True)
         (out / WORKER).write_text(self.worker_source())
+        guide_ui.install(out, self.assets_hash)
         shutil.copytree(PRACTICE_ASSETS, site_dir / "practice", dirs_exist_ok=True)
         (site_dir / self.stdlib_path).write_bytes(self.stdlib_bytes)
         shutil.copyfile(self.snapshot_file, site_dir / self.snapshot_path)
