@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -39,10 +40,12 @@ def archive_run(built_site, tmp_path_factory):
     return archive, cases, json.loads(proc.stdout)
 
 
-def test_the_archive_is_a_fraction_of_pyodides(archive_run, built_site):
+def test_the_archive_is_compiled_and_a_fraction_of_pyodides_on_the_wire(archive_run, built_site):
     archive, _, out = archive_run
     full = next((built_site / "pyodide").glob("v*/python_stdlib.zip"))
-    assert archive.stat().st_size < full.stat().st_size / 2
+    names = zipfile.ZipFile(archive).namelist()
+    assert "json/__init__.pyc" in names and not [n for n in names if n.endswith(".py")]
+    assert (archive.parent / (archive.name + ".br")).stat().st_size < full.stat().st_size / 2
     # …and it is really the one in use: modules it leaves out cannot be imported.
     assert out["missing"] == ["xml", "email", "sqlite3"]
 
