@@ -18,11 +18,9 @@ const BUILD = null; // filled in by site_build/runtime.py
 const PROGRESS_MS = 250;
 const STALL_MS = 20000; // no byte for this long while a download is pending: give up
 const SNAPSHOT_STALL_MS = 4000; // the snapshot is optional: drop it for the ordinary boot sooner
-// The snapshot saves about 2.4 s of CPU (bench/README.md); take it only where its bytes are
-// expected to arrive within this time at the link speed measured on the first files.
+// The snapshot saves Python's start-up work (bench/README.md); take it only where its bytes are
+// expected to arrive within this time at the link speed measured on the wasm download.
 const SNAPSHOT_BUDGET_MS = 1500;
-const PROBE_BYTES = 1_000_000;
-const PROBE_MS = 1200;
 
 let bridge = null;
 let booting = true;
@@ -66,7 +64,7 @@ function track(url, { optional = false } = {}) {
   if (known) return known;
   const d = {
     url, key: fileKey(url), optional, loaded: 0, decoded: 0, wire: null, done: false,
-    lastByteAt: performance.now(), controller: new AbortController(),
+    lastByteAt: performance.now(), startedAt: performance.now(), controller: new AbortController(),
   };
   d.response = nativeFetch(url, { signal: d.controller.signal }).then(
     (r) => {
@@ -108,6 +106,7 @@ async function count(d, response) {
       progressSoon();
     }
     if (d.wire) d.loaded = d.wire;
+    d.doneAt = performance.now();
   } catch {
     // the consumer sees the same error on its own clone
   }
@@ -141,30 +140,31 @@ self.fetch = (input, init) => {
   return d ? d.response.then((r) => r.clone()) : nativeFetch(input, init);
 };
 
-function linkRate(since) {
-  let bytes = 0;
-  for (const d of downloads.values()) bytes += d.loaded;
-  return { bytes, ms: performance.now() - since };
-}
-
-// Bytes per millisecond measured on the first files (the ones every boot needs).
-async function probe(since) {
+// The link probe: the wasm (needed by both boots) must arrive within the time in which the
+// snapshot's bytes would still pay, scaled by the two sizes. Its times come from Resource Timing
+// (the network's own clock), so a busy worker thread does not make the link look slow.
+async function wasmArrivesInTime(wasmURL, snapshotBytes) {
+  const wasmBytes = expectedWire("pyodide.asm.wasm");
+  if (!wasmBytes || !snapshotBytes) return true;
+  const deadline = (SNAPSHOT_BUDGET_MS * wasmBytes) / snapshotBytes;
+  const url = new URL(wasmURL).href;
+  const started = performance.now();
   for (;;) {
-    const { bytes, ms } = linkRate(since);
-    const pending = [...downloads.values()].some((d) => !d.done);
-    if (bytes >= PROBE_BYTES || ms >= PROBE_MS || !pending) return bytes / Math.max(ms, 1);
+    const e = performance.getEntriesByName(url, "resource")[0];
+    if (e && e.responseEnd > 0) return e.responseEnd - e.startTime <= deadline;
+    const d = downloads.get(url);
+    if (d && d.doneAt) return d.doneAt - d.startedAt <= deadline; // no Resource Timing entry
+    if ((d && d.done) || performance.now() - Math.min(started, d ? d.startedAt : started) > deadline) return false;
     await new Promise((r) => setTimeout(r, 25));
   }
 }
 
-async function useSnapshot(snapshotURL, since) {
+async function useSnapshot(snapshotURL, wasmURL) {
   if (!snapshotURL) return false;
   if (new URL(snapshotURL).hash === "#always") return true; // the benchmark's forced variant
   const c = self.navigator && navigator.connection;
   if (c && (c.saveData || /(^|-)(2g|3g)$/.test(c.effectiveType || ""))) return false;
-  const size = expectedWire("engine.snap");
-  if (!size) return true;
-  return size / (await probe(since)) <= SNAPSHOT_BUDGET_MS;
+  return wasmArrivesInTime(wasmURL, expectedWire("engine.snap"));
 }
 
 // A download that stops delivering bytes: the snapshot is dropped after SNAPSHOT_STALL_MS (the
@@ -210,8 +210,8 @@ async function bytesOf(d) {
 
 // Restore Pyodide from the build-time memory snapshot (the engine already imported) where the
 // link is fast enough; if that fails or stalls, or the link is slow, boot it the ordinary way.
-async function startPython(loadPyodide, options, snapshotURL, since, stop) {
-  if (await useSnapshot(snapshotURL, since)) {
+async function startPython(loadPyodide, options, snapshotURL, wasmURL, stop) {
+  if (await useSnapshot(snapshotURL, wasmURL)) {
     try {
       const snap = track(snapshotURL, { optional: true });
       const snapshot = bytesOf(snap);
@@ -230,7 +230,8 @@ async function boot({ pyodide, wheel, snapshot }) {
   const t0 = performance.now();
   const stdLibURL = BUILD ? new URL(BUILD.stdlib, import.meta.url).href : undefined;
   // Every file both boots need starts downloading now, in parallel.
-  track(pyodide + "pyodide.asm.wasm");
+  const wasmURL = pyodide + "pyodide.asm.wasm";
+  track(wasmURL);
   if (stdLibURL) track(stdLibURL);
   track(pyodide + "pyodide-lock.json");
   const wheelFile = track(wheel);
@@ -252,7 +253,7 @@ async function boot({ pyodide, wheel, snapshot }) {
       throw err instanceof BootError ? err : new BootError("network", `pyodide.mjs: ${err && err.message}`);
     });
     const options = { indexURL: pyodide, fullStdLib: false, ...(stdLibURL ? { stdLibURL } : {}) };
-    const { py, fromSnapshot } = await startPython(loadPyodide, options, snapshot, t0, halt);
+    const { py, fromSnapshot } = await startPython(loadPyodide, options, snapshot, wasmURL, halt);
     let wheelBytes;
     try {
       wheelBytes = await Promise.race([bytesOf(wheelFile), halt]);
