@@ -68,7 +68,8 @@ function track(url, { optional = false } = {}) {
   };
   d.response = nativeFetch(url, { signal: d.controller.signal }).then(
     (r) => {
-      if (!r.ok) throw new BootError("network", `Fant ikke ${d.key === "wheel" ? "motoren" : d.key} (HTTP ${r.status})`);
+      const name = new URL(url).pathname.split("/").pop();
+      if (!r.ok) throw new BootError("network", `Fant ikke ${d.key === "wheel" ? "motoren, " : ""}${name} (HTTP ${r.status})`);
       const length = Number(r.headers.get("content-length")) || null;
       const f = BUILD && BUILD.files[d.key];
       // Bytes on the wire per decoded byte: from Content-Length and the build's stored size.
