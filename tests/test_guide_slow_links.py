@@ -56,6 +56,7 @@ def test_a_runtime_file_that_stalls_is_a_stall_failure(context, site_url):
     page = context.new_page()
     page.goto(site_url + "veiviser/")
     page.wait_for_selector("#guide[data-state='failed']", timeout=60_000)
+    assert page.get_attribute("#guide-failure", "data-code") == "stall"
     failed = [m for m in page.evaluate("window.__workerMessages") if m["type"] == "failed"]
     assert [m["code"] for m in failed] == ["stall"]
     assert "stdlib.zip" in failed[0]["detail"]

@@ -16,7 +16,9 @@
 const BUILD = null; // filled in by site_build/runtime.py
 
 const PROGRESS_MS = 250;
-const STALL_MS = 20000; // no byte for this long while a download is pending: give up
+// No byte for this long while a download is pending: give up (before the page's own 20 s stall
+// timer, guide_ui/engine.js, so the page learns which file stalled).
+const STALL_MS = 15000;
 const SNAPSHOT_STALL_MS = 4000; // the snapshot is optional: drop it for the ordinary boot sooner
 // The snapshot saves Python's start-up work (bench/README.md); take it only where its bytes are
 // expected to arrive within this time at the link speed measured on the wasm download.
