@@ -8,7 +8,7 @@
 //   {type: "call", id, payload: {op, ...}}  -> {type: "reply", id, reply}
 
 const root = document.getElementById("queue");
-const boot = JSON.parse(document.getElementById("guide-boot").textContent);
+const boot = JSON.parse(document.getElementById("engine-boot").textContent);
 const main = document.getElementById("queue-main");
 const engineStatus = document.getElementById("queue-engine-status");
 const siteBase = new URL(root.dataset.base.replace(/\/?$/, "/"), location.href);
@@ -59,7 +59,7 @@ class Engine {
       this._resolve();
       this.onReady && this.onReady();
     } else if (msg.type === "failed") {
-      this.fail(msg.message);
+      this.fail(msg.message || msg.detail || msg.code || "ukjent feil");
     } else if (msg.type === "reply") {
       const p = this.pending.get(msg.id);
       if (p) {
