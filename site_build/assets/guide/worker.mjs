@@ -61,14 +61,15 @@ function expectedWire(key) {
   return f ? f.br : null;
 }
 
-function track(url, { optional = false } = {}) {
+function track(url, { optional = false, cache = "default" } = {}) {
   const known = downloads.get(url);
   if (known) return known;
   const d = {
     url, key: fileKey(url), optional, loaded: 0, decoded: 0, wire: null, done: false,
     lastByteAt: performance.now(), startedAt: performance.now(), controller: new AbortController(),
   };
-  d.response = nativeFetch(url, { signal: d.controller.signal }).then(
+  const init = { signal: d.controller.signal, cache, ...(cache === "only-if-cached" ? { mode: "same-origin" } : {}) };
+  d.response = nativeFetch(url, init).then(
     (r) => {
       const name = new URL(url).pathname.split("/").pop();
       if (!r.ok) throw new BootError("network", `Fant ikke ${d.key === "wheel" ? "motoren, " : ""}${name} (HTTP ${r.status})`);
@@ -156,6 +157,9 @@ async function wasmArrivesInTime(wasmURL, snapshotBytes) {
   const started = performance.now();
   for (;;) {
     const e = performance.getEntriesByName(url, "resource")[0];
+    // From the HTTP cache (a repeat visit): the link is unknown; take the snapshot only if it is
+    // cached too.
+    if (e && e.responseEnd > 0 && e.transferSize === 0 && e.decodedBodySize > 0) return "if-cached";
     if (e && e.responseEnd > 0) return e.responseEnd - (e.responseStart || e.startTime) <= deadline;
     const d = downloads.get(url);
     if (d && d.doneAt) return d.doneAt - d.startedAt <= deadline; // no Resource Timing entry
@@ -216,9 +220,10 @@ async function bytesOf(d) {
 // Restore Pyodide from the build-time memory snapshot (the engine already imported) where the
 // link is fast enough; if that fails or stalls, or the link is slow, boot it the ordinary way.
 async function startPython(loadPyodide, options, snapshotURL, wasmURL, stop) {
-  if (await useSnapshot(snapshotURL, wasmURL)) {
+  const use = await useSnapshot(snapshotURL, wasmURL);
+  if (use) {
     try {
-      const snap = track(snapshotURL, { optional: true });
+      const snap = track(snapshotURL, { optional: true, cache: use === "if-cached" ? "only-if-cached" : "default" });
       const snapshot = bytesOf(snap);
       snapshot.catch(() => {});
       const py = await Promise.race([loadPyodide({ ...options, _loadSnapshot: snapshot }), stop]);
