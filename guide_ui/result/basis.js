@@ -27,7 +27,8 @@ export function sourceText(ids, ctx) {
  * period or an old source (the same texts as the result's data_notes and the referral's). */
 export function dataNotes(list, id) {
   const notes = [...new Set(list || [])];
-  return notes.length ? el("ul", { class: "guide-data-notes", id, "aria-label": "Forbehold om grunnlaget" }, notes.map((t) => el("li", { text: t }))) : null;
+  // paragraphs, not list items: a task's own list item holds them (and counts stay one per task)
+  return notes.length ? el("div", { class: "guide-data-notes", id }, notes.map((t) => el("p", { text: t }))) : null;
 }
 
 /** "Nasjonal veiledning" beside an answer that is not the county's own routine. */
