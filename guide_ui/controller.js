@@ -141,6 +141,16 @@ export class Controller {
     }, { answers: active });
   }
 
+  /** A case handed over by the practice page (handover.js): its date and answers, then the review. */
+  load({ on, answers }) {
+    this.settle();
+    Object.assign(this, { on, answers, history: [], result: null });
+    this.request("step", (r) => {
+      this.path = r.path;
+      this.show({ name: "review", errors: r.errors }, { push: false });
+    });
+  }
+
   /** "Start på nytt": every answer forgotten. */
   restart() {
     this.settle();
