@@ -4,6 +4,7 @@
 import { el } from "../dom.js";
 import { formatDate, whoLabel } from "../format.js";
 import { dataNotes, layerLabel, reasonList, refLinks, section, sourceText } from "./basis.js";
+import { download } from "./referral.js";
 
 const STATUS_CLASS = {
   right_and_duty: "guide-status--yes",
@@ -168,4 +169,24 @@ export function checklist(r, ctx) {
     el("div", { class: "guide-actions guide-no-print" },
       el("button", { type: "button", class: "md-button", id: "guide-print-checklist", text: "Skriv ut sjekklisten", onclick: () => ctx.actions.print("checklist") })),
   );
+}
+
+/** The deadlines as an .ics file for the calendar (made by the engine: each deadline an all-day event
+    with the participant's reference and the basis). */
+export function calendar(r, ctx) {
+  if (!(r.deadlines || []).length || !ctx.actions.calendar) return null;
+  const status = el("p", { class: "guide-help", id: "guide-calendar-status", role: "status" });
+  const get = async () => {
+    status.textContent = "";
+    try {
+      const reply = await ctx.actions.calendar();
+      if (!reply.ok || !reply.result.ics) throw new Error(reply.error || "ingen frister");
+      download(reply.result.ics, reply.result.filename, "text/calendar;charset=utf-8");
+    } catch (err) {
+      status.textContent = `Kalenderfilen kunne ikke lages (${err.message}).`;
+    }
+  };
+  return el("div", { class: "guide-actions guide-no-print", id: "guide-calendar" },
+    el("button", { type: "button", class: "md-button", id: "guide-download-ics", text: "Legg fristene i kalenderen (.ics)", onclick: get }),
+    status);
 }
