@@ -183,7 +183,8 @@ export function calendar(r, ctx) {
       if (!reply.ok || !reply.result.ics) throw new Error(reply.error || "ingen frister");
       download(reply.result.ics, reply.result.filename, "text/calendar;charset=utf-8");
     } catch (err) {
-      status.textContent = `Kalenderfilen kunne ikke lages (${err.message}).`;
+      console.warn("Veiviseren: .ics:", err && err.message); // the detail is for developers
+      status.textContent = "Kalenderfilen kunne ikke lages. Prøv igjen, eller før fristene inn fra tabellen over.";
     }
   };
   return el("div", { class: "guide-actions guide-no-print", id: "guide-calendar" },
