@@ -48,7 +48,7 @@ def _walk(a: Answers) -> tuple[list[str], eligibility.Decision | None, County | 
     path += [f for f in a.asked if f not in path]
     cid = a.value("county")
     county = get_county(cid)[0] if cid else None
-    if decision is None or decision.status == eligibility.NOT_COVERED or county is None:
+    if decision is None or decision.status == eligibility.NOT_COVERED or decision.wants_guidance is False or county is None:
         return path, decision, county
     on = a.on
     path.append("interpreter_needed")
@@ -212,7 +212,7 @@ def _evaluate(answers: Any, on: Any = None) -> dict:
                     if routine else None),
         "routine_text": routine.title if routine else f"Ingen rutine registrert for {county.name} på datoen. Veiviseren bruker lovens minstekrav.",
     }
-    covered = decision.status != eligibility.NOT_COVERED
+    covered = decision.status != eligibility.NOT_COVERED and decision.wants_guidance is not False
     interp = interpreter.decide(county, on_d, val.get("interpreter_needed") if covered else None, val.get("interpreter_language"))
     adv = adviser.decide(county, on_d, val.get("wants_adviser_present"))
     dl, dl_notes = deadlines.compute(decision, county, on_d, val.get("settlement_date"), val.get("planned_session_date"))

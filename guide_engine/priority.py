@@ -24,7 +24,7 @@ WEIGHTS = {"sector_hit_by_crisis": 3, "uncertain_plan": 2, "time_left_in_program
 MONTHS_FOR_ROOM = 6
 TEXT = {
     "sector_hit_by_crisis": ("Målet er en bransje som er rammet av krisen.", "Målet er ikke en bransje som er rammet av krisen."),
-    "uncertain_plan": ("Deltakeren er usikker på hva han eller hun vil arbeide med.", "Deltakeren har en plan for arbeid."),
+    "uncertain_plan": ("Deltakeren er usikker på hva hen vil arbeide med.", "Deltakeren har en plan for arbeid."),
     "time_left_in_programme": (
         f"Deltakeren har {MONTHS_FOR_ROOM} måneder eller mer igjen i programmet: rom for større endringer.",
         f"Deltakeren har mindre enn {MONTHS_FOR_ROOM} måneder igjen i programmet.",

@@ -151,9 +151,11 @@ class Answers:
         on = self.on
         if fid == "permit_date" and d > on:
             return None, f"Datoen for oppholdstillatelsen kan ikke ligge etter {format_nb(on)} (datoen veiviseren regner fra)."
+        if fid == "arrival_date" and d > on:
+            return None, f"Datoen personen kom til Norge, kan ikke ligge etter {format_nb(on)} (datoen veiviseren regner fra)."
         if fid == "settlement_date":
-            if d > on:
-                return None, f"Bosettingsdatoen kan ikke ligge etter {format_nb(on)} (datoen veiviseren regner fra)."
+            if (d - on).days > 365:
+                return None, "Bosettingsdatoen ligger mer enn ett år fram i tid. Sjekk årstallet."
             permit = self.value("permit_date")
             if permit is not None and d < permit:
                 return None, "Bosettingsdatoen kan ikke ligge før datoen oppholdstillatelsen ble gitt."
