@@ -28,7 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--on", help="reference date YYYY-MM-DD (default: the case's \"on\", else today)")
     e.add_argument("--checklist", action="store_true", help="print the checklist as text instead of JSON")
     e.add_argument("--referral", action="store_true", help="print the draft referral as text instead of JSON")
+    _add_queue_parser(sub)
     args = p.parse_args(argv)
+    if args.cmd == "queue":
+        return _queue(args)
 
     if args.cmd == "counties":
         on = parse_iso(args.on) if args.on else None
@@ -56,6 +59,60 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0 if result.get("ok") else 1
+
+
+def _add_queue_parser(sub) -> None:
+    q = sub.add_parser("queue", help="rank the participants of a CSV file (one case per row) and print the list")
+    q.add_argument("cases", help="path to the CSV file (comma, semicolon or tab), or - for stdin")
+    q.add_argument("--on", help="reference date YYYY-MM-DD or DD.MM.YYYY (default: today)")
+    q.add_argument("--capacity", help="sessions per week, e.g. 6 or 6/week: projects a session date per row")
+    q.add_argument("--from", dest="start", help="first date of the capacity (default: the reference date)")
+    q.add_argument("--csv", metavar="OUT", help="write the export (semicolons, UTF-8 with BOM) to OUT, or - for stdout")
+    q.add_argument("--ics", metavar="OUT", help="write the projected sessions as iCalendar to OUT (needs --capacity)")
+
+
+def _queue(args) -> int:
+    """Exit status: 0 all rows ranked or listed, 1 some rows have errors, 2 the file or an option is unusable."""
+    from . import calendar_ics, queue
+
+    try:
+        raw = sys.stdin.buffer.read() if args.cases == "-" else open(args.cases, "rb").read()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"Filen kan ikke leses (den må være CSV i UTF-8): {exc}", file=sys.stderr)
+        return 2
+    capacity = args.capacity.replace("/week", "").replace("/uke", "") if args.capacity else None
+    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start)
+    for w in result["warnings"]:
+        print(f"Merk: {w}", file=sys.stderr)
+    if result["errors"]:
+        for e in result["errors"]:
+            print(f"Feil ({e['field']}): {e['message']}", file=sys.stderr)
+        if not result["rows"]:
+            return 2
+    if args.csv:
+        data = queue.export_csv(result)
+        if args.csv == "-":
+            sys.stdout.write(data)
+            return 0 if not result["row_errors"] else 1
+        with open(args.csv, "w", encoding="utf-8", newline="") as f:
+            f.write(data)
+    if args.ics:
+        with open(args.ics, "w", encoding="utf-8", newline="") as f:
+            f.write(calendar_ics.sessions_ics(result))
+    print(f"Køen per {result['on_text']}. {result['summary']}")
+    if result["capacity"]:
+        print(result["capacity"]["summary"] + "".join(" " + n for n in result["capacity"]["notes"]))
+    for r in result["rows"]:
+        if r["status"] == "error":
+            continue
+        rank = f"{r['rank']:>4}" if r["rank"] else "   -"
+        when = r["guidance_by"] or "-"
+        proj = f"  time {r['projected']}{' (etter fristen)' if r['misses'] else ''}" if r["projected"] else ""
+        print(f"{rank}  rad {r['row']:>4}  {r['label'][:30]:<30}  frist {when:<10}{proj}  {r['rule']['text']}")
+    for e in result["row_errors"]:
+        print(f"Rad {e['row']}, {e['field']}: {e['message']}")
+    return 1 if result["row_errors"] or result["errors"] else 0
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ once; every answer after that goes through the engine in the worker.
 
 from __future__ import annotations
 
-from .data_loader import load_counties, load_references, load_sources
+from . import api
+from .data_loader import load_counties, load_labels, load_references, load_sources
 
 
 def counties() -> list[dict]:
@@ -21,11 +22,7 @@ def counties() -> list[dict]:
     ]
 
 
-def questions() -> list[dict] | None:
-    try:
-        from . import api
-    except ImportError:  # the engine's question API is not there yet: the page asks the county only
-        return None
+def questions() -> list[dict]:
     return api.questions(None)
 
 
@@ -36,4 +33,6 @@ def boot_data() -> dict:
         # Labels for the provisions and sources the result cites (the result carries their ids).
         "references": {r.id: {"label": r.label, "title": r.title} for r in load_references().values()},
         "sources": {s.id: f"{s.title} ({s.publisher}, {s.as_of})" for s in load_sources().values()},
+        # Month names and who-labels (data/labels.toml), so the page keeps no copy of its own.
+        "labels": load_labels(),
     }

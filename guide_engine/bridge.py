@@ -27,16 +27,32 @@ def _questions(msg: dict) -> Any:
 
 
 def _step(msg: dict) -> dict:
-    api, answers, on = _api(), msg.get("answers") or {}, _on(msg)
-    return {
-        "path": api.path(answers, on),
-        "next": api.next_question(answers, on),
-        "errors": api.validate(answers, on),
-    }
+    return _api().step(msg.get("answers") or {}, _on(msg))
 
 
 def _evaluate(msg: dict) -> Any:
     return _api().evaluate(msg.get("answers") or {}, _on(msg))
+
+
+def _queue(msg: dict) -> dict:
+    """The whole queue in one message: {csv, on, per_week?, from?} -> rows, order, export CSV, .ics."""
+    from . import calendar_ics, queue
+
+    result = queue.evaluate(msg.get("csv"), _on(msg), msg.get("per_week"), msg.get("from"))
+    page = queue.for_page(result)
+    page["export_csv"] = queue.export_csv(result) if result["rows"] else ""
+    page["ics"] = calendar_ics.sessions_ics(result)
+    return page
+
+
+def _ics(msg: dict) -> dict:
+    """A guide result's deadlines as an .ics text: {answers, on} -> {"ics", "filename"}."""
+    from . import calendar_ics
+
+    answers = msg.get("answers") or {}
+    result = _api().evaluate(answers, _on(msg))
+    ref = answers.get("participant_ref") if result.get("ok") and isinstance(answers.get("participant_ref"), str) else ""
+    return {"ics": calendar_ics.deadlines_ics(result, ref), "filename": "frister-karriereveiledning.ics"}
 
 
 OPS: dict[str, Callable[[dict], Any]] = {
@@ -44,6 +60,8 @@ OPS: dict[str, Callable[[dict], Any]] = {
     "questions": _questions,
     "step": _step,
     "evaluate": _evaluate,
+    "queue": _queue,
+    "ics": _ics,
 }
 
 

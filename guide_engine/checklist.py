@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from .eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_ONLY
 from .interpreter import TOLKELOVEN_FROM
-from .texts import checklist_tasks, fill
 from string import Template
 
-WHO_LABEL = {"municipality": "Kommunen", "career_centre": "Karrieresenteret", "participant": "Deltakeren"}
+from .context import Basis, Context
+from .data_loader import load_labels
+from .texts import checklist_tasks, fill
 
 
-def build(ctx: dict) -> list[dict]:
-    """``ctx``: the parts of the result (eligibility, interpreter, adviser, deadlines, county facts)."""
+def build(ctx: Context) -> tuple[list[dict], Basis]:
+    """The tasks for the result's context (its eligibility, interpreter, adviser, deadlines and county
+    facts), and their basis (every task's references and sources)."""
     tasks = checklist_tasks()
+    who_labels = load_labels()["who"]
     out: list[dict] = []
-    due = {d["id"]: d for d in ctx["deadlines"]}
+    due = {d["id"]: d for d in ctx.deadlines}
 
     def add(tid: str, due_id: str | None = None, sources: list[str] | None = None, **values) -> None:
         t = tasks[tid]
@@ -30,32 +33,31 @@ def build(ctx: dict) -> list[dict]:
             "id": tid,
             "order": len(out) + 1,
             "who": who,
-            "who_label": WHO_LABEL.get(who, who),
+            "who_label": who_labels.get(who, who),
             "task": fill(Template(t["text"]), **values),
             "due": d["date"] if d else None,
             "due_text": d["date_text"] if d else None,
             "deadline": due_id if d else None,
             "basis": t["basis"],
-            "references": [r for r in refs if r != "tolkeloven-6" or ctx["on"] >= TOLKELOVEN_FROM] or ["integreringsloven-11"],
+            "references": [r for r in refs if r != "tolkeloven-6" or ctx.on >= TOLKELOVEN_FROM] or ["integreringsloven-11"],
             "sources": sources or [],
         })
 
-    elig = ctx["eligibility"]
+    elig = ctx.eligibility
     status = elig.get("acts_as") or elig["status"]  # an unclear status prepares for its covered outcome
     old_law = status == ASSESS_NEED
     for u in elig.get("unconfirmed", []):
         add("check_unconfirmed", text=u["text"])
     if elig.get("wants_guidance") is False:
         add("declined_inform")
-        return out
+        return out, _basis(out)
     if status == NOT_COVERED:
         add("not_covered_inform")
         for offer in elig.get("may_offer", []):
             add("not_covered_offer", offer=offer)
-        return out
+        return out, _basis(out)
 
-    county, a = ctx["county"], ctx["answers"]
-    src = ctx["county_sources"]
+    county, a = ctx.county, ctx.answers
     prep_due = "book_by" if "book_by" in due else "guidance_by"
     if status == ASSESS_NEED:
         add("assess_need")
@@ -66,13 +68,13 @@ def build(ctx: dict) -> list[dict]:
     if plans:
         add("plans_share", prep_due, plans=" og ".join(plans))
 
-    mailbox = ctx["referral_to"]
+    mailbox = ctx.fact_value("booking_mailbox")
     if mailbox:
-        add("send_referral", "book_by" if "book_by" in due else None, src.get("booking_mailbox"), mailbox=mailbox)
+        add("send_referral", "book_by" if "book_by" in due else None, [ctx.fact_source("booking_mailbox")], mailbox=mailbox)
     else:
         add("send_referral_unknown", county_name=county.name)
 
-    interp = ctx["interpreter"]
+    interp = ctx.interpreter
     if interp["needed"]:
         lang = interp["language"] or "[språk]"
         if interp["orders"] == "municipality":
@@ -82,9 +84,9 @@ def build(ctx: dict) -> list[dict]:
         else:
             add("interpreter_unknown", prep_due, language=lang)
 
-    minutes = ctx.get("session_minutes")
+    minutes = ctx.fact_value("session_length_minutes")
     duration = f" Sett av ca. {minutes} minutter." if minutes else ""
-    adv = ctx["adviser"]
+    adv = ctx.adviser
     if adv["participation"] == "required":
         add("adviser_required", None, adv["sources"], duration=duration)
     elif adv["participation"] == "case_by_case":
@@ -96,25 +98,32 @@ def build(ctx: dict) -> list[dict]:
     attend = {RIGHT_ONLY: "participant_attends_voluntary", ASSESS_NEED: "participant_attends_covid"}.get(status, "participant_attends")
     session = {RIGHT_ONLY: "session_no_recommendation", ASSESS_NEED: "session_covid"}.get(status, "session")
     session_due = "session_on" if "session_on" in due else "guidance_by"
-    add(attend, session_due, src.get("session_length_minutes") if minutes else None, with_interpreter=with_interpreter, duration=duration)
+    add(attend, session_due, [ctx.fact_source("session_length_minutes")] if minutes else None, with_interpreter=with_interpreter, duration=duration)
     add(session, session_due)
 
     if "note_by" in due:
-        add("note", "note_by", src.get("note_due_working_days"))
+        add("note", "note_by", [ctx.fact_source("note_due_working_days")])
     else:
         add("note_unknown", county_name=county.name)
-    reg = ctx["imdi_registration"]
+    reg = ctx.fact_value("imdi_registration")
     if status == ASSESS_NEED:
         pass  # the old law's participants: no § 11 note to register under integreringsloven § 43
     elif reg in ("municipality", "county"):
-        add("imdi_registration", None, src.get("imdi_registration"), who="municipality" if reg == "municipality" else "career_centre")
+        add("imdi_registration", None, [ctx.fact_source("imdi_registration")], who="municipality" if reg == "municipality" else "career_centre")
     else:
         add("imdi_registration_unknown")
     if interp["needed"] and interp["orders"] == "municipality" and interp["pays"] == "county" and interp["refund"]:
         add("interpreter_refund", None, interp["sources"], refund=interp["refund"])
     if status != ASSESS_NEED:
         add("vedtak", "vedtak_by")
-    return out
+    return out, _basis(out)
+
+
+def _basis(tasks: list[dict]) -> Basis:
+    b = Basis()
+    for t in tasks:
+        b.add(t["references"], t["sources"])
+    return b
 
 
 def as_text(items: list[dict], reference_labels: dict[str, str]) -> str:

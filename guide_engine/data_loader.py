@@ -29,6 +29,30 @@ class DataError(ValueError):
         self.file, self.key, self.message = file, key, message
 
 
+# --- caches ---------------------------------------------------------------------------------
+
+_CACHES: list = []
+
+
+def cached(fn):
+    """``lru_cache`` whose cache ``reload()`` clears (every loader and every cache derived from data)."""
+    c = lru_cache(maxsize=None)(fn)
+    _CACHES.append(c)
+    return c
+
+
+def register(cache):
+    """Let ``reload()`` clear a cache made elsewhere (anything with ``cache_clear``); returns it."""
+    _CACHES.append(cache)
+    return cache
+
+
+def reload() -> None:
+    """Forget every loaded data file and everything derived from one (mkdocs serve rebuilds in one process)."""
+    for c in _CACHES:
+        c.cache_clear()
+
+
 # --- value checkers -------------------------------------------------------------------------
 
 
@@ -56,41 +80,25 @@ def _email(v: Any) -> bool:
     return isinstance(v, str) and _EMAIL.match(v) is not None
 
 
-PRIORITY_CRITERIA = ("sector_hit_by_crisis", "uncertain_plan", "time_left_in_programme", "no_guidance_yet")
-
-
 def _criteria(v: Any) -> bool:
-    return isinstance(v, list) and len(v) > 0 and all(x in PRIORITY_CRITERIA for x in v)
+    return isinstance(v, list) and len(v) > 0 and all(isinstance(x, str) and x in load_priority_criteria() for x in v)
 
 
-FACT_TYPES: dict[str, Callable[[Any], bool]] = {
-    "organiser": _text,
-    "session_place": _text,
-    "session_length_minutes": _int,
-    "session_count": _text,
-    "group_guidance": _text,
-    "adviser_participation": _enum("required", "on_request", "case_by_case"),
-    "interpreter_orders": _enum("county", "municipality"),
-    "interpreter_pays": _enum("county", "municipality"),
-    "interpreter_refund": _text,
-    "booking_channel": _text,
-    "booking_mailbox": _email,
-    "booking_lead_days": _int,
-    "before_session": _text_list,
-    "note_author": _text,
-    "note_recipient": _text,
-    "note_due_working_days": _int,
-    "imdi_registration": _enum("county", "municipality"),
-    "capacity": _enum("normal", "limited"),
-    "priority_criteria": _criteria,
-    "interdisciplinary_teams": _text,
-    "participant_resources": _text_list,
-    "covid_assessment": _text,
-    # Added with the county routines (all optional, like every fact key):
-    "target_group": _text,
-    "timing": _text,
-    "note_after_session": _text,
-    "collective_protection": _text,
+_criteria.__doc__ = "en liste med id-er fra priority.toml"
+
+
+_int.__doc__ = "et heltall (0 eller mer)"
+_text.__doc__ = "tekst"
+_email.__doc__ = "en e-postadresse"
+_text_list.__doc__ = "en liste med tekster"
+
+# The value types a fact key may have (data/fact_keys.toml names one per key).
+VALUE_TYPES: dict[str, Callable[[Any], bool]] = {
+    "text": _text,
+    "integer": _int,
+    "email": _email,
+    "text_list": _text_list,
+    "criteria": _criteria,
 }
 
 _EMAIL_ANYWHERE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -185,7 +193,7 @@ class County:
 
     def fact(self, key: str, on: date) -> Fact | None:
         """The fact in force on a date, or None where the county's sources say nothing."""
-        if key not in FACT_TYPES:
+        if key not in load_fact_keys():
             raise KeyError(key)
         for f in self.facts.get(key, ()):
             if f.period.covers(on):
@@ -279,7 +287,7 @@ def _read_toml(path, name: str) -> dict:
 # --- loaders --------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cached
 def load_sources() -> dict[str, Source]:
     name = "sources.toml"
     raw = _read_toml(_data_dir() / name, name)
@@ -300,7 +308,7 @@ def load_sources() -> dict[str, Source]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cached
 def load_references() -> dict[str, Reference]:
     name = "references.toml"
     raw = _read_toml(_data_dir() / name, name)
@@ -329,7 +337,7 @@ def _check_source(r: _Reader, k: str, sid: str) -> None:
 
 def _parse_fact(file: str, key: str, i: int, table: Any) -> Fact:
     r = _Reader(file, f"facts.{key}[{i}]", table)
-    check = FACT_TYPES[key]
+    check = load_fact_keys()[key].check
     value = r.get("value", check, True, check.__doc__ or f"en gyldig verdi for {key}")
     text = r.text("text")
     if "source" not in table:
@@ -405,7 +413,7 @@ def parse_county(file: str, raw: dict) -> County:
         if not isinstance(ft, dict):
             raise r.fail("facts", "forventet tabeller [[facts.<nøkkel>]]")
         for key, entries in ft.items():
-            if key not in FACT_TYPES:
+            if key not in load_fact_keys():
                 raise DataError(file, f"facts.{key}", "ukjent faktanøkkel (se data/README.md)")
             if isinstance(entries, dict):
                 entries = [entries]
@@ -450,7 +458,7 @@ def parse_county(file: str, raw: dict) -> County:
     return County(cid, name, period, domains, predecessors, successors, summary, routine, facts, tuple(contacts))
 
 
-@lru_cache(maxsize=None)
+@cached
 def load_counties() -> dict[str, County]:
     """All county files, validated, keyed by id (sorted by name)."""
     folder = _data_dir() / "counties"
@@ -473,3 +481,178 @@ def load_counties() -> dict[str, County]:
 def load_rules(name: str) -> dict:
     """A rule-family file from data/rules (its own module validates its shape)."""
     return _read_toml(_data_dir() / "rules" / f"{name}.toml", f"rules/{name}.toml")
+
+
+# --- vocabularies: fact keys, priority criteria, labels -------------------------------------
+
+
+@dataclass(frozen=True)
+class FactKey:
+    key: str
+    type: str
+    label: str
+    core: bool
+    meaning: str
+    check: Callable[[Any], bool]
+    values: tuple[str, ...] = ()
+
+
+@cached
+def load_fact_keys() -> dict[str, FactKey]:
+    """data/fact_keys.toml: every county fact key with its value type, label and whether it is core."""
+    name = "fact_keys.toml"
+    out: dict[str, FactKey] = {}
+    for key, table in _read_toml(_data_dir() / name, name).items():
+        r = _Reader(name, key, table)
+        kind = r.get("type", _enum("enum", *VALUE_TYPES), True, "enum / " + " / ".join(VALUE_TYPES))
+        values = r.get("values", _text_list, kind == "enum", "en liste med verdier")
+        if values and kind != "enum":
+            raise r.fail("values", "bare for type = \"enum\"")
+        check = _enum(*values) if kind == "enum" else VALUE_TYPES[kind]
+        core = r.get("core", lambda v: isinstance(v, bool), True, "true eller false")
+        out[key] = FactKey(key, kind, r.text("label"), core, r.text("meaning"), check, tuple(values or ()))
+        r.done()
+    return out
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    question: str
+    weight: int
+    label: str
+    met: str
+    unmet: str
+    met_when: bool | None = None
+    at_least: int | None = None
+    weight_source: str | None = None
+    weight_note: str | None = None
+
+
+@cached
+def load_priority_criteria() -> dict[str, Criterion]:
+    """data/priority.toml: the criteria a county may rank by, each weight with its source or note."""
+    name = "priority.toml"
+    questions = {q["id"]: q for q in load_questions()}
+    out: dict[str, Criterion] = {}
+    for cid, table in _read_toml(_data_dir() / name, name).items():
+        r = _Reader(name, cid, table)
+        question = r.text("question")
+        if question not in questions:
+            raise r.fail("question", f"ukjent spørsmål {question!r} (ikke i questions.toml)")
+        met_when = r.get("met_when", lambda v: isinstance(v, bool), False, "true eller false")
+        at_least = r.get("at_least", _int, False, "et heltall")
+        wanted = {"boolean": "met_when", "integer": "at_least"}.get(questions[question]["type"])
+        if wanted is None or (met_when is None) == (wanted == "met_when") or (at_least is None) == (wanted == "at_least"):
+            raise r.fail(wanted or "question", "et ja/nei-spørsmål trenger met_when, et tallspørsmål at_least")
+        weight_source = r.text("weight_source", required=False)
+        if weight_source:
+            _check_source(r, "weight_source", weight_source)
+        weight_note = r.text("weight_note", required=False)
+        if not weight_source and not weight_note:
+            raise r.fail("weight_source", "mangler: en vekt har en kilde eller en merknad om at den er nettstedets egen lesing (weight_note)")
+        out[cid] = Criterion(cid, question, r.get("weight", _int, True, "et heltall"), r.text("label"), r.text("met"),
+                             r.text("unmet"), met_when, at_least, weight_source, weight_note)
+        r.done()
+    return out
+
+
+@cached
+def load_labels() -> dict[str, Any]:
+    """data/labels.toml: month names and the label sets the result, the county pages and the guide share."""
+    name = "labels.toml"
+    raw = _read_toml(_data_dir() / name, name)
+    r = _Reader(name, "", raw)
+    months = r.get("months", lambda v: _text_list(v) and len(v) == 12, True, "tolv månedsnavn")
+    out: dict[str, Any] = {"months": list(months)}
+    for group in ("who", "contact_kind", "priority_level"):
+        g = _Reader(name, group, raw.get(group))
+        r.seen.add(group)
+        out[group] = {k: g.text(k) for k in g.table}
+    r.done()
+    return out
+
+
+# --- questions and checklist tasks ----------------------------------------------------------
+
+QUESTION_TYPES = ("choice", "date", "integer", "boolean", "text", "textarea")
+
+
+@cached
+def load_questions() -> tuple[dict, ...]:
+    """data/questions.toml: the guide's questions, in order, each checked."""
+    name = "questions.toml"
+    raw = _read_toml(_data_dir() / name, name)
+    questions = raw.get("question")
+    if not isinstance(questions, list) or not questions:
+        raise DataError(name, "question", "forventet [[question]]-oppføringer")
+    seen: set[str] = set()
+    for i, q in enumerate(questions):
+        r = _Reader(name, f"question[{i}]", q)
+        qid = r.text("id")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", qid) or qid in seen:
+            raise r.fail("id", f"{qid!r} er ugyldig eller brukt før")
+        seen.add(qid)
+        r.path = f"question.{qid}"
+        r.text("text")
+        r.text("help")
+        kind = r.get("type", _enum(*QUESTION_TYPES), True, " / ".join(QUESTION_TYPES))
+        r.get("required", lambda v: isinstance(v, bool), True, "true eller false")
+        options = r.get("options", lambda v: isinstance(v, list) and all(isinstance(o, dict) and {"value", "label"} <= set(o) for o in v),
+                        False, "en liste med { value, label }")
+        if kind == "choice" and not options and qid != "county":
+            raise r.fail("options", "mangler: et valgspørsmål trenger svaralternativer")
+        for k in ("min", "max", "max_length"):
+            r.get(k, lambda v: isinstance(v, int) and not isinstance(v, bool), False, "et heltall")
+        r.text("range_message", required=False)
+        stage = r.get("stage", _enum(*QUESTION_STAGES), True, " / ".join(QUESTION_STAGES))
+        ask_if = r.get("ask_if", lambda v: _text(v) or _text_list(v), False, "et navngitt vilkår eller en liste av dem")
+        if ask_if and stage != "preparation":
+            raise r.fail("ask_if", "bare for stage = \"preparation\" (reglene henter selv spørsmålene de trenger)")
+        checks = r.get("checks", lambda v: isinstance(v, list), False, "en liste med { rule, than | days, message }")
+        for j, check in enumerate(checks or ()):
+            _question_check(_Reader(name, f"{r.path}.checks[{j}]", check), kind, seen)
+        r.done()
+    return tuple(questions)
+
+
+QUESTION_STAGES = ("opening", "eligibility", "preparation")
+CHECK_RULES = ("not_after", "not_before", "days_ahead_at_most")
+
+
+def _question_check(r: _Reader, kind: str, earlier: set[str]) -> None:
+    """One field rule of a date question: compares with "on" or an earlier date question, or limits days ahead."""
+    if kind != "date":
+        raise r.fail("rule", "regler (checks) finnes bare for datospørsmål")
+    rule = r.get("rule", _enum(*CHECK_RULES), True, " / ".join(CHECK_RULES))
+    if rule == "days_ahead_at_most":
+        r.get("days", _int, True, "et antall dager")
+    else:
+        r.get("than", lambda v: v == "on" or v in earlier, True, "\"on\" eller et datospørsmål som står før")
+    r.text("message")
+    r.done()
+
+
+CHECKLIST_WHO = ("municipality", "career_centre", "participant")
+
+
+@cached
+def load_checklist() -> dict[str, dict]:
+    """data/checklist.toml: the checklist tasks (who, text, basis, references), each checked."""
+    name = "checklist.toml"
+    out: dict[str, dict] = {}
+    for tid, table in _read_toml(_data_dir() / name, name).items():
+        r = _Reader(name, tid, table)
+        who = r.get("who", lambda v: v in CHECKLIST_WHO or (isinstance(v, str) and v.startswith("$")), True,
+                    " / ".join(CHECKLIST_WHO) + " eller en $plassholder")
+        refs = r.ids("references")
+        if not refs:
+            raise r.fail("references", "mangler: hver oppgave har et grunnlag i loven")
+        _check_refs(r, "references", refs)
+        out[tid] = {"who": who, "text": r.text("text"), "basis": r.text("basis"), "references": list(refs)}
+        old = r.ids("references_introduksjonsloven")  # optional: the basis under the old introduksjonsloven
+        if old:
+            _check_refs(r, "references_introduksjonsloven", old)
+            out[tid]["references_introduksjonsloven"] = list(old)
+        r.done()
+    return out

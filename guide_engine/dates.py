@@ -6,12 +6,9 @@ import calendar
 import re
 from datetime import date
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from .data_loader import load_labels
 
-MONTHS_NB = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def parse_iso(value: object) -> date | None:
@@ -41,8 +38,25 @@ def add_years(d: date, years: int) -> date:
     return add_months(d, 12 * years)
 
 
-def format_nb(d: date | None) -> str:
-    """``d. MMMM yyyy`` in Norwegian, e.g. ``1. oktober 2026``."""
+def month_nb(month: int) -> str:
+    """The Norwegian name of a month (1–12), from data/labels.toml."""
+    return load_labels()["months"][month - 1]
+
+
+def format_nb(d: date | str | None) -> str:
+    """``d. MMMM yyyy`` in Norwegian, e.g. ``1. oktober 2026`` (an ISO string is accepted too)."""
+    if isinstance(d, str):
+        d = date.fromisoformat(d)
     if d is None:
         return ""
-    return f"{d.day}. {MONTHS_NB[d.month - 1]} {d.year}"
+    return f"{d.day}. {month_nb(d.month)} {d.year}"
+
+
+def format_as_of_nb(as_of: str) -> str:
+    """A publisher's date of YYYY, YYYY-MM or YYYY-MM-DD in Norwegian ("september 2022")."""
+    parts = as_of.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return f"{month_nb(int(parts[1]))} {parts[0]}"
+    return format_nb(as_of)

@@ -39,7 +39,7 @@ from datetime import date
 
 from .dates import add_years, format_nb
 from .rules import Parameter, Value, family
-from .validation import Answers
+from .answers import Answers
 
 RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED, NOT_COVERED, UNCLEAR = "right_and_duty", "right_only", "assess_need", "not_covered", "unclear"
 STATUSES = (RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED, NOT_COVERED, UNCLEAR)
@@ -150,7 +150,7 @@ def _at(p: Parameter, day: date) -> Value:
 
 
 def decide(a: Answers) -> Decision:
-    """The eligibility decision for the answers on ``a.on``. Raises validation.Missing(field) for the
+    """The eligibility decision for the answers on ``a.on``. Raises answers.Missing(field) for the
     first question it needs that has no valid answer (that question is the next on the path)."""
     on = a.on
     R = family("eligibility")

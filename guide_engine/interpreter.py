@@ -15,8 +15,6 @@ from .data_loader import County
 
 TOLKELOVEN_FROM = date(2022, 1, 1)  # lov 11. juni 2021 nr. 79 (tolkeloven) in force
 
-WHO = {"county": "fylkeskommunen", "municipality": "kommunen"}
-
 
 def decide(county: County, on: date, needed: bool | None, language: str | None) -> dict:
     orders = county.fact("interpreter_orders", on)

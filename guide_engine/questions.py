@@ -1,41 +1,23 @@
-"""Questions are data (data/questions.toml); this module lists them and decides the path.
+"""Questions are data (data/questions.toml); this module lists them by id and by stage.
 
-The path is what the rules consult, in order: the eligibility rules ask only what they need to
-decide (``eligibility.decide`` records each question it reads), and once the status is known the
-preparation questions follow — the interpreter language only if an interpreter is needed, the
-adviser question only where the county leaves it to the participant or to an assessment, and the
-priority questions only where the county's capacity is limited on the reference date.
+The path itself is walked by ``session.Session``: the opening questions, the questions the
+eligibility rules pull, then the preparation questions whose ``ask_if`` holds.
 """
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
 from .counties import county_choices
+from .data_loader import QUESTION_TYPES as TYPES, cached, load_questions
 
-TYPES = ("choice", "date", "integer", "boolean", "text", "textarea")
 BOOLEAN_OPTIONS = [{"value": True, "label": "Ja"}, {"value": False, "label": "Nei"}]
 
 
-@lru_cache(maxsize=None)
-def _load() -> tuple[dict, ...]:
-    text = (resources.files("guide_engine") / "data" / "questions.toml").read_text(encoding="utf-8")
-    raw = tomllib.loads(text)["question"]
-    seen = set()
-    for q in raw:
-        missing = {"id", "text", "help", "type", "required"} - set(q)
-        if missing or q["type"] not in TYPES or q["id"] in seen:
-            raise ValueError(f"questions.toml: question {q.get('id')!r} is malformed ({sorted(missing)})")
-        seen.add(q["id"])
-    return tuple(raw)
-
-
-@lru_cache(maxsize=None)
+@cached
 def question_map() -> dict[str, dict]:
-    return {q["id"]: q for q in _load()}
+    """The questions of questions.toml by id."""
+    return {q["id"]: q for q in load_questions()}
 
 
 def definitions(on: date | None) -> list[dict]:
@@ -44,7 +26,7 @@ def definitions(on: date | None) -> list[dict]:
     from .counties import all_counties
 
     out = []
-    for q in _load():
+    for q in load_questions():
         d = {
             "id": q["id"],
             "text": q["text"],
@@ -67,11 +49,13 @@ def definitions(on: date | None) -> list[dict]:
     return out
 
 
-# Questions asked of every case before the rules, and the preparation questions after them.
-OPENING = ("county", "municipality", "participant_ref")
-PRIORITY_QUESTIONS = {
-    "uncertain_plan": "uncertain_plan",
-    "sector_hit_by_crisis": "sector_hit_by_crisis",
-    "time_left_in_programme": "months_left_in_programme",
-    "no_guidance_yet": "guidance_already_given",
-}
+@cached
+def opening() -> tuple[str, ...]:
+    """The questions asked of every case, first (``stage = "opening"``)."""
+    return tuple(q["id"] for q in load_questions() if q["stage"] == "opening")
+
+
+@cached
+def preparation() -> tuple[dict, ...]:
+    """The questions asked once the person is covered (``stage = "preparation"``), in the file's order."""
+    return tuple(q for q in load_questions() if q["stage"] == "preparation")

@@ -3,29 +3,29 @@ templates/referral_*.txt, with minimal personal data (a reference, never a natio
 
 from __future__ import annotations
 
+from .context import Basis, Context
 from .dates import format_nb
 from .eligibility import NOT_COVERED
 from .texts import fill, sections, template
 
-LEVEL = {"high": "høy prioritet", "normal": "middels prioritet", "low": "lav prioritet"}
 
-
-def build(ctx: dict) -> dict:
-    elig = ctx["eligibility"]
-    county = ctx["county"]
-    to = ctx["referral_to"]
+def build(ctx: Context) -> tuple[dict, Basis]:
+    """The draft referral for the result's context, and its basis (the county facts it quotes)."""
+    elig = ctx.eligibility
+    county = ctx.county
+    to = ctx.fact_value("booking_mailbox")
     reminder = template("referral_reminder").template
     if elig["status"] == NOT_COVERED:
-        return {"applicable": False, "to": to, "subject": "", "body": "", "reminder": reminder,
-                "reason": "Ingen henvisning: personen er ikke omfattet av karriereveiledning etter § 11."}
+        return ({"applicable": False, "to": to, "subject": "", "body": "", "reminder": reminder,
+                 "reason": "Ingen henvisning: personen er ikke omfattet av karriereveiledning etter § 11."}, Basis())
     if elig.get("wants_guidance") is False:
-        return {"applicable": False, "to": to, "subject": "", "body": "", "reminder": reminder,
-                "reason": "Ingen henvisning: deltakeren har rett, men ikke plikt, til karriereveiledning og ønsker det ikke nå."}
+        return ({"applicable": False, "to": to, "subject": "", "body": "", "reminder": reminder,
+                 "reason": "Ingen henvisning: deltakeren har rett, men ikke plikt, til karriereveiledning og ønsker det ikke nå."}, Basis())
     L = sections("referral_lines")
-    a = ctx["answers"]
+    a = ctx.answers
     municipality = a.get("municipality") or "[kommune]"
     ref = a.get("participant_ref") or "[initialer eller saksnummer]"
-    deadlines = {d["id"]: d for d in ctx["deadlines"]}
+    deadlines = {d["id"]: d for d in ctx.deadlines}
     guidance_by = deadlines.get("guidance_by", {}).get("date_text")
     settled_timing = deadlines.get("guidance_by", {}).get("confirmed", True)
     planned = format_nb(a.get("planned_session_date")) if a.get("planned_session_date") else None
@@ -38,14 +38,14 @@ def build(ctx: dict) -> dict:
     else:
         timing = fill(L["timing_none"])
 
-    before = ctx["before_session"]
+    before = ctx.fact_value("before_session") or []
     if before:
         before_text = "\n".join(fill(L["before_session_item"], item=i) for i in before)
     else:
         before_text = fill(L["before_session_none"], county_name=county.name)
 
     info = [fill(L["competence_done" if a.get("competence_mapping_done") else "competence_missing"])]
-    interp = ctx["interpreter"]
+    interp = ctx.interpreter
     if not interp["needed"]:
         info.append(fill(L["interpreter_none"]))
     else:
@@ -57,7 +57,7 @@ def build(ctx: dict) -> dict:
             info.append(fill(L["interpreter_municipality"], language=lang, pays_text=pays))
         else:
             info.append(fill(L["interpreter_unknown"], language=lang))
-    adv = ctx["adviser"]
+    adv = ctx.adviser
     if adv["participation"] == "required":
         info.append(fill(L["adviser_required"]))
     elif adv["wants_present"] is not None:
@@ -65,12 +65,12 @@ def build(ctx: dict) -> dict:
     info.append(fill(L["plan_yes" if a.get("individual_plan_exists") else "plan_no"]))
     info.append(fill(L["norwegian_yes" if a.get("norwegian_plan_exists") else "norwegian_no"]))
     info.append(fill(L["practical"], text=a["practical_needs"]) if a.get("practical_needs") else fill(L["practical_none"]))
-    prio = ctx["priority"]
+    prio = ctx.priority
     if prio.get("applies"):
-        info.append(fill(L["priority"], reasons=f"{LEVEL[prio['level']]}. " + " ".join(prio["reasons"][1:-1])).rstrip())
+        info.append(fill(L["priority"], reasons=f"{prio['label'].lower()}. " + " ".join(c["reason"] for c in prio["criteria"] if c["reason"])).rstrip())
 
     status = elig["status"]
-    organiser = ctx["organiser"] or f"{county.name} fylkeskommune"
+    organiser = ctx.fact_value("organiser") or f"{county.name} fylkeskommune"
     subject = fill(template("referral_subject"), basis_label=fill(L[f"basis_{status}"]), municipality=municipality, participant_ref=ref)
     body = fill(
         template("referral_body"),
@@ -83,5 +83,6 @@ def build(ctx: dict) -> dict:
         before_session=before_text,
         info_lines="\n".join(info),
     )
-    return {"applicable": True, "to": to, "subject": subject, "body": body + "\n", "reminder": reminder,
-            "reason": None if to else f"Ingen bestillingsadresse registrert for {county.name}. Spør fylkeskommunen hvor henvisningen skal sendes."}
+    basis = Basis().add(sources=[ctx.fact_source(k) for k in ("booking_mailbox", "before_session", "organiser")])
+    return ({"applicable": True, "to": to, "subject": subject, "body": body + "\n", "reminder": reminder,
+            "reason": None if to else f"Ingen bestillingsadresse registrert for {county.name}. Spør fylkeskommunen hvor henvisningen skal sendes."}, basis)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
-from .data_loader import DataError, load_references, load_rules
+from .data_loader import DataError, cached, load_references, load_rules
 from .dates import parse_iso
 
 
@@ -96,11 +95,8 @@ def _parse_family(family: str, raw: dict) -> dict[str, Parameter]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cached
 def family(name: str) -> dict[str, Parameter]:
     """A validated rule family (raises DataError naming the file and key if it is malformed)."""
     return _parse_family(name, load_rules(name))
 
-
-def param(family_name: str, name: str) -> Parameter:
-    return family(family_name)[name]

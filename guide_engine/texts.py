@@ -1,11 +1,11 @@
-"""Reading the text files of the engine: templates/*.txt (string.Template) and data/checklist.toml."""
+"""Reading the text files of the engine: templates/*.txt (string.Template); checklist tasks via the data loader."""
 
 from __future__ import annotations
 
-import tomllib
-from functools import lru_cache
 from importlib import resources
 from string import Template
+
+from .data_loader import cached, load_checklist
 
 
 def _read(*parts: str) -> str:
@@ -15,12 +15,12 @@ def _read(*parts: str) -> str:
     return p.read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cached
 def template(name: str) -> Template:
     return Template(_read("templates", f"{name}.txt").rstrip("\n"))
 
 
-@lru_cache(maxsize=None)
+@cached
 def sections(name: str) -> dict[str, Template]:
     """A template file split into ``## key`` sections."""
     out: dict[str, list[str]] = {}
@@ -34,9 +34,9 @@ def sections(name: str) -> dict[str, Template]:
     return {k: Template("\n".join(v).strip("\n")) for k, v in out.items()}
 
 
-@lru_cache(maxsize=None)
 def checklist_tasks() -> dict[str, dict]:
-    return tomllib.loads(_read("data", "checklist.toml"))
+    """The checklist tasks of data/checklist.toml (validated by the data loader)."""
+    return load_checklist()
 
 
 def fill(t: Template, **values: object) -> str:

@@ -20,7 +20,6 @@ predecessor's contact list (Vestfold shows the Vestfold contacts of Vestfold og 
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -32,8 +31,7 @@ from mkdocs.utils import get_relative_url
 
 from guide_engine import data_loader
 from guide_engine.data_loader import County, DataError, Fact, Period
-
-log = logging.getLogger("mkdocs.hooks.county_pages")
+from guide_engine.dates import format_as_of_nb, format_nb
 
 FACTS_MARKER = "<!-- county-facts -->"
 OVERVIEW_MARKER = "<!-- county-overview -->"
@@ -42,81 +40,14 @@ SCHEMA_VERSION = 1
 TEMPLATES = Path(__file__).parent / "templates"
 LAW_PAGE = "lovgrunnlag.md"
 
-MONTHS = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)
-
-# Norwegian labels, in the order the facts table shows them.
-FACT_LABELS: dict[str, str] = {
-    "organiser": "Hvem gjennomfører veiledningen",
-    "target_group": "Målgruppe",
-    "timing": "Tidspunkt",
-    "session_place": "Hvor veiledningen holdes",
-    "session_length_minutes": "Varighet",
-    "session_count": "Antall samtaler",
-    "group_guidance": "Gruppeveiledning",
-    "adviser_participation": "Programrådgiverens deltakelse",
-    "interpreter_orders": "Hvem bestiller tolk",
-    "interpreter_pays": "Hvem betaler tolken",
-    "interpreter_refund": "Refusjon av tolkeutgifter",
-    "booking_channel": "Slik bestiller kommunen",
-    "booking_mailbox": "E-postadresse for bestilling",
-    "booking_lead_days": "Frist for bestilling",
-    "before_session": "Før veiledningen",
-    "note_author": "Hvem skriver notatet",
-    "note_recipient": "Hvem får notatet",
-    "note_due_working_days": "Frist for notatet",
-    "note_after_session": "Notat etter veiledningen",
-    "imdi_registration": "Hvem legger notatet inn i IMDi-nett",
-    "interdisciplinary_teams": "Tverrfaglige team",
-    "capacity": "Kapasitet",
-    "priority_criteria": "Prioritering ved lav kapasitet",
-    "covid_assessment": "Vurdering etter den midlertidige koronaloven",
-    "collective_protection": "Kollektiv beskyttelse (kapittel 6A)",
-    "participant_resources": "Ressurser for å forberede deltakeren",
-}
-
-# What a programme adviser needs before referring: listed as "ikke oppgitt" when a routine lacks it.
-CORE_KEYS = (
-    "organiser", "session_place", "session_length_minutes", "adviser_participation",
-    "interpreter_orders", "interpreter_pays", "booking_channel", "booking_mailbox",
-    "booking_lead_days", "before_session", "note_author", "note_recipient",
-    "note_due_working_days", "imdi_registration",
-)
-
-PRIORITY_LABELS = {
-    "sector_hit_by_crisis": "deltakeren har siktet seg inn mot en bransje som er rammet av krisen",
-    "uncertain_plan": "deltakeren er usikker på hva hen vil arbeide med",
-    "time_left_in_programme": "hvor lang tid deltakeren har igjen i programmet",
-    "no_guidance_yet": "deltakeren har ikke fått karriereveiledning før",
-}
-WHO_LABELS = {"county": "Fylkeskommunen", "municipality": "Kommunen"}
-KIND_LABELS = {"mailbox": "Fellespostkasse", "person": "Kontaktperson"}
-
 _state: dict[str, Any] = {}
 
 
 # --- formatting helpers (no locale dependence) ----------------------------------------------
 
 
-def nb_date(d: date | str | None) -> str:
-    """A date as shown to users: "23. november 2026"."""
-    if d is None:
-        return ""
-    if isinstance(d, str):
-        d = date.fromisoformat(d)
-    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
-
-
-def nb_as_of(as_of: str) -> str:
-    """A publisher's date of YYYY, YYYY-MM or YYYY-MM-DD in Norwegian ("september 2022")."""
-    parts = as_of.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return nb_date(as_of)
+nb_date = format_nb  # "23. november 2026" (one formatter: guide_engine.dates)
+nb_as_of = format_as_of_nb  # "september 2022"
 
 
 def nb_period(p: Period | None) -> str:
@@ -148,22 +79,35 @@ def source_anchor(source_id: str) -> str:
 
 def load_data() -> dict[str, Any]:
     """Load and validate every data file afresh (mkdocs serve rebuilds in one process)."""
-    for fn in (data_loader.load_sources, data_loader.load_references, data_loader.load_counties):
-        fn.cache_clear()
+    data_loader.reload()
     try:
+        labels = data_loader.load_labels()
         return {
             "counties": data_loader.load_counties(),
             "sources": data_loader.load_sources(),
             "references": data_loader.load_references(),
+            "fact_keys": data_loader.load_fact_keys(),
+            "priority_labels": {c.id: c.label for c in data_loader.load_priority_criteria().values()},
+            "who_labels": labels["who"],
+            "kind_labels": labels["contact_kind"],
         }
     except DataError as e:
         raise PluginError(f"Ugyldige fylkesdata: {e}") from None
 
 
 def ordered_facts(county: County) -> list[tuple[str, str, tuple[Fact, ...]]]:
-    keys = [k for k in FACT_LABELS if k in county.facts]
-    keys += [k for k in county.facts if k not in FACT_LABELS]  # a new key still shows
-    return [(k, FACT_LABELS.get(k, k), county.facts[k]) for k in keys]
+    """The county's facts in the order of data/fact_keys.toml, each with its label."""
+    keys = data_loader.load_fact_keys()
+    return [(k, keys[k].label, county.facts[k]) for k in keys if k in county.facts]
+
+
+def fact_label(key: str) -> str:
+    return data_loader.load_fact_keys()[key].label
+
+
+def core_keys() -> list[str]:
+    """What a programme adviser needs before referring: listed as "ikke oppgitt" when a routine lacks it."""
+    return [k for k, fk in data_loader.load_fact_keys().items() if fk.core]
 
 
 def last_verified(county: County) -> date | None:
@@ -254,22 +198,23 @@ def _env() -> Environment:
     )
     env.filters.update(nb_date=nb_date, nb_as_of=nb_as_of, nb_period=nb_period, nb_years=nb_years,
                        source_anchor=source_anchor)
-    env.globals.update(
-        FACT_LABELS=FACT_LABELS, CORE_KEYS=CORE_KEYS, PRIORITY_LABELS=PRIORITY_LABELS,
-        WHO_LABELS=WHO_LABELS, KIND_LABELS=KIND_LABELS, ordered_facts=ordered_facts,
-        last_verified=last_verified,
-    )
+    env.globals.update(ordered_facts=ordered_facts, last_verified=last_verified, fact_label=fact_label, core_keys=core_keys)
     return env
 
 
+def _load(env: Environment) -> None:
+    data = _state["data"] = load_data()
+    env.globals.update(PRIORITY_LABELS=data["priority_labels"], WHO_LABELS=data["who_labels"], KIND_LABELS=data["kind_labels"])
+
+
 def on_config(config):
-    _state["data"] = load_data()
     _state["env"] = _env()
+    _load(_state["env"])
     return config
 
 
 def on_pre_build(config) -> None:
-    _state["data"] = load_data()
+    _load(_state["env"])
 
 
 def on_files(files, config):

@@ -11,7 +11,6 @@ Other pages load none of the guide's files.
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,7 +18,6 @@ from mkdocs.exceptions import PluginError
 from site_build import csp
 from site_build.runtime import Runtime, RuntimeMissing
 
-log = logging.getLogger("mkdocs.hooks.guide")
 _state: dict = {}
 
 

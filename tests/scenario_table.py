@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 TABLE = Path(__file__).parent / "scenarios" / "scenarios.json"
+# The practice cases' rows: their case and date come from the practice case they name.
+PRACTICE_TABLE = Path(__file__).parent / "scenarios" / "practice.json"
 COUNTIES = Path(__file__).resolve().parent.parent / "guide_engine" / "data" / "counties"
 
 
@@ -18,6 +20,20 @@ def rows() -> list[dict]:
         case = dict(data["bases"].get(row.get("base"), {}))
         case.update(row.get("case", {}))
         out.append({**row, "full_case": case})
+    return out + practice_rows()
+
+
+def practice_rows() -> list[dict]:
+    """Rows for the practice cases (site_build/practice.toml): the case and date are the practice case's."""
+    from site_build.practice import load
+
+    cases = {c["id"]: c for c in load()["cases"]}
+    out = []
+    for row in json.loads(PRACTICE_TABLE.read_text(encoding="utf-8"))["scenarios"]:
+        c = cases.get(row["practice"])
+        if c is None:
+            raise KeyError(f"practice.json: {row['name']!r} names an unknown practice case {row['practice']!r}")
+        out.append({**row, "on": c["on"], "full_case": dict(c["answers"])})
     return out
 
 

@@ -28,7 +28,7 @@ def plausible_case(draw) -> dict:
     case = {
         "county": draw(st.sampled_from(COUNTY_IDS)),
         "municipality": draw(st.sampled_from(["Molde", "Steinkjer", "", "Ålesund"])),
-        "participant_ref": draw(st.sampled_from(["AB", "2026/123", "", None, "01019912345"])),
+        "participant_ref": draw(st.sampled_from(["AB", "2026/123", "", None, "01019912368"])),
         "permit_group": draw(st.sampled_from(GROUPS)),
         "permit_date": permit.isoformat(),
         "age_at_permit": draw(st.one_of(st.integers(-5, 320), st.integers(50, 65))),

@@ -18,7 +18,16 @@ CURRENT = {
     "oslo", "rogaland", "more-og-romsdal", "nordland", "ostfold", "akershus", "buskerud", "innlandet",
     "vestfold", "telemark", "agder", "vestland", "trondelag", "troms", "finnmark",
 }
-HISTORICAL = {"viken": {"akershus", "buskerud", "ostfold"}, "vestfold-og-telemark": {"vestfold", "telemark"}}
+HISTORICAL = {
+    "viken": {"akershus", "buskerud", "ostfold"},
+    "vestfold-og-telemark": {"vestfold", "telemark"},
+    "troms-og-finnmark": {"troms", "finnmark"},
+}
+# The 11 counties from 1 January 2020 to 31 December 2023 (predecessors before 2020 are not needed).
+COUNTIES_2020 = {
+    "oslo", "rogaland", "more-og-romsdal", "nordland", "viken", "innlandet", "vestfold-og-telemark",
+    "agder", "vestland", "trondelag", "troms-og-finnmark",
+}
 WITH_ROUTINE = {"viken", "vestfold-og-telemark", "trondelag", "more-og-romsdal"}
 SPLIT_DAY = date(2024, 1, 1)
 
@@ -136,10 +145,21 @@ FACTS_ON = [
     ("Møre og Romsdal: book at least two weeks ahead", "more-og-romsdal", "booking_lead_days", date(2026, 11, 23), 14),
     ("Møre og Romsdal: note within 5 working days", "more-og-romsdal", "note_due_working_days", date(2026, 11, 23), 5),
     ("Møre og Romsdal: the adviser takes part", "more-og-romsdal", "adviser_participation", date(2026, 11, 23), "required"),
-    ("Møre og Romsdal: the municipality enters the note in IMDi-nett", "more-og-romsdal", "imdi_registration", date(2026, 11, 23), "municipality"),
     ("Trøndelag: the centre orders the interpreter", "trondelag", "interpreter_orders", date(2026, 11, 23), "county"),
     ("Trøndelag: the adviser's presence is judged case by case", "trondelag", "adviser_participation", date(2026, 11, 23), "case_by_case"),
-    ("Trøndelag: mailbox", "trondelag", "booking_mailbox", date(2026, 11, 23), "karriereveiledning.intro@trondelagfylke.no"),
+    ("Trøndelag: the letter's mailbox was for priority feedback, not referrals", "trondelag", "booking_mailbox", date(2026, 11, 23), None),
+    ("Trøndelag: nothing before the autumn 2020 letter", "trondelag", "interpreter_orders", date(2020, 6, 1), None),
+    ("Trøndelag: closed for in-person guidance, sessions for this group continue", "trondelag", "covid_measures", date(2020, 11, 1),
+     "Fysisk veiledning stengt, men veiledning for denne gruppen fortsatte"),
+    ("Møre og Romsdal: the 2021 routine does not reach back to 2020", "more-og-romsdal", "interpreter_orders", date(2020, 11, 1), None),
+    ("Møre og Romsdal: the municipality entered the note in IMDi-nett in 2021", "more-og-romsdal", "imdi_registration", date(2021, 6, 1), "municipality"),
+    ("Møre og Romsdal: that temporary rule is not the 2026 routine", "more-og-romsdal", "imdi_registration", date(2026, 11, 23), None),
+    ("Vestfold og Telemark: no chapter 6A fact before chapter 6A", "vestfold-og-telemark", "collective_protection", date(2022, 3, 1), None),
+    ("Vestfold og Telemark: chapter 6A fact from 15 June 2022", "vestfold-og-telemark", "collective_protection", date(2022, 6, 15),
+     "Rett, men ikke plikt; fylkeskommunen avgjør organiseringen"),
+    ("Vestfold og Telemark: Skien and Tønsberg", "vestfold-og-telemark", "locations", date(2022, 3, 1), ["Skien", "Tønsberg"]),
+    ("Møre og Romsdal: the counsellor is available afterwards", "more-og-romsdal", "after_session_contact", date(2026, 11, 23),
+     "Karriereveilederen og Karriere Møre og Romsdal er tilgjengelige etter veiledningen"),
     ("Trøndelag: capacity was limited in autumn 2020", "trondelag", "capacity", date(2020, 11, 1), "limited"),
     ("Trøndelag: the 2020 capacity statement no longer applies", "trondelag", "capacity", date(2026, 11, 23), None),
     ("Trøndelag: covid priority applied in autumn 2020", "trondelag", "priority_criteria", date(2020, 11, 1), ["sector_hit_by_crisis"]),
@@ -158,6 +178,28 @@ def test_fact_on_date(scenario, cid, key, on, expected):
     """County.fact(key, on) gives what the county's source says on that date, or None."""
     f = load_counties()[cid].fact(key, on)
     assert (f.value if f else None) == expected
+
+
+def test_every_date_from_2020_offers_the_counties_that_existed_then():
+    """From 2020 to 2023 the 11 counties of the 2020 reform exist, from 2024 the 15 of the split: checked monthly."""
+    counties = load_counties()
+    for year in range(2020, 2028):
+        for month in range(1, 13):
+            on = date(year, month, 1)
+            existing = {cid for cid, c in counties.items() if c.exists_on(on)}
+            assert existing == (COUNTIES_2020 if year < 2024 else CURRENT), on
+
+
+def test_viken_examples_are_not_a_fixed_routine():
+    """Viken's "Kontaktpersonene kan f. eks ha ansvaret for" list is only in contact_persons, marked as examples."""
+    viken = load_counties()["viken"]
+    on = date(2022, 3, 1)
+    examples = ("Melde inn behov", "avklaring om behov for å ha med seg programrådgiver", "Sørge for informasjon til deltaker")
+    for key in ("booking_channel", "before_session"):
+        f = viken.fact(key, on)
+        assert not any(e.lower() in str(f.quote).lower() for e in examples), key
+        assert "programrådgiver" not in " ".join(f.value if isinstance(f.value, list) else [f.value]), key
+    assert "eksempler" in viken.fact("contact_persons", on).text
 
 
 def test_estimated_periods_say_so():

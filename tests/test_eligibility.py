@@ -8,7 +8,7 @@ import pytest
 
 from guide_engine import eligibility
 from guide_engine.eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR
-from guide_engine.validation import Answers, Missing
+from guide_engine.answers import Answers, Missing
 from tests.engine_helpers import case
 
 

@@ -69,3 +69,37 @@ def test_api_asks_priority_questions_only_under_limited_capacity():
     p2020 = api.path(base, "2020-11-15")
     assert set(priority.questions(c, ON)) <= set(p2020) and priority.questions(c, ON)
     assert not set(priority.questions(c, ON)) & set(api.path({**base, "permit_date": "2026-01-01"}, "2026-11-23"))
+
+
+def _trondelag_2020() -> dict:
+    from tests.scenario_table import rows
+
+    row = next(r for r in rows() if r["name"].startswith("Trøndelag høsten 2020: mål i en bransje"))
+    return api.evaluate(row["full_case"], row["on"])
+
+
+def test_priority_result_has_a_norwegian_label():
+    """The result names the level in bokmål (the guide showed "Prioritet: high"); the label comes from labels.toml."""
+    from guide_engine.data_loader import load_labels
+
+    p = _trondelag_2020()["priority"]
+    assert p["applies"] and p["level"] in ("high", "normal", "low")
+    assert p["label"] == load_labels()["priority_level"][p["level"]]
+    assert p["level"] not in p["label"]
+    none = priority.decide(county(capacity="normal"), ON, {}, None)
+    assert none["label"] == load_labels()["priority_level"]["none"]
+
+
+def test_weights_show_their_basis_in_the_result():
+    """Each weight the result uses is either sourced or shown as the site's own reading."""
+    from guide_engine.data_loader import load_priority_criteria
+
+    p = _trondelag_2020()["priority"]
+    known = load_priority_criteria()
+    for c in p["criteria"]:
+        crit = known[c["id"]]
+        assert c["weight"] == crit.weight
+        if crit.weight_source:
+            assert crit.weight_source in p["sources"]
+        else:
+            assert crit.weight_note in p["reasons"] and crit.weight_note in p["weight_notes"]

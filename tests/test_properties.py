@@ -13,10 +13,11 @@ from dataclasses import replace
 from unittest.mock import patch
 
 from guide_engine import api, eligibility
+from guide_engine.answers import Answers, Missing
+from guide_engine.data_loader import load_references, load_sources
 from guide_engine.rules import Parameter, family
-from guide_engine.validation import Answers, Missing
-from guide_engine.data_loader import load_references
 from guide_engine.workdays import is_working_day
+from tests.test_session import cited
 from tests.strategies import arbitrary_case, iso_days, plausible_case
 
 STATUSES = {"right_and_duty", "right_only", "assess_need", "not_covered", "unclear"}
@@ -34,9 +35,13 @@ def check_result(result: dict) -> None:
         assert elig["status"] in STATUSES
         assert elig["references"], "a decision without a reference"
         assert elig["reasons"]
-        known = load_references()
-        for ref in result["references"]:
-            assert ref in known
+        known, sources = load_references(), load_sources()
+        # Every id cited anywhere in the result is labelled at the top and is a key of references.toml
+        # (an unknown id is an internal error, never silently dropped).
+        for ref in cited(result, "references", "reference"):
+            assert ref in result["references"] and ref in known, ref
+        for src in cited(result, "sources", "source"):
+            assert src in result["sources"] and src in sources, src
         assert result["interpreter"]["orders"] in ("county", "municipality", "unknown")
         assert result["interpreter"]["pays"] in ("county", "municipality", "unknown")
         assert result["interpreter"]["references"]
@@ -49,7 +54,7 @@ def check_result(result: dict) -> None:
         for item in result["checklist"]:
             assert item["who"] in ("municipality", "career_centre", "participant")
             assert item["references"]
-        assert "01019912345" not in json.dumps(result["referral"])
+        assert "01019912368" not in json.dumps(result["referral"])
     else:
         assert result["errors"], "a failed result must say why"
 

@@ -1,18 +1,20 @@
-"""Reading and checking answers: every answer is parsed here, with a Norwegian message tied to the
-question when it is impossible or missing. Nothing here raises for any JSON input."""
+"""The answers model: every answer of a case is parsed here once, with a Norwegian message tied to
+the question when it is impossible or missing. Field rules that are data (not after the reference
+date, not before another date, ranges) come from the question in questions.toml. Nothing here raises
+for any JSON input."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from string import Template
 from typing import Any
 
 from .counties import county_choices, get_county
 from .dates import format_nb, parse_iso
+from .free_text import clean_free_text, contains_fnr, echo
 from .questions import question_map
 
-# An 11-digit fødselsnummer / D-nummer, possibly written "DDMMYY NNNNN" or with dots/dashes.
-_FNR = re.compile(r"(?<!\d)\d{6}[\s.\-]?\d{5}(?!\d)")
 _TRUE = {"true", "ja", "yes", "1"}
 _FALSE = {"false", "nei", "no", "0"}
 
@@ -26,7 +28,7 @@ class Missing(Exception):
 
 
 def looks_like_fnr(text: str) -> bool:
-    return _FNR.search(text) is not None
+    return contains_fnr(text)
 
 
 class Answers:
@@ -86,19 +88,11 @@ class Answers:
             if d is None:
                 return None, "Skriv en gyldig dato på formen ÅÅÅÅ-MM-DD, for eksempel 2026-10-01."
             return self._date_rules(fid, d)
-        # text / textarea
-        if not isinstance(raw, str):
-            return None, "Skriv svaret som tekst."
-        text = raw.strip()
-        limit = q.get("max_length", 1000)
-        if len(text) > limit:
-            return None, f"Svaret er for langt (høyst {limit} tegn)."
-        if looks_like_fnr(text):
-            return None, (
-                "Dette ser ut som et fødselsnummer eller D-nummer. Ikke skriv fødselsnummer her: "
-                "bruk initialer eller kommunens saksnummer."
-            )
-        return text, None
+        # text / textarea: one normalisation for every free-text answer (free_text.py)
+        text, message = clean_free_text(raw, multiline=kind == "textarea", max_length=q.get("max_length", 1000))
+        if message:
+            return None, message
+        return (text or None), None
 
     def _choice(self, fid: str, q: dict, raw: Any) -> tuple[Any, str | None]:
         if fid == "county":
@@ -115,7 +109,7 @@ class Answers:
         if problem:
             return None, problem
         if county is None:
-            return None, f"Ukjent fylke «{raw[:40]}». Velg et fylke fra listen."
+            return None, f"Ukjent fylke «{echo(raw)}». Velg et fylke fra listen."
         if not county.exists_on(self.on):
             names = ", ".join(label for cid, label in county_choices(self.on) if cid in county.successors)
             when = format_nb(self.on)
@@ -142,29 +136,22 @@ class Answers:
             return None, "Skriv et helt tall."
         lo, hi = q.get("min"), q.get("max")
         if lo is not None and n < lo or hi is not None and n > hi:
-            if fid == "age_at_permit":
-                return None, f"En alder på {n} år er ikke mulig. Skriv alderen i hele år (mellom {lo} og {hi})."
-            return None, f"Skriv et tall mellom {lo} og {hi}."
+            message = Template(q.get("range_message", "Skriv et tall mellom $min og $max."))
+            return None, message.safe_substitute(value=n, min=lo, max=hi)
         return n, None
 
     def _date_rules(self, fid: str, d: date) -> tuple[Any, str | None]:
         on = self.on
-        if fid == "permit_date" and d > on:
-            return None, f"Datoen for oppholdstillatelsen kan ikke ligge etter {format_nb(on)} (datoen veiviseren regner fra)."
-        if fid == "arrival_date" and d > on:
-            return None, f"Datoen personen kom til Norge, kan ikke ligge etter {format_nb(on)} (datoen veiviseren regner fra)."
-        if fid == "settlement_date":
-            if (d - on).days > 365:
-                return None, "Bosettingsdatoen ligger mer enn ett år fram i tid. Sjekk årstallet."
-            permit = self.value("permit_date")
-            if permit is not None and d < permit:
-                return None, "Bosettingsdatoen kan ikke ligge før datoen oppholdstillatelsen ble gitt."
-        if fid == "planned_session_date":
-            settled = self.value("settlement_date")
-            if settled is not None and d < settled:
-                return None, "Veiledningen kan ikke være før deltakeren ble bosatt."
-            if (d - on).days > 730:
-                return None, "Datoen ligger mer enn to år fram i tid. Sjekk årstallet."
+        for check in question_map()[fid].get("checks", ()):
+            than = on if check.get("than") == "on" else self.value(check["than"]) if "than" in check else None
+            rule = check["rule"]
+            broken = (
+                (rule == "not_after" and than is not None and d > than)
+                or (rule == "not_before" and than is not None and d < than)
+                or (rule == "days_ahead_at_most" and (d - on).days > check["days"])
+            )
+            if broken:
+                return None, Template(check["message"]).safe_substitute(on=format_nb(on), than=format_nb(than), days=check.get("days"))
         if (on - d).days > 365 * 60:
             return None, "Datoen ligger for langt tilbake i tid. Sjekk årstallet."
         return d, None

@@ -1,0 +1,136 @@
+"""Free text typed by a person (guide, CLI, queue): one normalisation and one fødselsnummer guard.
+
+``clean_free_text(raw, multiline=..., max_length=...)`` is the only way a typed answer becomes text
+the engine uses: Unicode NFC, no control or format characters (zero-width, bidi overrides, NUL, …),
+line breaks only in multi-line fields, no surrounding space, no fødselsnummer or D-nummer. It returns
+``(text, None)`` or ``(None, message)`` with a fixed Norwegian sentence for the field.
+
+The fødselsnummer guard strips the separators people and word processors put inside a number
+(spaces, dots, hyphens, en and em dashes, zero-width characters) and flags 11 digits whose first six
+are a possible birth date (fødselsnummer, D-nummer, H-nummer, synthetic test number) and whose two
+control digits are right (mod 11), so an ordinary 11-digit number rarely raises a false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+MSG_NOT_TEXT = "Skriv svaret som tekst."
+MSG_INVISIBLE = (
+    "Svaret inneholder usynlige tegn eller styretegn (ofte fra tekst som er limt inn). "
+    "Skriv svaret på nytt med vanlige bokstaver og tall."
+)
+MSG_ONE_LINE = "Svaret må stå på én linje. Fjern linjeskiftene."
+MSG_FNR = (
+    "Dette ser ut som et fødselsnummer eller D-nummer. Ikke skriv fødselsnummer her: "
+    "bruk initialer eller kommunens saksnummer."
+)
+
+
+def msg_too_long(limit: int) -> str:
+    return f"Svaret er for langt (høyst {limit} tegn)."
+
+
+# Line breaks a multi-line field keeps (as "\n"); a one-line field refuses every one of them.
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Control (Cc), format (Cf) and surrogate (Cs) categories are refused. Unassigned code points are
+# not: their category depends on the Unicode version (CPython 3.11 and Pyodide's 3.14 differ).
+_REFUSED_CATEGORIES = {"Cc", "Cf", "Cs"}
+
+
+def clean_free_text(raw: Any, *, multiline: bool = False, max_length: int | None = None) -> tuple[str | None, str | None]:
+    """``(text, None)`` for acceptable free text (NFC, stripped; "" when blank) or ``(None, message)``."""
+    if not isinstance(raw, str):
+        return None, MSG_NOT_TEXT
+    if contains_fnr(raw):  # first: of all reasons, this is the one the person must hear
+        return None, MSG_FNR
+    text = raw.replace("\t", " ")
+    if _LINE_BREAKS.search(text):
+        if not multiline:
+            return None, MSG_ONE_LINE
+        text = _LINE_BREAKS.sub("\n", text)
+    if any(ch != "\n" and unicodedata.category(ch) in _REFUSED_CATEGORIES for ch in text):
+        return None, MSG_INVISIBLE
+    text = unicodedata.normalize("NFC", text).strip()
+    if multiline:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    if max_length is not None and len(text) > max_length:
+        return None, msg_too_long(max_length)
+    return text, None
+
+
+# --- fødselsnummer / D-nummer ---------------------------------------------------------------------
+
+# What may stand between the digits of one number: whitespace (incl. no-break spaces), dots,
+# hyphens and dashes (hyphen-minus, Unicode hyphens, figure/en/em dashes, minus sign) and invisible
+# characters (zero-width space/joiners, word joiner, soft hyphen, BOM).
+_SEPARATOR = r"[\s.\-\u00ad\u2010-\u2015\u2212\u200b-\u200d\u2060\ufeff]"
+_NUMBER = re.compile(rf"\d(?:{_SEPARATOR}*\d)*")
+_GROUP = re.compile(r"\d+")
+_W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+_W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _control(digits: list[int], weights: tuple[int, ...]) -> int | None:
+    k = 11 - sum(d * w for d, w in zip(digits, weights)) % 11
+    return 0 if k == 11 else (None if k == 10 else k)
+
+
+def _possible_birth_date(d: list[int]) -> bool:
+    """DDMM of a fødselsnummer (day +40 for a D-nummer; month +40 for an H-nummer, +80 synthetic)."""
+    day, month = d[0] * 10 + d[1], d[2] * 10 + d[3]
+    if day > 40:
+        day -= 40
+    if month > 80:
+        month -= 80
+    elif month > 40:
+        month -= 40
+    return 1 <= month <= 12 and 1 <= day <= _DAYS[month - 1]
+
+
+def is_fnr(digits: str) -> bool:
+    """Eleven digits that are a possible fødselsnummer or D-nummer (birth date and control digits)."""
+    if len(digits) != 11 or not digits.isascii() or not digits.isdigit():
+        return False
+    d = [int(c) for c in digits]
+    return _possible_birth_date(d) and _control(d[:9], _W1) == d[9] and _control(d[:10], _W2) == d[10]
+
+
+def contains_fnr(text: str) -> bool:
+    """Whether any number in the text, written with any separators, holds a fødselsnummer or D-nummer."""
+    if not isinstance(text, str):
+        return False
+    for number in _NUMBER.finditer(text):
+        # int() reads every decimal digit (Arabic-Indic, full-width, …) as its ASCII value
+        groups = ["".join(str(int(c)) for c in g.group()) for g in _GROUP.finditer(number.group())]
+        # Every run of whole digit groups with 11 digits in all: "010199 12345", "0101 9912345",
+        # "01.01.99 123 45", and the fødselsnummer inside "tlf 12 34 56 78 01019912345".
+        for i in range(len(groups)):
+            run = ""
+            for g in groups[i:]:
+                run += g
+                if len(run) >= 11:
+                    break
+            if len(run) == 11 and is_fnr(run):
+                return True
+            # a longer group may hold the number with other digits glued on: look at its every window
+            if len(run) > 11 and len(groups[i]) >= 11 and any(is_fnr(groups[i][j:j + 11]) for j in range(len(groups[i]) - 10)):
+                return True
+    return False
+
+
+# --- echoing what was typed ----------------------------------------------------------------------
+
+_UNSAFE_IN_ECHO = _REFUSED_CATEGORIES | {"Zl", "Zp"}
+
+
+def echo(raw: Any, limit: int = 40) -> str:
+    """Typed text safe to quote in a message: NFC, one line, no control or format characters, no
+    fødselsnummer, at most ``limit`` characters."""
+    text = raw if isinstance(raw, str) else str(raw)
+    text = "".join(" " if unicodedata.category(ch) in _UNSAFE_IN_ECHO else ch for ch in text[: limit * 4])
+    text = " ".join(unicodedata.normalize("NFC", text).split())[:limit]
+    return "…" if contains_fnr(text) else text

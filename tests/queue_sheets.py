@@ -1,0 +1,63 @@
+"""Spreadsheet files for the queue tests, written the way spreadsheets write them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+
+COLUMNS = ["label", "county", "municipality", "participant_ref", "permit_group", "permit_date", "arrival_date", "age_at_permit",
+           "settlement_date", "settled_by_agreement", "in_introduction_programme", "interpreter_needed",
+           "interpreter_language", "wants_adviser_present", "competence_mapping_done", "individual_plan_exists",
+           "norwegian_plan_exists", "practical_needs", "planned_session_date", "sector_hit_by_crisis"]
+
+ON = "2026-11-23"
+
+
+def person(label: str, settled: date, county: str = "more-og-romsdal", **extra) -> dict:
+    """A refugee settled by agreement on ``settled`` (permit two months before), all booleans answered."""
+    row = {
+        "label": label, "county": county, "municipality": "Molde", "participant_ref": label,
+        "permit_group": "refugee", "permit_date": settled - timedelta(days=60), "age_at_permit": 30,
+        "settlement_date": settled, "settled_by_agreement": True, "in_introduction_programme": True,
+        "interpreter_needed": False, "wants_adviser_present": False, "competence_mapping_done": True,
+        "individual_plan_exists": True, "norwegian_plan_exists": True,
+    }
+    row.update(extra)
+    return row
+
+
+def sheet(rows: list[dict], delimiter: str = ";", bom: bool = True, nb_dates: bool = True, yes_no=("ja", "nei"),
+          columns: list[str] | None = None, crlf: bool = True) -> str:
+    """CSV text: Norwegian Excel's defaults (BOM, semicolons, CRLF, DD.MM.YYYY, ja/nei) unless told otherwise."""
+    cols = columns or COLUMNS
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n" if crlf else "\n")
+    w.writerow(cols)
+
+    def cell(v):
+        if v is None:
+            return ""
+        if isinstance(v, bool):
+            return yes_no[0] if v else yes_no[1]
+        if isinstance(v, date):
+            return f"{v.day:02d}.{v.month:02d}.{v.year}" if nb_dates else v.isoformat()
+        return str(v)
+
+    for r in rows:
+        w.writerow([cell(r.get(c)) for c in cols])
+    return ("\ufeff" if bom else "") + buf.getvalue()
+
+
+def excel_sheet_with_bad_row() -> str:
+    """Six participants in Møre og Romsdal as Norwegian Excel writes them, row 5 with an impossible date."""
+    rows = [
+        person("P-sen", date(2026, 10, 20)),
+        person("P-passert", date(2026, 8, 3)),
+        person("P-tidlig", date(2026, 9, 9)),
+        person("P-feil", date(2026, 9, 15)),
+        person("P-tolk", date(2026, 9, 10), interpreter_needed=True, interpreter_language="tigrinja"),
+        person("P-arbeid", date(2026, 9, 10), permit_group="other"),
+    ]
+    text = sheet(rows)
+    return text.replace("P-feil;more-og-romsdal;Molde;P-feil;refugee;17.07.2026", "P-feil;more-og-romsdal;Molde;P-feil;refugee;31.06.2026")

@@ -1,0 +1,113 @@
+"""The vocabularies are data: fact keys, priority criteria and labels each have one file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from guide_engine import data_loader
+from guide_engine.data_loader import DataError, load_fact_keys, load_labels, load_priority_criteria
+
+README = Path(data_loader.__file__).parent / "data" / "README.md"
+
+
+def _value(fk) -> str:
+    return {"text": "text", "integer": "integer", "email": "e-mail", "text_list": "list of text",
+            "criteria": "list of ids (priority.toml)"}.get(fk.type) or " / ".join(f"`{v}`" for v in fk.values)
+
+
+def expected_table() -> list[str]:
+    rows = ["| key | value | core | meaning |", "|---|---|---|---|"]
+    rows += [f"| `{k}` | {_value(fk)} | {'yes' if fk.core else ''} | {fk.meaning} |" for k, fk in load_fact_keys().items()]
+    return rows
+
+
+def test_readme_fact_table_is_in_step_with_fact_keys_toml():
+    """The data README's fact-key table lists exactly the keys of fact_keys.toml, in order, with their types."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("### Fact keys and value types"):text.index("### Adding a fact key")]
+    shown = [line for line in section.splitlines() if line.startswith("|")]
+    assert shown == expected_table(), "paste this table into data/README.md:\n" + "\n".join(expected_table())
+
+
+def test_every_county_fact_key_is_declared():
+    """Every key a county file uses is in fact_keys.toml (the loader rejects others)."""
+    keys = load_fact_keys()
+    for county in data_loader.load_counties().values():
+        assert set(county.facts) <= set(keys)
+
+
+def test_priority_criteria_name_their_question_and_weight_basis():
+    """Each criterion has a question, a weight and a source or an explicit note that the weight is the site's own."""
+    from guide_engine.questions import question_map
+
+    for c in load_priority_criteria().values():
+        assert c.question in question_map()
+        assert c.weight > 0
+        assert c.weight_source or re.search(r"nettstedets egen", c.weight_note or "")
+
+
+def test_labels_have_twelve_months_and_the_checklist_who():
+    labels = load_labels()
+    assert labels["months"][0] == "januar" and len(labels["months"]) == 12
+    assert set(data_loader.CHECKLIST_WHO) <= set(labels["who"])
+    assert set(labels["priority_level"]) >= {"high", "normal", "low", "none"}
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A writable copy of guide_engine/data that the loader reads instead of the real one."""
+    import shutil
+
+    real = Path(data_loader.__file__).parent / "data"
+    copy_dir = tmp_path / "data"
+    shutil.copytree(real, copy_dir)
+    monkeypatch.setattr(data_loader, "_data_dir", lambda: copy_dir)
+    data_loader.reload()
+    yield copy_dir
+    monkeypatch.undo()
+    data_loader.reload()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+BROKEN = [
+    ("fact_keys.toml", 'type = "integer"\nlabel = "Varighet"', 'type = "number"\nlabel = "Varighet"', data_loader.load_fact_keys, "session_length_minutes.type"),
+    ("fact_keys.toml", 'values = ["normal", "limited"]\n', "", data_loader.load_fact_keys, "capacity.values"),
+    ("priority.toml", 'question = "uncertain_plan"', 'question = "unsure"', data_loader.load_priority_criteria, "uncertain_plan.question"),
+    ("priority.toml", 'weight_note = "Vekten 2 er nettstedets egen lesing: veiledning til en deltaker som er usikker på planen, kan gi stort utbytte."\n', "",
+     data_loader.load_priority_criteria, "uncertain_plan.weight_source"),
+    ("checklist.toml", 'references = ["integreringsloven-12"]', 'references = ["integreringsloven-999"]', data_loader.load_checklist, "vedtak.references"),
+    ("checklist.toml", '[vedtak]\nwho = "municipality"', '[vedtak]\nwho = "nav"', data_loader.load_checklist, "vedtak.who"),
+    ("questions.toml", 'id = "municipality"\ntext = "Hvilken kommune henviser deltakeren?"\nhelp', 'id = "municipality"\ntext = "Hvilken kommune henviser deltakeren?"\nhjelp',
+     data_loader.load_questions, "question.municipality.help"),
+    ("labels.toml", '"november", "desember"]', '"november"]', data_loader.load_labels, "months"),
+]
+
+
+@pytest.mark.parametrize("file, old, new, load, key", BROKEN, ids=[f"{b[0]}:{b[4]}" for b in BROKEN])
+def test_every_data_file_names_file_and_key_when_broken(data_copy, file, old, new, load, key):
+    """One error style for every TOML file: a DataError naming the file and the key."""
+    _edit(data_copy / file, old, new)
+    with pytest.raises(DataError) as err:
+        load()
+    assert (err.value.file, err.value.key) == (file, key)
+
+
+def test_reload_clears_every_cache(data_copy):
+    """After reload(), an edit to questions.toml and checklist.toml shows in the engine's output."""
+    from guide_engine import api
+    from guide_engine.texts import checklist_tasks
+
+    api.questions(None), checklist_tasks()
+    _edit(data_copy / "questions.toml", "Hvilken kommune henviser deltakeren?", "Hvilken kommune sender henvisningen?")
+    _edit(data_copy / "checklist.toml", "Fatt vedtak om introduksjonsprogram", "Gjør vedtak om introduksjonsprogram")
+    data_loader.reload()
+    assert any(q["text"] == "Hvilken kommune sender henvisningen?" for q in api.questions(None))
+    assert checklist_tasks()["vedtak"]["text"].startswith("Gjør vedtak")

@@ -1,0 +1,97 @@
+"""Free text: one normalisation (NFC, no control or format characters, line breaks only where allowed)
+and a fødselsnummer guard that sees through separators but not through wrong control digits."""
+
+from __future__ import annotations
+
+import pytest
+
+from guide_engine.free_text import MSG_FNR, MSG_INVISIBLE, MSG_NOT_TEXT, MSG_ONE_LINE, clean_free_text, contains_fnr, echo, is_fnr
+
+FNR = "01019912368"  # 1 January 1999, individual number 123, control digits 6 and 8
+D_NUMBER = "41019912351"  # the same date as a D-nummer (day + 40)
+
+
+@pytest.mark.parametrize("spelling", [
+    FNR,
+    "010199 12368",
+    "01.01.99 12368",
+    "0101 9912368",
+    "010199  12368",
+    "010199–12368",  # en dash, as Word and Outlook write it
+    "010199—12368",  # em dash
+    "010199-12368",
+    "010199 123 68",
+    "010199\u200b12368",  # zero-width space
+    "010199\u00a012368",  # no-break space
+    "01 01 99 123 68",
+    "Se 010199 12368, ring i morgen",
+    "tlf 12 34 56 78 01019912368",
+    "٠١٠١٩٩١٢٣٦٨",  # Arabic-Indic digits
+    D_NUMBER,
+    "410199-12351",
+])
+def test_guard_sees_through_separators(spelling):
+    """Every way of writing a fødselsnummer or D-nummer is caught."""
+    assert contains_fnr(spelling)
+    assert clean_free_text(spelling) == (None, MSG_FNR)
+
+
+@pytest.mark.parametrize("ordinary", [
+    "01019912345",  # a birth date, but the control digits are wrong
+    "2026/12345",
+    "2026-12345",
+    "20260012345",  # month 26 is no birth month
+    "1503.12.34567",  # an account number
+    "12345678901",
+    "+47 912 34 567",
+    "Sak 24/01234-5",
+])
+def test_guard_lets_ordinary_numbers_through(ordinary):
+    """Case, account and telephone numbers are not mistaken for a fødselsnummer."""
+    assert not contains_fnr(ordinary)
+    assert clean_free_text(ordinary) == (ordinary, None)
+
+
+def test_control_digits_decide():
+    """Changing any single digit of a valid fødselsnummer breaks its control digits."""
+    assert is_fnr(FNR)
+    for i in range(11):
+        for d in "0123456789":
+            if d != FNR[i]:
+                assert not is_fnr(FNR[:i] + d + FNR[i + 1:]), (i, d)
+
+
+@pytest.mark.parametrize("raw", [
+    "Molde\x00", "Mol\x07de", "Molde\x7f", "Mol\x9bde", "\u200b", "\u200b\u200c", "Molde\u202e", "\u2066Molde\u2069",
+    "Mol\u00adde", "\ufeffMolde", "Molde\u200f", "\ud800Molde",
+])
+def test_control_and_format_characters_are_refused(raw):
+    """NUL, C0/C1 controls, DEL, zero-width, bidi, soft hyphen, BOM and lone surrogates are refused."""
+    for multiline in (False, True):
+        assert clean_free_text(raw, multiline=multiline) == (None, MSG_INVISIBLE)
+
+
+@pytest.mark.parametrize("raw", ["Molde\r\nBcc: x@y.no", "Molde\nBcc", "Molde\rBcc", "Molde\u2028Bcc", "Molde\u2029", "a\x0bb", "a\x0cb", "Mol\x85de"])
+def test_line_breaks_only_in_multiline_fields(raw):
+    """A one-line field refuses every kind of line break; a multi-line field keeps them as \\n."""
+    assert clean_free_text(raw) == (None, MSG_ONE_LINE)
+    text, message = clean_free_text(raw, multiline=True)
+    assert message is None and "\r" not in text and "\u2028" not in text and "\u2029" not in text
+    assert "\n" in text or text == "Molde"
+
+
+def test_nfc_strip_and_length():
+    """Text is NFC, without surrounding space; the length limit counts the normalised text."""
+    assert clean_free_text("  Ale\u0301sund ") == ("Alésund", None)
+    assert clean_free_text("e\u0301" * 5, max_length=5) == ("é" * 5, None)
+    assert clean_free_text("x" * 6, max_length=5)[1] == "Svaret er for langt (høyst 5 tegn)."
+    assert clean_free_text("a\tb") == ("a b", None)
+    assert clean_free_text(12) == (None, MSG_NOT_TEXT)
+    assert clean_free_text("Barnepass\r\n  \r\nTolk  ", multiline=True) == ("Barnepass\n\nTolk", None)
+
+
+def test_echo_is_safe_to_quote():
+    """Quoted input has no control, format or line-break character and no fødselsnummer."""
+    assert echo("atl\u202eantis\r\nBcc: x") == "atl antis Bcc: x"
+    assert echo("x" * 100) == "x" * 40
+    assert echo(f"ref {FNR}") == "…"
