@@ -3,7 +3,8 @@
 
 The CLI is the only place that may read the system clock: without ``--on`` and without ``"on"`` in
 the case file, the reference date is today. Exit status: 0 for a result, 1 when the result has
-validation errors, 2 for a case file that cannot be read.
+validation errors (with ``--checklist``/``--referral`` the errors are printed on stderr), 2 for a case
+file that cannot be read (not UTF-8, not JSON, nested too deeply).
 """
 
 from __future__ import annotations
@@ -43,22 +44,46 @@ def main(argv: list[str] | None = None) -> int:
                 print(cid)
         return 0
 
-    try:
-        text = sys.stdin.read() if args.case == "-" else open(args.case, encoding="utf-8").read()
-        case = json.loads(text)
-    except (OSError, ValueError) as exc:
-        print(json.dumps({"ok": False, "errors": [{"field": "_case", "message": f"Saksfilen kan ikke leses: {exc}"}]}, ensure_ascii=False, indent=2))
+    case, problem = _read_case(args.case)
+    if problem:
+        print(json.dumps({"ok": False, "errors": [{"field": "_case", "message": problem}]}, ensure_ascii=False, indent=2))
         return 2
     on = args.on or (case.get("on") if isinstance(case, dict) else None) or date.today().isoformat()
     result = api.evaluate(case, on)
+    if (args.checklist or args.referral) and not result.get("ok"):
+        # the text forms exist only for a valid case: say why there is none, field by field
+        what = "sjekkliste" if args.checklist else "henvisning"
+        print(f"Saken har feil, så det er ikke laget noen {what}:", file=sys.stderr)
+        for e in result.get("errors") or []:
+            print(f"- {e['field']}: {e['message']}", file=sys.stderr)
+        return 1
     if args.checklist:
         print(api.checklist_text(result), end="")
-    elif args.referral and result.get("referral"):
+    elif args.referral:
         r = result["referral"]
-        print(f"Til: {r['to'] or '(ingen adresse registrert)'}\nEmne: {r['subject']}\n\n{r['body']}\n{r['reminder']}")
+        if not r.get("applicable", True):
+            print(r.get("reason") or "Ingen henvisning for denne saken.")
+        else:
+            print(f"Til: {r['to'] or '(ingen adresse registrert)'}\nEmne: {r['subject']}\n\n{r['body']}\n{r['reminder']}")
     else:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0 if result.get("ok") else 1
+
+
+def _read_case(name: str) -> tuple[object, str | None]:
+    """The case read from a file or stdin, or a fixed Norwegian sentence saying why it cannot be read."""
+    try:
+        text = sys.stdin.read() if name == "-" else open(name, encoding="utf-8").read()
+    except UnicodeDecodeError:
+        return None, "Saksfilen kan ikke leses: den må være tekst i UTF-8."
+    except OSError:
+        return None, "Saksfilen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den."
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, f"Saksfilen er ikke gyldig JSON (feil på linje {exc.lineno}, tegn {exc.colno})."
+    except (RecursionError, ValueError):
+        return None, "Saksfilen er for dypt nestet eller for stor. En sak er ett JSON-objekt med svar, for eksempel {\"county\": \"oslo\"}."
 
 
 def _add_queue_parser(sub) -> None:

@@ -35,7 +35,8 @@ def _guard(fn, fallback):
 
 
 def _internal(e: Exception) -> list[dict]:
-    return [{"field": "_engine", "message": f"Intern feil i veiviseren ({type(e).__name__}). Svarene dine er ikke sendt noe sted; prøv igjen eller meld fra."}]
+    """A fixed sentence for the user; the exception itself is not shown (the bridge's ``detail`` is for that)."""
+    return [{"field": "_engine", "message": "Veiviseren fikk en intern feil. Svarene dine er ikke sendt noe sted; prøv igjen, eller meld fra hvis det skjer igjen."}]
 
 
 def _opening(e: Exception | None = None) -> list[str]:

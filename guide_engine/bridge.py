@@ -1,7 +1,8 @@
 """The browser's entry point: one JSON message in, one JSON message out.
 
 The Web Worker calls ``handle`` with a JSON string; whatever happens, a JSON string comes back
-(an unexpected fault becomes ``{"ok": false, "error": ...}``), so the page never hangs on Python.
+(an unexpected fault becomes ``{"ok": false, "error": <a fixed Norwegian sentence>, "detail": <the
+Python exception, for the console>}``), so the page never hangs on Python and never shows a traceback.
 """
 
 from __future__ import annotations
@@ -65,13 +66,23 @@ OPS: dict[str, Callable[[dict], Any]] = {
 }
 
 
+# What the page may show: fixed Norwegian sentences. The technical cause goes to ``detail`` (for the
+# browser console), never into ``error``.
+UNKNOWN_MESSAGE = "Veiviseren fikk en forespørsel den ikke kjenner. Last inn siden på nytt."
+INTERNAL_ERROR = "Veiviseren fikk en intern feil. Svarene dine er ikke sendt noe sted; prøv igjen, eller last inn siden på nytt."
+
+
+def _failure(error: str, detail: str) -> str:
+    return json.dumps({"ok": False, "error": error, "detail": detail[:2000]}, ensure_ascii=True)
+
+
 def handle(message: str) -> str:
     try:
         msg = json.loads(message)
         op = OPS.get(msg.get("op")) if isinstance(msg, dict) else None
         if op is None:
-            return json.dumps({"ok": False, "error": "ukjent melding"})
+            return _failure(UNKNOWN_MESSAGE, "unknown op")
         result = op(msg)
         return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
-    except Exception as exc:  # the page must always get an answer
-        return json.dumps({"ok": False, "error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
+    except Exception as exc:  # the page must always get an answer (RecursionError included)
+        return _failure(INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")

@@ -14,6 +14,12 @@ from .data_loader import County, Fact
 from .eligibility import NOT_COVERED, Decision
 
 
+def guided(decision: Decision) -> bool:
+    """The person is covered and has not declined guidance (a right-only participant may say no):
+    the preparation questions are asked and the parts prepare a referral."""
+    return decision.status != NOT_COVERED and getattr(decision, "wants_guidance", None) is not False
+
+
 class ConsultedCounty:
     """The county as the decision modules see it: every fact they consult is remembered (for data_notes)."""
 
@@ -48,7 +54,7 @@ class Context:
 
     @property
     def covered(self) -> bool:
-        return self.decision.status != NOT_COVERED
+        return guided(self.decision)
 
     def fact_value(self, key: str) -> Any:
         f = self.county.fact(key, self.on)

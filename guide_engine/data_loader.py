@@ -114,21 +114,19 @@ class Source:
     publisher: str
     kind: str
     as_of: str
+    language: str = "nb"  # optional in the file: the source's language ("nn" for nynorsk), for lang= on quotes
     url: str | None = None
     note: str | None = None
-    language: str = "nb"  # optional in the file: the source's language ("nn" for nynorsk), for lang= on quotes
 
 
 @dataclass(frozen=True)
 class Reference:
+    """A legal provision of references.toml; its id is also its anchor on the legal-basis page."""
+
     id: str
     label: str
     title: str
     url: str
-
-    @property
-    def anchor(self) -> str:
-        return self.id
 
 
 @dataclass(frozen=True)
@@ -153,19 +151,6 @@ class Fact:
     quote: str | None = None
     references: tuple[str, ...] = ()
     period_note: str | None = None  # optional: how the period was chosen (e.g. an estimate)
-
-
-@dataclass(frozen=True)
-class Contact:
-    kind: str
-    name: str
-    role: str
-    source: str
-    verified: date
-    as_of: str
-    email: str | None = None
-    phone: str | None = None
-    municipality: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +191,23 @@ class County:
         return None
 
 
+@dataclass(frozen=True)
+class Contact:
+    """A published contact of a county: a functional mailbox or a person the county itself names."""
+
+    kind: str  # "mailbox" or "person"
+    name: str
+    role: str
+    # Where it is published, when someone last checked it, and the date the publisher gave it.
+    source: str
+    verified: date
+    as_of: str
+    # Optional; an e-mail address is always on the county's own domains.
+    email: str | None = None
+    phone: str | None = None
+    municipality: str | None = None
+
+
 # --- parsing helpers ------------------------------------------------------------------------
 
 
@@ -224,14 +226,18 @@ class _Reader:
     def fail(self, k: str, message: str) -> DataError:
         return DataError(self.file, self.key(k), message)
 
-    def get(self, k: str, check: Callable[[Any], bool], required: bool, what: str) -> Any:
+    def _raw(self, k: str, required: bool) -> tuple[bool, Any]:
+        """(True, value) when the key is there, (False, None) when an optional key is absent."""
         self.seen.add(k)
-        if k not in self.table:
-            if required:
-                raise self.fail(k, "mangler")
-            return None
-        v = self.table[k]
-        if not check(v):
+        if k in self.table:
+            return True, self.table[k]
+        if required:
+            raise self.fail(k, "mangler")
+        return False, None
+
+    def get(self, k: str, check: Callable[[Any], bool], required: bool, what: str) -> Any:
+        present, v = self._raw(k, required)
+        if present and not check(v):
             raise self.fail(k, f"ugyldig verdi {v!r}: forventet {what}")
         return v
 
@@ -239,12 +245,9 @@ class _Reader:
         return self.get(k, _text, required, "tekst")
 
     def date(self, k: str, required: bool = True) -> date | None:
-        self.seen.add(k)
-        if k not in self.table:
-            if required:
-                raise self.fail(k, "mangler")
+        present, v = self._raw(k, required)
+        if not present:
             return None
-        v = self.table[k]
         if isinstance(v, date):  # TOML's own date literal
             return v
         if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
@@ -261,11 +264,20 @@ class _Reader:
         v = self.get(k, lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), False, "en liste med id-er")
         return tuple(v or ())
 
-    def period(self) -> Period:
-        p = Period(self.date("valid_from", required=False), self.date("valid_to", required=False))
+    def period(self, from_required: bool = False) -> Period:
+        """valid_from/valid_to; an end before the start stops the build (the period would cover no day)."""
+        p = Period(self.date("valid_from", required=from_required), self.date("valid_to", required=False))
         if p.valid_from and p.valid_to and p.valid_to < p.valid_from:
-            raise self.fail("valid_to", "ligger før valid_from")
+            raise self.fail("valid_to", f"{p.valid_to.isoformat()} ligger før valid_from {p.valid_from.isoformat()}")
         return p
+
+    def within(self, p: Period, outer: Period, what: str) -> None:
+        """A routine's or fact's period lies inside its county's (a county that ended has no open fact)."""
+        if outer.valid_from and p.valid_from and p.valid_from < outer.valid_from:
+            raise self.fail("valid_from", f"{p.valid_from.isoformat()} ligger før {what} begynte ({outer.valid_from.isoformat()})")
+        if outer.valid_to and (p.valid_to is None or p.valid_to > outer.valid_to):
+            shown = p.valid_to.isoformat() if p.valid_to else "mangler"
+            raise self.fail("valid_to", f"{shown}: må ligge senest da {what} ble avviklet ({outer.valid_to.isoformat()})")
 
     def done(self) -> None:
         unknown = sorted(set(self.table) - self.seen)
@@ -284,16 +296,22 @@ def _read_toml(path, name: str) -> dict:
         raise DataError(name, "(fil)", f"ugyldig TOML: {e}") from None
 
 
+def _tables(name: str):
+    """(key, reader) for each top-level table of a data file; the reader is checked for unknown keys
+    once the loop body has read it."""
+    for key, table in _read_toml(_data_dir() / name, name).items():
+        r = _Reader(name, key, table)
+        yield key, r
+        r.done()
+
+
 # --- loaders --------------------------------------------------------------------------------
 
 
 @cached
 def load_sources() -> dict[str, Source]:
-    name = "sources.toml"
-    raw = _read_toml(_data_dir() / name, name)
     out: dict[str, Source] = {}
-    for sid, table in raw.items():
-        r = _Reader(name, sid, table)
+    for sid, r in _tables("sources.toml"):
         out[sid] = Source(
             id=sid,
             title=r.text("title"),
@@ -304,22 +322,17 @@ def load_sources() -> dict[str, Source]:
             note=r.text("note", required=False),
             language=r.get("language", _enum("nb", "nn"), False, "nb / nn") or "nb",
         )
-        r.done()
     return out
 
 
 @cached
 def load_references() -> dict[str, Reference]:
-    name = "references.toml"
-    raw = _read_toml(_data_dir() / name, name)
     out: dict[str, Reference] = {}
-    for rid, table in raw.items():
-        r = _Reader(name, rid, table)
+    for rid, r in _tables("references.toml"):
         if not _ID.match(rid):
-            raise DataError(name, rid, "id-en må være små bokstaver, tall og bindestrek (den er også ankeret)")
+            raise DataError(r.file, rid, "id-en må være små bokstaver, tall og bindestrek (den er også ankeret)")
         url = r.get("url", lambda v: isinstance(v, str) and v.startswith("https://"), True, "en https-adresse")
         out[rid] = Reference(rid, r.text("label"), r.text("title"), url)
-        r.done()
     return out
 
 
@@ -335,7 +348,7 @@ def _check_source(r: _Reader, k: str, sid: str) -> None:
         raise r.fail(k, f"ukjent kilde {sid!r} (ikke i sources.toml)")
 
 
-def _parse_fact(file: str, key: str, i: int, table: Any) -> Fact:
+def _parse_fact(file: str, key: str, i: int, table: Any, county_period: Period | None = None) -> Fact:
     r = _Reader(file, f"facts.{key}[{i}]", table)
     check = load_fact_keys()[key].check
     value = r.get("value", check, True, check.__doc__ or f"en gyldig verdi for {key}")
@@ -349,6 +362,8 @@ def _parse_fact(file: str, key: str, i: int, table: Any) -> Fact:
     refs = r.ids("references")
     _check_refs(r, "references", refs)
     period = r.period()
+    if county_period is not None:
+        r.within(period, county_period, "fylket")
     period_note = r.text("period_note", required=False)
     r.done()
     return Fact(key, value, text, source, verified, period, quote, refs, period_note)
@@ -387,7 +402,7 @@ def parse_county(file: str, raw: dict) -> County:
     if not _ID.match(cid) or file != f"{cid}.toml":
         raise r.fail("id", f"{cid!r} må være lik filnavnet og bestå av a-z, 0-9 og bindestrek")
     name = r.text("name")
-    period = Period(r.date("valid_from"), r.date("valid_to", required=False))
+    period = r.period(from_required=True)
     # An empty list is allowed: then the file may hold no e-mail address at all.
     domains = r.get(
         "email_domains", lambda v: isinstance(v, list) and all(_text(x) for x in v), True, "en liste med domener"
@@ -403,7 +418,8 @@ def parse_county(file: str, raw: dict) -> County:
         r.seen.add("routine")
         rsource = rr.text("source")
         _check_source(rr, "source", rsource)
-        routine = Routine(rr.text("title"), rsource, Period(rr.date("valid_from"), rr.date("valid_to", required=False)))
+        routine = Routine(rr.text("title"), rsource, rr.period(from_required=True))
+        rr.within(routine.period, period, "fylket")
         rr.done()
 
     facts: dict[str, tuple[Fact, ...]] = {}
@@ -419,7 +435,7 @@ def parse_county(file: str, raw: dict) -> County:
                 entries = [entries]
             if not isinstance(entries, list) or not entries:
                 raise DataError(file, f"facts.{key}", "forventet [[facts.<nøkkel>]]-oppføringer")
-            parsed = tuple(_parse_fact(file, key, i, e) for i, e in enumerate(entries))
+            parsed = tuple(_parse_fact(file, key, i, e, period) for i, e in enumerate(entries))
             for i, a in enumerate(parsed):
                 for b in parsed[i + 1 :]:
                     if _overlaps(a.period, b.period):
@@ -478,6 +494,19 @@ def load_counties() -> dict[str, County]:
     return dict(sorted(counties.items(), key=lambda kv: kv[1].name))
 
 
+def check_verified_dates(counties: dict[str, County], today: date) -> None:
+    """No fact or contact was verified after ``today`` (the build passes its own date; the engine never
+    reads the clock). Raises DataError naming the file and the key."""
+    for c in counties.values():
+        file = f"{c.id}.toml"
+        dated = [(f"facts.{key}[{i}].verified", f.verified) for key, fs in c.facts.items() for i, f in enumerate(fs)]
+        dated += [(f"contacts[{i}].verified", ct.verified) for i, ct in enumerate(c.contacts)]
+        for key, verified in dated:
+            if verified > today:
+                raise DataError(file, key, f"{verified.isoformat()} ligger fram i tid (i dag er {today.isoformat()}); "
+                                           "skriv datoen da faktumet faktisk ble kontrollert")
+
+
 def load_rules(name: str) -> dict:
     """A rule-family file from data/rules (its own module validates its shape)."""
     return _read_toml(_data_dir() / "rules" / f"{name}.toml", f"rules/{name}.toml")
@@ -500,10 +529,8 @@ class FactKey:
 @cached
 def load_fact_keys() -> dict[str, FactKey]:
     """data/fact_keys.toml: every county fact key with its value type, label and whether it is core."""
-    name = "fact_keys.toml"
     out: dict[str, FactKey] = {}
-    for key, table in _read_toml(_data_dir() / name, name).items():
-        r = _Reader(name, key, table)
+    for key, r in _tables("fact_keys.toml"):
         kind = r.get("type", _enum("enum", *VALUE_TYPES), True, "enum / " + " / ".join(VALUE_TYPES))
         values = r.get("values", _text_list, kind == "enum", "en liste med verdier")
         if values and kind != "enum":
@@ -511,32 +538,32 @@ def load_fact_keys() -> dict[str, FactKey]:
         check = _enum(*values) if kind == "enum" else VALUE_TYPES[kind]
         core = r.get("core", lambda v: isinstance(v, bool), True, "true eller false")
         out[key] = FactKey(key, kind, r.text("label"), core, r.text("meaning"), check, tuple(values or ()))
-        r.done()
     return out
 
 
 @dataclass(frozen=True)
 class Criterion:
+    """A priority criterion of priority.toml: met when the answer to ``question`` is ``met_when``
+    (a yes/no question) or at least ``at_least`` (a number); ``weight`` rests on ``weight_source``
+    or is the site's own reading (``weight_note``)."""
+
     id: str
     question: str
+    met_when: bool | None
+    at_least: int | None
     weight: int
+    weight_source: str | None
+    weight_note: str | None
     label: str
-    met: str
-    unmet: str
-    met_when: bool | None = None
-    at_least: int | None = None
-    weight_source: str | None = None
-    weight_note: str | None = None
+    texts: tuple[str, str]  # the reason when met, when not met
 
 
 @cached
 def load_priority_criteria() -> dict[str, Criterion]:
     """data/priority.toml: the criteria a county may rank by, each weight with its source or note."""
-    name = "priority.toml"
     questions = {q["id"]: q for q in load_questions()}
     out: dict[str, Criterion] = {}
-    for cid, table in _read_toml(_data_dir() / name, name).items():
-        r = _Reader(name, cid, table)
+    for cid, r in _tables("priority.toml"):
         question = r.text("question")
         if question not in questions:
             raise r.fail("question", f"ukjent spørsmål {question!r} (ikke i questions.toml)")
@@ -551,9 +578,8 @@ def load_priority_criteria() -> dict[str, Criterion]:
         weight_note = r.text("weight_note", required=False)
         if not weight_source and not weight_note:
             raise r.fail("weight_source", "mangler: en vekt har en kilde eller en merknad om at den er nettstedets egen lesing (weight_note)")
-        out[cid] = Criterion(cid, question, r.get("weight", _int, True, "et heltall"), r.text("label"), r.text("met"),
-                             r.text("unmet"), met_when, at_least, weight_source, weight_note)
-        r.done()
+        out[cid] = Criterion(cid, question, met_when, at_least, r.get("weight", _int, True, "et heltall"), weight_source,
+                             weight_note, r.text("label"), (r.text("met"), r.text("unmet")))
     return out
 
 
@@ -639,10 +665,8 @@ CHECKLIST_WHO = ("municipality", "career_centre", "participant")
 @cached
 def load_checklist() -> dict[str, dict]:
     """data/checklist.toml: the checklist tasks (who, text, basis, references), each checked."""
-    name = "checklist.toml"
     out: dict[str, dict] = {}
-    for tid, table in _read_toml(_data_dir() / name, name).items():
-        r = _Reader(name, tid, table)
+    for tid, r in _tables("checklist.toml"):
         who = r.get("who", lambda v: v in CHECKLIST_WHO or (isinstance(v, str) and v.startswith("$")), True,
                     " / ".join(CHECKLIST_WHO) + " eller en $plassholder")
         refs = r.ids("references")
@@ -654,5 +678,4 @@ def load_checklist() -> dict[str, dict]:
         if old:
             _check_refs(r, "references_introduksjonsloven", old)
             out[tid]["references_introduksjonsloven"] = list(old)
-        r.done()
     return out

@@ -42,7 +42,6 @@ from .rules import Parameter, Value, family
 from .answers import Answers
 
 RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED, NOT_COVERED, UNCLEAR = "right_and_duty", "right_only", "assess_need", "not_covered", "unclear"
-STATUSES = (RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED, NOT_COVERED, UNCLEAR)
 LABELS = {
     RIGHT_AND_DUTY: "Rett og plikt til karriereveiledning",
     RIGHT_ONLY: "Rett, men ikke plikt, til karriereveiledning",

@@ -125,12 +125,21 @@ def contains_fnr(text: str) -> bool:
 # --- echoing what was typed ----------------------------------------------------------------------
 
 _UNSAFE_IN_ECHO = _REFUSED_CATEGORIES | {"Zl", "Zp"}
+FNR_REMOVED = "[fødselsnummer fjernet]"
+
+
+def plain_text(raw: Any, fnr_mark: str = FNR_REMOVED) -> str:
+    """Typed text made safe to show again (a message, a spreadsheet cell): NFC, one line, every control
+    or format character a space, runs of space one space; ``fnr_mark`` instead of text holding a
+    fødselsnummer."""
+    text = raw if isinstance(raw, str) else str(raw)
+    if contains_fnr(text):
+        return fnr_mark
+    text = "".join(" " if unicodedata.category(ch) in _UNSAFE_IN_ECHO else ch for ch in text)
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def echo(raw: Any, limit: int = 40) -> str:
-    """Typed text safe to quote in a message: NFC, one line, no control or format characters, no
-    fødselsnummer, at most ``limit`` characters."""
+    """Typed text safe to quote in a message (see ``plain_text``), at most ``limit`` characters."""
     text = raw if isinstance(raw, str) else str(raw)
-    text = "".join(" " if unicodedata.category(ch) in _UNSAFE_IN_ECHO else ch for ch in text[: limit * 4])
-    text = " ".join(unicodedata.normalize("NFC", text).split())[:limit]
-    return "…" if contains_fnr(text) else text
+    return plain_text(text[: limit * 4], fnr_mark="…")[:limit]

@@ -78,7 +78,7 @@ def decide(county: County, on: date, answers: dict, deadline: date | None) -> di
         ok = met(c, answers)
         if ok:
             score += c.weight
-        reason = None if ok is None else _text(c.met if ok else c.unmet, c)
+        reason = None if ok is None else _text(c.texts[0] if ok else c.texts[1], c)
         detail.append({"id": c.id, "met": ok, "weight": c.weight, "label": c.label, "reason": reason,
                        "weight_source": c.weight_source, "weight_note": c.weight_note})
         if reason:

@@ -32,7 +32,7 @@ from .counties import all_counties
 from .data_loader import register
 from .dates import format_nb, parse_iso
 from .questions import question_map
-from .answers import looks_like_fnr
+from .free_text import clean_free_text, echo, plain_text
 
 MAX_ROWS = 2000
 MAX_PER_WEEK = 500
@@ -102,9 +102,9 @@ def read_csv(text: str) -> dict:
         else:
             fields.append(None)
             if fid in seen:
-                out["warnings"].append(f"Kolonnen «{col[:40]}» står to ganger; bare den første er brukt.")
+                out["warnings"].append(f"Kolonnen «{echo(col)}» står to ganger; bare den første er brukt.")
             elif col:
-                out["warnings"].append(f"Kolonnen «{col[:40]}» er ikke et felt i saken og er ikke brukt.")
+                out["warnings"].append(f"Kolonnen «{echo(col)}» er ikke et felt i saken og er ikke brukt.")
     out["columns"], out["fields"] = header, fields
     if not seen - {LABEL}:
         out["errors"].append({"row": 1, "field": "_file", "message": (
@@ -140,10 +140,11 @@ def to_case(cells: list[str], fields: list[str | None]) -> tuple[dict, str, list
         if fid is None or raw == "":
             continue
         if fid == LABEL:
-            if looks_like_fnr(raw):
-                errors.append({"field": LABEL, "message": "Dette ser ut som et fødselsnummer eller D-nummer. Bruk initialer eller kommunens saksnummer."})
+            text, message = clean_free_text(raw)  # free text like every other: one normalisation
+            if message:
+                errors.append({"field": LABEL, "message": message})
             else:
-                label = raw[:60]
+                label = (text or "")[:60]
             continue
         kind = qs[fid]["type"]
         if kind == "date":
@@ -466,7 +467,9 @@ STATUS_TEXT = {"ranked": "rangert", "not_covered": "ikke omfattet", "error": "fe
 
 
 def _cell(value: str) -> str:
-    """A cell a spreadsheet shows as text: a leading = + - @ would start a formula."""
+    """A cell a spreadsheet shows as text: a leading = + - @ would start a formula; typed text goes out
+    as plain text (no control or format character, no fødselsnummer: free_text.plain_text)."""
+    value = plain_text(value)
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import __version__, adviser, checklist, deadlines, interpreter, priority, referral, summary
 from .context import Basis, ConsultedCounty, Context
 from .data_loader import County, Fact, load_references, load_sources
+from .dates import format_nb
 from .free_text import echo
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ def empty(on: date | None, errors: list[dict], warnings: list[str], path: list[s
     return {
         "engine_version": __version__,
         "on": on.isoformat() if on else None,
+        "on_text": format_nb(on) if on else None,
         "ok": False,
         "errors": errors,
         "warnings": warnings,

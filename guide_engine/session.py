@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from . import adviser, eligibility, priority
 from .answers import Answers, Missing, errors_for, unknown_fields
+from .context import guided
 from .counties import data_problem, get_county
 from .data_loader import County
 from .dates import parse_iso
@@ -86,9 +87,8 @@ class Session:
 
     @property
     def covered(self) -> bool:
-        """Decided, covered and with a known county: the preparation questions and the parts follow."""
-        return (self.decision is not None and self.decision.status != eligibility.NOT_COVERED
-                and self.decision.wants_guidance is not False and self.county is not None)
+        """Decided, covered (and guidance not declined) with a known county: the preparation questions follow."""
+        return self.decision is not None and guided(self.decision) and self.county is not None
 
     def next_question(self) -> str | None:
         """The first question on the path without a valid answer (optional questions count as answered

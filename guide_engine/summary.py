@@ -7,6 +7,7 @@ Texts are in templates/summary.txt.
 
 from __future__ import annotations
 
+from .data_loader import load_labels
 from .texts import fill, sections
 
 ANCHORS = {
@@ -22,8 +23,9 @@ def _t(key: str, **values: object) -> str:
 
 
 def who_label(value: str | None) -> str:
-    """Fylkeskommunen / Kommunen / Ikke avklart."""
-    return _t(f"who_{value}") if value in ("county", "municipality", "unknown") else _t("who_unknown")
+    """Fylkeskommunen / Kommunen / Ikke avklart (data/labels.toml)."""
+    who = load_labels()["who"]
+    return who.get(value or "unknown", who["unknown"])
 
 
 def status(elig: dict) -> dict:

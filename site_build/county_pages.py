@@ -82,6 +82,7 @@ def load_data() -> dict[str, Any]:
     data_loader.reload()
     try:
         labels = data_loader.load_labels()
+        data_loader.check_verified_dates(data_loader.load_counties(), date.today())
         return {
             "counties": data_loader.load_counties(),
             "sources": data_loader.load_sources(),

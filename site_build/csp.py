@@ -1,8 +1,17 @@
-"""Content-Security-Policy for every page, as a <meta> tag.
+"""Content-Security-Policy: a <meta> tag on every page, and the response headers a host must send.
 
 Nothing may load from another origin. mkdocs-material writes a few small inline scripts (palette,
 feature flags); rather than allow 'unsafe-inline', each inline script is allowed by its SHA-256 hash,
 computed from the page as written. Only the guide page may compile WebAssembly (Pyodide).
+
+A <meta> policy cannot reach a Web Worker (a worker's policy comes from the response headers of its
+script) and cannot forbid framing, so the host sends ``header_policy(path)``: the two workers' own
+policies, and ``frame-ancestors 'none'`` with ``X-Frame-Options: DENY`` for every page. The README's
+deploy table lists the same values (tests/test_csp.py keeps them equal).
+
+No page requires Trusted Types: mkdocs-material builds its search results, tooltips and code
+annotations with ``innerHTML`` strings, which the browser would then refuse. The guide's worker,
+which writes no HTML and loads scripts only with ``import()``, does require them.
 """
 
 from __future__ import annotations
@@ -48,5 +57,58 @@ def policy(html: str, wasm: bool) -> str:
     return "; ".join(directives)
 
 
+_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', re.IGNORECASE)
+
+
+def page_policy(html: str) -> str:
+    """The policy of a page's <meta> tag ("" when it has none)."""
+    m = _META.search(html)
+    return m.group(1) if m else ""
+
+
 def apply(html: str, wasm: bool) -> str:
     return html.replace(PLACEHOLDER, policy(html, wasm), 1)
+
+
+# --- response headers -------------------------------------------------------------------------
+
+# The guide's worker (site_build/assets/guide/worker.mjs) holds every answer: it may import and
+# fetch its own origin's files (Pyodide, the wheel, the snapshot) and compile WebAssembly, nothing else.
+GUIDE_WORKER_POLICY = "; ".join([
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "connect-src 'self'",
+    "require-trusted-types-for 'script'",
+    "base-uri 'none'",
+])
+# mkdocs-material's search worker loads its language files with importScripts from its own origin.
+SEARCH_WORKER_POLICY = "; ".join([
+    "default-src 'none'",
+    "script-src 'self'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+])
+# Every page (the rest of its policy is its <meta> tag): no other site may frame it.
+PAGE_POLICY = "frame-ancestors 'none'"
+
+GUIDE_WORKER_PATH = "guide/worker.mjs"
+SEARCH_WORKER_PATTERN = re.compile(r"^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
+
+
+def header_policy(path: str) -> dict[str, str]:
+    """The security headers for a site-relative file path ("" or ending in "/" for a folder's index)."""
+    path = path.lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    if path == GUIDE_WORKER_PATH:
+        return {"Content-Security-Policy": GUIDE_WORKER_POLICY}
+    if SEARCH_WORKER_PATTERN.match(path):
+        return {"Content-Security-Policy": SEARCH_WORKER_POLICY}
+    if path.endswith(".html"):
+        return {"Content-Security-Policy": PAGE_POLICY, "X-Frame-Options": "DENY"}
+    return {}
+
+
+def unfilled(html: str) -> bool:
+    """The page still carries the placeholder instead of its policy."""
+    return PLACEHOLDER in html

@@ -1,10 +1,15 @@
 """MkDocs hooks for the guide: runtime files (Pyodide, the engine wheel), boot data, CSP.
 
 - on_pre_build: pack the engine wheel once (its hash busts caches).
-- on_page_context: the guide page (front matter `guide: true`) gets its boot data: where Pyodide,
-  the wheel and the worker are, and the questions, so the first question shows before Python runs.
+- on_page_context: the guide page (front matter `guide: true`) and other engine pages (`engine: true`,
+  the queue and practice pages) get the boot data: where Pyodide, the wheel and the worker are, and
+  the questions, so the first question shows before Python runs (`guide_boot`); `engine_boot` is the
+  runtime's URLs with the labels only; the practice page (`practice: true`) also gets its cases
+  (`practice_boot`).
 - on_post_page: every page gets its Content-Security-Policy with the hashes of its inline scripts.
-- on_post_build: copy the pinned Pyodide core and the guide's scripts into the site.
+- on_post_build: copy the pinned Pyodide core and the guide's scripts into the site; give the pages
+  MkDocs renders as theme templates (404.html), which no page hook sees, their policy too, and stop
+  the build if any page is left without one.
 Other pages load none of the guide's files.
 """
 
@@ -39,6 +44,16 @@ def is_guide(page) -> bool:
     return bool(page and page.meta.get("guide"))
 
 
+def uses_engine(page) -> bool:
+    """The guide, and any page with front matter `engine: true` (the queue and practice pages): boot data and wasm."""
+    return bool(page and (page.meta.get("guide") or page.meta.get("engine")))
+
+
+def _json(data: dict) -> str:
+    # Safe inside <script type="application/json">: no "</" can close the element early.
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
 def _boot_data() -> dict:
     from guide_engine.boot import boot_data  # CPython computes what the page shows before Pyodide runs
 
@@ -46,28 +61,50 @@ def _boot_data() -> dict:
 
 
 def on_page_context(context, page, config, nav):
-    if not is_guide(page):
+    if not uses_engine(page):
         return context
     rt = _runtime()
-    boot = {
+    runtime = {
         "pyodide": rt.pyodide_dir + "/",
         "wheel": f"{rt.wheel_path}?v={rt.wheel_hash}",
         "worker": f"guide/worker.mjs?v={rt.assets_hash}",
         "snapshot": f"{rt.snapshot_path}?v={rt.snapshot_version}",
-        **_boot_data(),
     }
-    # Safe inside <script type="application/json">: no "</" can close the element early.
-    context["guide_boot"] = json.dumps(boot, ensure_ascii=False).replace("</", "<\\/")
+    boot = {**runtime, **_boot_data()}
+    context["guide_boot"] = _json(boot)
+    # Any engine page: where the runtime is, with the labels for provisions, sources and who.
+    context["engine_boot"] = _json({**runtime, **{k: boot[k] for k in ("references", "sources", "labels") if k in boot}})
+    if page.meta.get("practice"):
+        from site_build import practice
+
+        context["practice_boot"] = _json(practice.boot_data())
     context["guide_assets_hash"] = rt.assets_hash
     return context
 
 
 def on_post_page(output: str, page, config) -> str:
-    return csp.apply(output, wasm=is_guide(page))
+    return csp.apply(output, wasm=uses_engine(page))
+
+
+def fill_template_pages(site_dir: Path) -> list[str]:
+    """Fill the policy into pages rendered outside the page hooks; return pages still without one."""
+    missing = []
+    for html_file in sorted(site_dir.rglob("*.html")):
+        html = html_file.read_text(encoding="utf-8")
+        if csp.unfilled(html):
+            html = csp.apply(html, wasm=False)
+            html_file.write_text(html, encoding="utf-8")
+        if csp.unfilled(html) or not csp.page_policy(html).startswith("default-src 'self'"):
+            missing.append(html_file.relative_to(site_dir).as_posix())
+    return missing
 
 
 def on_post_build(config) -> None:
+    site_dir = Path(config["site_dir"])
     try:
-        _runtime().install(Path(config["site_dir"]))
+        _runtime().install(site_dir)
     except RuntimeMissing as e:
         raise PluginError(str(e)) from None
+    missing = fill_template_pages(site_dir)
+    if missing:
+        raise PluginError(f"Sider uten Content-Security-Policy: {', '.join(missing)}")

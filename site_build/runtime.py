@@ -16,6 +16,8 @@ PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
 # The core Pyodide needs to boot; it loads no other package (the engine is standard library only).
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 GUIDE_ASSETS = ROOT / "site_build" / "assets" / "guide"
+# The practice page's own scripts and styles (site/practice/); it reuses the guide's worker.
+PRACTICE_ASSETS = ROOT / "site_build" / "assets" / "practice"
 
 
 SNAPSHOT_MAKER = ROOT / "site_build" / "make_snapshot.mjs"
@@ -54,8 +56,8 @@ def copy_pyodide(site_dir: Path) -> Path:
 
 def asset_hash() -> str:
     h = hashlib.sha256()
-    for p in sorted(GUIDE_ASSETS.iterdir()):
-        h.update(p.name.encode())
+    for p in sorted([*GUIDE_ASSETS.iterdir(), *PRACTICE_ASSETS.iterdir()]):
+        h.update(p.parent.name.encode() + b"/" + p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:12]
 
@@ -94,6 +96,9 @@ class Runtime:
         out = site_dir / "guide"
         for p in GUIDE_ASSETS.iterdir():
             shutil.copyfile(p, out / p.name)
+        (site_dir / "practice").mkdir(exist_ok=True)
+        for p in PRACTICE_ASSETS.iterdir():
+            shutil.copyfile(p, site_dir / "practice" / p.name)
         make_snapshot(pyodide_dir, wheel_file, site_dir / self.snapshot_path, self.snapshot_version)
 
 

@@ -7,6 +7,9 @@
   content hash in their URL (`?v=`), so they are cached for a year as immutable; HTML is revalidated.
 - Compression: gzip for text, JavaScript, JSON and WebAssembly when the browser accepts it
   (compressed once per file and kept in memory).
+- Security: every page gets `frame-ancestors 'none'` and `X-Frame-Options: DENY`, each Web Worker its
+  own Content-Security-Policy (site_build/csp.py: a <meta> policy reaches neither); an unknown URL
+  gets the site's 404.html with status 404, as a static host serves it.
 Binds to the loopback address only: the site is for this machine.
 """
 
@@ -18,8 +21,11 @@ import http.server
 import io
 import os
 import threading
+import urllib.parse
 from functools import partial
 from pathlib import Path
+
+from site_build.csp import header_policy
 
 MIME = {
     ".wasm": "application/wasm",
@@ -61,15 +67,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self.translate_path(self.path)
+        status = 200
         if os.path.isdir(path):
             index = os.path.join(path, "index.html")
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # redirect to the slash URL
             path = index
-        suffix = Path(path).suffix
         if not os.path.isfile(path):
-            self.send_error(404, "Fant ikke siden")
-            return None
+            path, status = os.path.join(self.directory, "404.html"), 404
+            if not os.path.isfile(path):
+                self.send_error(404, "Fant ikke siden")
+                return None
+        suffix = Path(path).suffix
         ctype = self.guess_type(path)
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         stat = os.stat(path)
@@ -86,13 +95,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             with open(path, "rb") as f:
                 body = f.read()
             encoding = None
-        self.send_response(200)
+        self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", self.cache_control(path))
+        self.send_header("Cache-Control", "no-cache" if status == 404 else self.cache_control(path))
         self.send_header("Vary", "Accept-Encoding")
         if encoding:
             self.send_header("Content-Encoding", encoding)
+        site_path = "404.html" if status == 404 else urllib.parse.unquote(self.path.split("?", 1)[0].split("#", 1)[0])
+        for name, value in header_policy(site_path).items():
+            self.send_header(name, value)
         self.end_headers()
         return io.BytesIO(body)
 

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from guide_engine.__main__ import main
 from guide_engine.counties import all_counties
 
@@ -67,3 +69,29 @@ def test_checklist_and_referral_text():
     assert c.startswith("1. Kommunen:") and "Frist:" in c
     r = run("evaluate", str(CASES / "more-og-romsdal-flyktning.json"), "--referral").stdout
     assert r.startswith("Til: karrieremr@mrfylke.no") and "Emne:" in r
+
+
+def test_deeply_nested_json_exit_2():
+    """JSON nested too deeply for the parser gives a Norwegian message on _case and exit 2, no traceback."""
+    p = run("evaluate", "-", stdin="[" * 100_000 + "]" * 100_000)
+    assert p.returncode == 2 and "Traceback" not in p.stderr and p.stderr == ""
+    err = json.loads(p.stdout)["errors"][0]
+    assert err["field"] == "_case" and "for dypt nestet" in err["message"]
+
+
+@pytest.mark.parametrize("stdin,fragment", [("{ikke json", "ikke gyldig JSON (feil på linje 1"), (None, "finner ikke filen")])
+def test_unreadable_case_messages_are_fixed_sentences(stdin, fragment):
+    """An unreadable case file is described in Norwegian, without Python's own error text."""
+    p = run("evaluate", "-", stdin=stdin) if stdin is not None else run("evaluate", "finnes-ikke.json")
+    message = json.loads(p.stdout)["errors"][0]["message"]
+    assert p.returncode == 2 and fragment in message
+    assert "Errno" not in message and "Expecting" not in message and "char" not in message
+
+
+@pytest.mark.parametrize("flag,what", [("--checklist", "sjekkliste"), ("--referral", "henvisning")])
+def test_text_forms_of_an_invalid_case_print_the_errors(flag, what):
+    """--checklist/--referral on an invalid case print every error (Norwegian) on stderr and exit 1."""
+    p = run("evaluate", str(CASES / "ugyldig.json"), "--on", "2026-11-23", flag)
+    assert p.returncode == 1 and p.stdout == "" and "Traceback" not in p.stderr
+    assert f"ikke laget noen {what}" in p.stderr
+    assert "- county: Ukjent fylke" in p.stderr and "- age_at_permit:" in p.stderr

@@ -222,6 +222,32 @@ def test_invalid_data_fails_the_build_with_file_and_key(tmp_path, monkeypatch):
         county_pages.load_data()
 
 
+@pytest.mark.parametrize("old, new, message", [
+    ('valid_from = "2020-01-01"\nvalid_to = "2023-12-31"', 'valid_from = "2020-01-01"\nvalid_to = "2019-12-31"',
+     r"viken\.toml: valid_to: 2019-12-31 ligger før valid_from 2020-01-01"),
+    ('valid_from = "2021-05-01"\nvalid_to = "2023-12-31"', 'valid_from = "2021-05-01"\nvalid_to = "2021-01-01"',
+     r"viken\.toml: routine\.valid_to: 2021-01-01 ligger før valid_from 2021-05-01"),
+    ('verified = "2026-11-23"', 'verified = "2099-01-01"',
+     r"viken\.toml: facts\.organiser\[0\]\.verified: 2099-01-01 ligger fram i tid"),
+], ids=["county ends before it starts", "routine ends before it starts", "verified in the future"])
+def test_period_and_date_corruption_fails_the_build(tmp_path, monkeypatch, old, new, message):
+    """A reversed county or routine period, or a verified date in the future, stops the build naming file and key."""
+    real = Path(data_loader.__file__).parent / "data"
+    copy_dir = tmp_path / "data"
+    shutil.copytree(real, copy_dir)
+    f = copy_dir / "counties" / "viken.toml"
+    text = f.read_text(encoding="utf-8")
+    assert old in text
+    f.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setattr(data_loader, "_data_dir", lambda: copy_dir)
+    try:
+        with pytest.raises(PluginError, match=message):
+            county_pages.load_data()
+    finally:
+        monkeypatch.undo()
+        county_pages.load_data()
+
+
 NB_DATES = [("2026-11-23", "23. november 2026"), ("2021-05-01", "1. mai 2021"), ("2023-12-31", "31. desember 2023")]
 
 

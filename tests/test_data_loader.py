@@ -84,6 +84,13 @@ BROKEN = [
     ("two entries of one fact for the same period", lambda r: r["facts"]["interpreter_orders"].append(dict(fact(r), value="municipality")), "facts.interpreter_orders"),
     ("overlapping periods", lambda r: _overlap(r), "facts.interpreter_orders"),
     ("a period that ends before it starts", lambda r: fact(r).update(valid_from="2024-06-01", valid_to="2024-01-01"), "facts.interpreter_orders[0].valid_to"),
+    ("a county that ends before it starts", lambda r: r.update(valid_to="2023-12-31"), "valid_to"),
+    ("a routine that ends before it starts", lambda r: r["routine"].update(valid_from="2024-06-01", valid_to="2024-01-01"), "routine.valid_to"),
+    ("a routine without a start", lambda r: _del(r["routine"], "valid_from"), "routine.valid_from"),
+    ("a routine that starts before its county", lambda r: r["routine"].update(valid_from="2023-01-01"), "routine.valid_from"),
+    ("a routine still open in a county that ended", lambda r: r.update(valid_to="2025-12-31"), "routine.valid_to"),
+    ("a fact that outlives its county", lambda r: (r.update(valid_to="2025-12-31"), r["routine"].update(valid_to="2025-12-31")), "facts.interpreter_orders[0].valid_to"),
+    ("a fact that starts before its county", lambda r: fact(r).update(valid_from="2020-01-01"), "facts.interpreter_orders[0].valid_from"),
     ("a value of the wrong kind", lambda r: fact(r).update(value="tolkesentralen"), "facts.interpreter_orders[0].value"),
     ("a lead time that is not a number", lambda r: r["facts"].update(booking_lead_days=[{**fact(r), "value": "to uker"}]), "facts.booking_lead_days[0].value"),
     ("an unknown priority criterion", lambda r: r["facts"].update(priority_criteria=[{**fact(r), "value": ["first_come"]}]), "facts.priority_criteria[0].value"),
@@ -180,3 +187,19 @@ def test_invalid_toml_names_the_file(data_copy):
     with pytest.raises(DataError) as err:
         data_loader.load_counties()
     assert err.value.file == "oslo.toml"
+
+
+@pytest.mark.parametrize("where, key", [
+    (lambda r: fact(r, "booking_mailbox"), "facts.booking_mailbox[0].verified"),
+    (lambda r: r["contacts"][0], "contacts[0].verified"),
+])
+def test_a_future_verified_date_is_named_by_file_and_key(where, key):
+    """A fact or contact verified after the build's date fails with the file, the key and both dates."""
+    raw = copy.deepcopy(base())
+    where(raw).update(verified="2027-01-05")
+    county = parse_county(FILE, raw)
+    data_loader.check_verified_dates({county.id: county}, date(2027, 1, 5))  # that very day is fine
+    with pytest.raises(DataError) as err:
+        data_loader.check_verified_dates({county.id: county}, date(2026, 11, 23))
+    assert (err.value.file, err.value.key) == (FILE, key)
+    assert str(err.value) == f"{FILE}: {key}: 2027-01-05 ligger fram i tid (i dag er 2026-11-23); skriv datoen da faktumet faktisk ble kontrollert"

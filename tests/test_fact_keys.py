@@ -9,6 +9,7 @@ import pytest
 
 from guide_engine import data_loader
 from guide_engine.data_loader import DataError, load_fact_keys, load_labels, load_priority_criteria
+from tests.test_data_loader import data_copy  # noqa: F401 (the fixture: a writable copy of the data folder)
 
 README = Path(data_loader.__file__).parent / "data" / "README.md"
 
@@ -56,21 +57,6 @@ def test_labels_have_twelve_months_and_the_checklist_who():
     assert set(labels["priority_level"]) >= {"high", "normal", "low", "none"}
 
 
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch):
-    """A writable copy of guide_engine/data that the loader reads instead of the real one."""
-    import shutil
-
-    real = Path(data_loader.__file__).parent / "data"
-    copy_dir = tmp_path / "data"
-    shutil.copytree(real, copy_dir)
-    monkeypatch.setattr(data_loader, "_data_dir", lambda: copy_dir)
-    data_loader.reload()
-    yield copy_dir
-    monkeypatch.undo()
-    data_loader.reload()
-
-
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -111,3 +97,14 @@ def test_reload_clears_every_cache(data_copy):
     data_loader.reload()
     assert any(q["text"] == "Hvilken kommune sender henvisningen?" for q in api.questions(None))
     assert checklist_tasks()["vedtak"]["text"].startswith("Gjør vedtak")
+
+
+def test_county_pages_take_label_and_core_from_fact_keys(data_copy):
+    """A label or core flag changed in fact_keys.toml is what the county pages show: they keep no copy."""
+    from site_build import county_pages
+
+    _edit(data_copy / "fact_keys.toml", 'label = "Hvem bestiller tolk"\ncore = true', 'label = "Tolken bestilles av"\ncore = false')
+    data = county_pages.load_data()
+    mr = data["counties"]["more-og-romsdal"]
+    assert ("interpreter_orders", "Tolken bestilles av") in [(k, label) for k, label, _ in county_pages.ordered_facts(mr)]
+    assert "interpreter_orders" not in county_pages.core_keys()

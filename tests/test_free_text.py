@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide_engine.free_text import MSG_FNR, MSG_INVISIBLE, MSG_NOT_TEXT, MSG_ONE_LINE, clean_free_text, contains_fnr, echo, is_fnr
+from guide_engine.free_text import MSG_FNR, MSG_INVISIBLE, MSG_NOT_TEXT, MSG_ONE_LINE, clean_free_text, contains_fnr, echo, is_fnr, plain_text
 
 FNR = "01019912368"  # 1 January 1999, individual number 123, control digits 6 and 8
 D_NUMBER = "41019912351"  # the same date as a D-nummer (day + 40)
@@ -95,3 +95,10 @@ def test_echo_is_safe_to_quote():
     assert echo("atl\u202eantis\r\nBcc: x") == "atl antis Bcc: x"
     assert echo("x" * 100) == "x" * 40
     assert echo(f"ref {FNR}") == "…"
+
+
+def test_plain_text_for_cells_and_messages():
+    """Text shown again (a spreadsheet cell) keeps its words but no banned character or fødselsnummer."""
+    assert plain_text("Barne\u200bpass\r\ntirsdag\u202e ") == "Barne pass tirsdag"
+    assert plain_text(f"Se {FNR[:6]}–{FNR[6:]}") == "[fødselsnummer fjernet]"
+    assert plain_text("Ålesund") == "Ålesund"

@@ -60,21 +60,27 @@ def test_nothing_loads_from_another_origin(built_site, kind):
     assert not offenders, "\n".join(offenders)
 
 
+# Pages that run the engine in the browser (front matter `guide: true` or `engine: true`).
+ENGINE_PAGES = {"veiviser", "prioritering", "ovelser"}  # the guide, the queue page, the practice page
+
+
 def test_only_the_guide_page_loads_the_runtime(built_site):
-    """Only the guide page refers to the guide's script; no page refers to Pyodide directly."""
+    """Only the guide page refers to the guide's script (the queue page to its own); no page refers to Pyodide directly."""
     for page in html_pages(built_site):
         html = page.read_text(encoding="utf-8")
-        is_guide = page.relative_to(built_site).as_posix() == "veiviser/index.html"
-        assert ("guide/guide.js" in html) == is_guide, page
+        rel = page.relative_to(built_site).as_posix()
+        assert ("guide/guide.js" in html) == (rel == "veiviser/index.html"), page
+        assert ("guide/queue.mjs" in html) == (rel == "prioritering/index.html"), page
+        assert ("practice/practice.js" in html) == (rel == "ovelser/index.html"), page
         assert "pyodide.mjs" not in html, page
 
 
 def test_every_page_has_a_csp_without_foreign_sources(built_site):
-    """Every page carries a CSP meta tag that names no other origin; only the guide allows wasm."""
+    """Every page carries a CSP meta tag that names no other origin; only the engine pages allow wasm."""
     for page in html_pages(built_site):
         html = page.read_text(encoding="utf-8")
         m = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
         assert m, page
         policy = m.group(1)
         assert "http" not in policy and "*" not in policy and "'unsafe-eval'" not in policy, policy
-        assert ("'wasm-unsafe-eval'" in policy) == (page.parent.name == "veiviser"), page
+        assert ("'wasm-unsafe-eval'" in policy) == (page.parent.name in ENGINE_PAGES), page

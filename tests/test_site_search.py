@@ -11,7 +11,8 @@ def test_searching_tolk_finds_the_county_routines(page, site_url):
     """Typing "tolk" in the search box lists the county pages that say who orders the interpreter."""
     page.goto(site_url)
     page.click("input[data-md-component='search-query']")
-    page.fill("input[data-md-component='search-query']", "tolk")
+    # typed, not filled: the theme reads the query on keyup (fill fires no keyup, so it raced the focus)
+    page.keyboard.type("tolk")
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
     links = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
     for county in ["more-og-romsdal", "trondelag", "viken"]:
