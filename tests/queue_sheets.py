@@ -56,7 +56,7 @@ def excel_sheet_with_bad_row() -> str:
         person("P-passert", date(2026, 8, 3)),
         person("P-tidlig", date(2026, 9, 9)),
         person("P-feil", date(2026, 9, 15)),
-        person("P-tolk", date(2026, 9, 10), interpreter_needed=True, interpreter_language="tigrinja"),
+        person("P-tolk", date(2026, 9, 16), interpreter_needed=True, interpreter_language="tigrinja"),
         person("P-arbeid", date(2026, 9, 10), permit_group="other"),
     ]
     text = sheet(rows)
