@@ -103,11 +103,14 @@ def _queue(args) -> int:
     try:
         raw = sys.stdin.buffer.read() if args.cases == "-" else open(args.cases, "rb").read()
         text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"Filen kan ikke leses (den må være CSV i UTF-8): {exc}", file=sys.stderr)
+    except UnicodeDecodeError:
+        print("Filen kan ikke leses: den må være CSV i UTF-8 (lagre den som «CSV UTF-8» fra regnearket).", file=sys.stderr)
+        return 2
+    except OSError:
+        print("Filen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den.", file=sys.stderr)
         return 2
     capacity = args.capacity.replace("/week", "").replace("/uke", "") if args.capacity else None
-    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start)
+    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start, max_rows=queue.CLI_MAX_ROWS)
     for w in result["warnings"]:
         print(f"Merk: {w}", file=sys.stderr)
     if result["errors"]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from .data_loader import County
+from .provenance import answer
 
 UNSETTLED = (
     "Om retten til å ha med fullmektig (forvaltningsloven § 12) gjelder i karriereveiledningen, er juridisk uavklart; "
@@ -20,18 +21,18 @@ UNSETTLED = (
 )
 
 
-def participation(county: County, on: date) -> str:
-    f = county.fact("adviser_participation", on)
+def participation(county: County, on: date, status: str | None = None) -> str:
+    f = answer(county, "adviser_participation", on, status)
     return f.value if f else "unknown"
 
 
-def asks_participant(county: County, on: date) -> bool:
-    """The participant's wish is always asked, whatever the county's routine."""
+def asks_participant(county: County, on: date, status: str | None = None) -> bool:
+    """The participant's wish is always asked, whatever the county's routine (forvaltningsloven § 12 is unsettled)."""
     return True
 
 
-def decide(county: County, on: date, wants: bool | None) -> dict:
-    f = county.fact("adviser_participation", on)
+def decide(county: County, on: date, wants: bool | None, status: str | None = None) -> dict:
+    f = answer(county, "adviser_participation", on, status)
     mode = f.value if f else "unknown"
     refs = list(f.references) if f else []
     if mode == "required":
@@ -63,4 +64,6 @@ def decide(county: County, on: date, wants: bool | None) -> dict:
         "text": text,
         "references": refs or ["integreringsloven-11"],
         "sources": [f.source] if f else [],
+        "layer": f.layer if f else None,
+        "data_notes": [n["note"] for n in f.notes] if f else [],
     }

@@ -36,14 +36,30 @@ def _evaluate(msg: dict) -> Any:
 
 
 def _queue(msg: dict) -> dict:
-    """The whole queue in one message: {csv, on, per_week?, from?} -> rows, order, export CSV, .ics."""
+    """The whole queue in one message: {csv, on, per_week?, from?} -> the rows in order, the counts,
+    the capacity projection (see guide_engine/queue.py)."""
+    from . import queue
+
+    return queue.for_page(queue.evaluate(msg.get("csv"), _on(msg), msg.get("per_week"), msg.get("from")))
+
+
+def _queue_warm(msg: dict) -> dict:
+    """Evaluate the template's rows a number of times, so the first real list does not pay for the
+    imports and for a runtime that has not yet compiled its hot paths (the page calls it once the
+    engine is ready, while the user picks a file)."""
+    from . import queue
+
+    rows = max(1, min(int(msg.get("rows") or 100), 500))
+    r = queue.evaluate(queue.warm_csv(rows), "2026-10-20", 6)
+    return {"rows": r["counts"]["rows"]}
+
+
+def _queue_files(msg: dict) -> dict:
+    """The same message -> the export CSV and the sessions' .ics (the rows evaluated once, remembered)."""
     from . import calendar_ics, queue
 
     result = queue.evaluate(msg.get("csv"), _on(msg), msg.get("per_week"), msg.get("from"))
-    page = queue.for_page(result)
-    page["export_csv"] = queue.export_csv(result) if result["rows"] else ""
-    page["ics"] = calendar_ics.sessions_ics(result)
-    return page
+    return {"export_csv": queue.export_csv(result) if result["rows"] else "", "ics": calendar_ics.sessions_ics(result)}
 
 
 def _ics(msg: dict) -> dict:
@@ -62,6 +78,8 @@ OPS: dict[str, Callable[[dict], Any]] = {
     "step": _step,
     "evaluate": _evaluate,
     "queue": _queue,
+    "queue_files": _queue_files,
+    "queue_warm": _queue_warm,
     "ics": _ics,
 }
 

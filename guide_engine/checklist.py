@@ -58,7 +58,7 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
         return out, _basis(out)
 
     county, a = ctx.county, ctx.answers
-    prep_due = "book_by" if "book_by" in due else "guidance_by"
+    prep_due = "book_by" if "book_by" in due else ("session_on" if "session_on" in due else "guidance_by")
     if status == ASSESS_NEED:
         add("assess_need")
     add("competence_mapping_share" if a.get("competence_mapping_done") else "competence_mapping_do", prep_due)

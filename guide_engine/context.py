@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from . import provenance
 from .data_loader import County, Fact
 from .eligibility import NOT_COVERED, Decision
 
@@ -21,15 +22,19 @@ def guided(decision: Decision) -> bool:
 
 
 class ConsultedCounty:
-    """The county as the decision modules see it: every fact they consult is remembered (for data_notes)."""
+    """The county as the decision modules see it, for one case (its eligibility ``status`` scopes facts
+    written for one law); every county fact they consult is remembered."""
 
-    def __init__(self, county: County) -> None:
+    def __init__(self, county: County, status: str | None = None) -> None:
         self._county = county
+        self.status = status
         self.consulted: list[Fact] = []
+        self._seen: set[int] = set()  # by identity: comparing Fact dataclasses field by field was a hot spot
 
-    def fact(self, key: str, on: date) -> Fact | None:
-        f = self._county.fact(key, on)
-        if f is not None and f not in self.consulted:
+    def fact(self, key: str, on: date, status: str | None = None) -> Fact | None:
+        f = self._county.fact(key, on, status or self.status)
+        if f is not None and id(f) not in self._seen:
+            self._seen.add(id(f))
             self.consulted.append(f)
         return f
 
@@ -57,11 +62,12 @@ class Context:
         return guided(self.decision)
 
     def fact_value(self, key: str) -> Any:
-        f = self.county.fact(key, self.on)
+        """The county's fact, else national guidance (guide_engine/provenance.py), else None."""
+        f = provenance.answer(self.county, key, self.on, self.decision.status)
         return f.value if f else None
 
     def fact_source(self, key: str) -> str | None:
-        f = self.county.fact(key, self.on)
+        f = provenance.answer(self.county, key, self.on, self.decision.status)
         return f.source if f else None
 
     def nearest_deadline(self) -> date | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -117,6 +117,7 @@ class Source:
     language: str = "nb"  # optional in the file: the source's language ("nn" for nynorsk), for lang= on quotes
     url: str | None = None
     note: str | None = None
+    as_of_text: str | None = None  # optional: the date in words where as_of is coarser ("høsten 2020")
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,19 @@ class Fact:
     period: Period = Period()
     quote: str | None = None
     references: tuple[str, ...] = ()
-    period_note: str | None = None  # optional: how the period was chosen (e.g. an estimate)
+    period_note: str | None = None  # optional: the period is an estimate, and how it was chosen
+    confirmed_until: date | None = None  # optional: after this date the fact still applies but is unconfirmed
+    applies_to: tuple[str, ...] = ()  # optional: eligibility statuses it was written for (() = every case)
+    inherited: bool = False  # the period (and its note) came from the routine, not the fact itself
+
+    def applies(self, on: date, status: str | None = None) -> bool:
+        """In force on ``on`` and written for a case of ``status`` (a scoped fact needs a status)."""
+        return self.period.covers(on) and (not self.applies_to or status in self.applies_to)
+
+
+# Eligibility statuses a fact may be scoped to (guide_engine/eligibility.py; the covid law's
+# "the municipality assesses the need" is assess_need).
+STATUSES = ("right_and_duty", "right_only", "assess_need", "not_covered")
 
 
 @dataclass(frozen=True)
@@ -158,6 +171,8 @@ class Routine:
     title: str
     source: str
     period: Period
+    period_note: str | None = None  # the period is an estimate (e.g. an undated letter's season)
+    confirmed_until: date | None = None  # the source confirms the routine only until this date
 
 
 @dataclass(frozen=True)
@@ -176,12 +191,12 @@ class County:
     def exists_on(self, on: date) -> bool:
         return self.period.covers(on)
 
-    def fact(self, key: str, on: date) -> Fact | None:
-        """The fact in force on a date, or None where the county's sources say nothing."""
+    def fact(self, key: str, on: date, status: str | None = None) -> Fact | None:
+        """The fact in force on a date (for a case of ``status``), or None where the county's sources say nothing."""
         if key not in load_fact_keys():
             raise KeyError(key)
         for f in self.facts.get(key, ()):
-            if f.period.covers(on):
+            if f.applies(on, status):
                 return f
         return None
 
@@ -321,6 +336,7 @@ def load_sources() -> dict[str, Source]:
             url=r.text("url", required=False),
             note=r.text("note", required=False),
             language=r.get("language", _enum("nb", "nn"), False, "nb / nn") or "nb",
+            as_of_text=r.text("as_of_text", required=False),
         )
     return out
 
@@ -362,11 +378,35 @@ def _parse_fact(file: str, key: str, i: int, table: Any, county_period: Period |
     refs = r.ids("references")
     _check_refs(r, "references", refs)
     period = r.period()
-    if county_period is not None:
+    if county_period is not None and (period.valid_from or period.valid_to):  # without one it inherits its routine's
         r.within(period, county_period, "fylket")
     period_note = r.text("period_note", required=False)
+    confirmed_until = _confirmed_until(r, period)
+    applies_to = r.get("applies_to", lambda v: isinstance(v, list) and len(v) > 0 and all(x in STATUSES for x in v),
+                       False, "en liste med status-id-er: " + " / ".join(STATUSES))
     r.done()
-    return Fact(key, value, text, source, verified, period, quote, refs, period_note)
+    return Fact(key, value, text, source, verified, period, quote, refs, period_note, confirmed_until, tuple(applies_to or ()))
+
+
+def _confirmed_until(r: "_Reader", period: Period) -> date | None:
+    d = r.date("confirmed_until", required=False)
+    if d and ((period.valid_from and d < period.valid_from) or (period.valid_to and d >= period.valid_to)):
+        raise r.fail("confirmed_until", "må ligge innenfor perioden (før valid_to, ikke før valid_from)")
+    return d
+
+
+def _inherit(f: Fact, routine: Routine | None) -> Fact:
+    """A fact without its own period takes its routine's period, estimate note and confirmed-until date."""
+    if routine is None:
+        return f
+    own = f.period.valid_from is not None or f.period.valid_to is not None
+    if own:
+        if f.confirmed_until is None and routine.confirmed_until and f.period.covers(routine.confirmed_until) \
+                and routine.confirmed_until != f.period.valid_to:
+            return replace(f, confirmed_until=routine.confirmed_until)
+        return f
+    return replace(f, period=routine.period, period_note=f.period_note or routine.period_note,
+                   confirmed_until=f.confirmed_until or routine.confirmed_until, inherited=True)
 
 
 def _overlaps(a: Period, b: Period) -> bool:
@@ -418,8 +458,10 @@ def parse_county(file: str, raw: dict) -> County:
         r.seen.add("routine")
         rsource = rr.text("source")
         _check_source(rr, "source", rsource)
-        routine = Routine(rr.text("title"), rsource, rr.period(from_required=True))
-        rr.within(routine.period, period, "fylket")
+        routine_period = rr.period(from_required=True)
+        rr.within(routine_period, period, "fylket")
+        routine = Routine(rr.text("title"), rsource, routine_period, rr.text("period_note", required=False),
+                          _confirmed_until(rr, routine_period))
         rr.done()
 
     facts: dict[str, tuple[Fact, ...]] = {}
@@ -435,7 +477,7 @@ def parse_county(file: str, raw: dict) -> County:
                 entries = [entries]
             if not isinstance(entries, list) or not entries:
                 raise DataError(file, f"facts.{key}", "forventet [[facts.<nøkkel>]]-oppføringer")
-            parsed = tuple(_parse_fact(file, key, i, e, period) for i, e in enumerate(entries))
+            parsed = tuple(_inherit(_parse_fact(file, key, i, e, period), routine) for i, e in enumerate(entries))
             for i, a in enumerate(parsed):
                 for b in parsed[i + 1 :]:
                     if _overlaps(a.period, b.period):
@@ -492,6 +534,30 @@ def load_counties() -> dict[str, County]:
                 if c.id not in getattr(counties[other], back):
                     raise DataError(f"{c.id}.toml", key, f"{other!r} mangler {c.id!r} i sin {back}-liste")
     return dict(sorted(counties.items(), key=lambda kv: kv[1].name))
+
+
+@cached
+def load_national() -> dict[str, tuple[Fact, ...]]:
+    """National guidance (data/national.toml): facts in the county format, used where a county's routine is silent."""
+    name = "national.toml"
+    raw = _read_toml(_data_dir() / name, name)
+    r = _Reader(name, "", raw)
+    ft = r.get("facts", lambda v: isinstance(v, dict) and len(v) > 0, True, "tabeller [[facts.<nøkkel>]]")
+    r.done()
+    out: dict[str, tuple[Fact, ...]] = {}
+    for key, entries in ft.items():
+        if key not in load_fact_keys():
+            raise DataError(name, f"facts.{key}", "ukjent faktanøkkel (se data/README.md)")
+        if not isinstance(entries, list) or not entries:
+            raise DataError(name, f"facts.{key}", "forventet [[facts.<nøkkel>]]-oppføringer")
+        parsed = tuple(_parse_fact(name, key, i, e) for i, e in enumerate(entries))
+        for i, a in enumerate(parsed):
+            if a.period.valid_from is None:
+                raise DataError(name, f"facts.{key}[{i}].valid_from", "mangler: nasjonal veiledning gjelder fra en dato")
+            if any(_overlaps(a.period, b.period) for b in parsed[i + 1:]):
+                raise DataError(name, f"facts.{key}", "to oppføringer gjelder samme periode")
+        out[key] = parsed
+    return out
 
 
 def check_verified_dates(counties: dict[str, County], today: date) -> None:

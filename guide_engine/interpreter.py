@@ -1,8 +1,9 @@
 """Who orders and who pays the interpreter for the career guidance session.
 
 General rule: the county's own routine decides (county facts ``interpreter_orders``,
-``interpreter_pays`` and ``interpreter_refund``). Exception: where the county has no routine on the
-date, the law gives no answer of its own — the county shall provide the guidance (integreringsloven
+``interpreter_pays`` and ``interpreter_refund``); where it is silent, IMDi's national guidance
+(data/national.toml: the county arranges and pays), labelled as such (``layer``, ``data_notes``).
+Exception: where neither says anything on the date (before 2021), the law gives no answer of its own — the county shall provide the guidance (integreringsloven
 §§ 4 and 11) and a public body shall use a qualified interpreter when it is needed (tolkeloven § 6) —
 so the result is ``unknown`` and the municipality must ask the county.
 """
@@ -12,14 +13,15 @@ from __future__ import annotations
 from datetime import date
 
 from .data_loader import County
+from .provenance import NATIONAL, answer, _merge
 
 TOLKELOVEN_FROM = date(2022, 1, 1)  # lov 11. juni 2021 nr. 79 (tolkeloven) in force
 
 
-def decide(county: County, on: date, needed: bool | None, language: str | None) -> dict:
-    orders = county.fact("interpreter_orders", on)
-    pays = county.fact("interpreter_pays", on)
-    refund = county.fact("interpreter_refund", on)
+def decide(county: County, on: date, needed: bool | None, language: str | None, status: str | None = None) -> dict:
+    orders = answer(county, "interpreter_orders", on, status)
+    pays = answer(county, "interpreter_pays", on, status)
+    refund = answer(county, "interpreter_refund", on, status)
     result: dict = {
         "needed": needed,
         "language": language if needed else None,
@@ -55,4 +57,7 @@ def decide(county: County, on: date, needed: bool | None, language: str | None) 
         refs.append("integreringsloven-11")
     result["references"] = list(dict.fromkeys(refs))
     result["sources"] = list(dict.fromkeys(sources))
+    used = [a for a in (orders, pays, refund) if a is not None]
+    result["layer"] = (NATIONAL if any(a.layer == NATIONAL for a in used) else "county") if used else None
+    result["data_notes"] = [n["note"] for n in _merge([n for a in used for n in a.notes])]
     return result

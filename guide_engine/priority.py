@@ -19,24 +19,24 @@ from .data_loader import County, Criterion, load_labels, load_priority_criteria
 EVERYONE = "Alle deltakere som kommunen har meldt inn, skal få veiledning, men i prioritert rekkefølge."
 
 
-def limited(county: County, on: date) -> bool:
-    """The county's own source says its capacity is limited on ``on``."""
-    cap = county.fact("capacity", on)
+def limited(county: County, on: date, status: str | None = None) -> bool:
+    """The county's own source says its capacity is limited on ``on`` (for a case of ``status``)."""
+    cap = county.fact("capacity", on, status)
     return cap is not None and cap.value == "limited"
 
 
-def criteria(county: County, on: date) -> list[str]:
+def criteria(county: County, on: date, status: str | None = None) -> list[str]:
     """The criteria the county's source names, if its capacity is limited on ``on``; else []."""
-    if not limited(county, on):
+    if not limited(county, on, status):
         return []
-    crit = county.fact("priority_criteria", on)
+    crit = county.fact("priority_criteria", on, status)
     return list(crit.value) if crit else []
 
 
-def questions(county: County, on: date) -> list[str]:
+def questions(county: County, on: date, status: str | None = None) -> list[str]:
     """The questions of the county's criteria on ``on``, in the order the county names them."""
     known = load_priority_criteria()
-    return [known[c].question for c in criteria(county, on)]
+    return [known[c].question for c in criteria(county, on, status)]
 
 
 def met(c: Criterion, answers: dict) -> bool | None:
@@ -62,15 +62,16 @@ def not_covered() -> dict:
     return _none("Ingen prioritering: personen er ikke omfattet.", [])
 
 
-def decide(county: County, on: date, answers: dict, deadline: date | None) -> dict:
-    """``answers`` holds the parsed priority answers; ``deadline`` the nearest deadline (or None)."""
-    cap = county.fact("capacity", on)
-    if not limited(county, on):
+def decide(county: County, on: date, answers: dict, deadline: date | None, status: str | None = None) -> dict:
+    """``answers`` holds the parsed priority answers; ``deadline`` the nearest deadline (or None);
+    ``status`` the case's eligibility status (a county's capacity fact may be written for one law only)."""
+    cap = county.fact("capacity", on, status)
+    if not limited(county, on, status):
         return _none(
             f"Ingen kapasitetsbegrensning registrert for {county.name} på datoen, så veiviseren rangerer ikke deltakeren. "
             "Fylkeskommunen skal sørge for karriereveiledning til alle med rett og plikt (integreringsloven § 11).",
             [cap.source] if cap else [])
-    crit = county.fact("priority_criteria", on)
+    crit = county.fact("priority_criteria", on, status)
     known = load_priority_criteria()
     chosen = [known[c] for c in (crit.value if crit else ())]
     score, reasons, detail, notes, weight_sources = 0, [cap.text], [], [], []

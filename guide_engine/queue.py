@@ -21,8 +21,10 @@ working days of each week, and a row whose slot falls after its latest-guidance 
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import re
+from contextlib import contextmanager
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -33,11 +35,14 @@ from .data_loader import register
 from .dates import format_nb, parse_iso
 from .questions import question_map
 from .free_text import clean_free_text, echo, plain_text
+from .session import Session
 
-MAX_ROWS = 2000
+MAX_ROWS = 2000  # in the browser; the command line takes more (CLI_MAX_ROWS)
+CLI_MAX_ROWS = 100_000
 MAX_PER_WEEK = 500
 LABEL = "label"
 _NB_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+_YES, _NO = {"ja", "true", "yes", "1"}, {"nei", "false", "no", "0"}
 DATE_MESSAGE = "Skriv datoen som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD, for eksempel 01.03.2026."
 
 
@@ -72,7 +77,7 @@ def _delimiter(first_line: str, known: set[str]) -> str:
     return best
 
 
-def read_csv(text: str) -> dict:
+def read_csv(text: str, max_rows: int = MAX_ROWS) -> dict:
     """{"columns", "fields", "rows": [{"row", "cells"}], "errors", "warnings", "delimiter"}.
 
     ``fields`` maps each column index to its field id (or None when not a case field); ``row`` is
@@ -88,8 +93,8 @@ def read_csv(text: str) -> dict:
     out["delimiter"] = delim
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
-    except csv.Error as e:
-        out["errors"].append({"row": None, "field": "_file", "message": f"Filen kan ikke leses som CSV ({e})."})
+    except csv.Error:
+        out["errors"].append({"row": None, "field": "_file", "message": "Filen kan ikke leses som CSV. Lagre den på nytt som CSV fra regnearket."})
         return out
     header = [c.strip() for c in records[0]] if records else []
     fields: list[str | None] = []
@@ -112,9 +117,9 @@ def read_csv(text: str) -> dict:
             "for eksempel county;municipality;permit_group.")})
         return out
     rows = [(n, cells) for n, cells in enumerate(records[1:], start=2) if any(c.strip() for c in cells)]
-    if len(rows) > MAX_ROWS:
+    if len(rows) > max_rows:
         out["errors"].append({"row": None, "field": "_file", "message": (
-            f"Filen har {len(rows)} rader med deltakere; høyst {MAX_ROWS} kan behandles om gangen. Del filen i flere.")})
+            f"Filen har {len(rows)} rader med deltakere; høyst {max_rows} kan behandles om gangen. Del filen i flere.")})
         return out
     out["rows"] = [{"row": n, "cells": cells} for n, cells in rows]
     return out
@@ -154,7 +159,8 @@ def to_case(cells: list[str], fields: list[str | None]) -> tuple[dict, str, list
                 continue
             case[fid] = d.isoformat()
         elif kind == "boolean":
-            case[fid] = raw.lower()
+            low = raw.lower()
+            case[fid] = True if low in _YES else False if low in _NO else raw  # anything else: the engine's message
         elif fid == "county":
             case[fid] = counties.get(raw.lower(), raw)
         else:
@@ -172,9 +178,18 @@ def _deadline(result: dict, did: str) -> dict | None:
     return next((d for d in result.get("deadlines") or [] if d.get("id") == did), None)
 
 
+def _engine_result(case: dict, on: str) -> dict:
+    """The engine's result for one row, without the parts the queue does not show (checklist,
+    referral, summary); the same decisions, deadlines and priority as ``api.evaluate``."""
+    try:
+        return Session(case, on).result(brief=True)
+    except Exception:  # the API's safety net decides what a fault looks like
+        return api.evaluate(case, on)
+
+
 def _evaluate_row(row: dict, fields: list[str | None], on: str) -> dict:
     case, label, cell_errors = to_case(row["cells"], fields)
-    result = api.evaluate(case, on)
+    result = _engine_result(case, on)
     bad_fields = {e["field"] for e in cell_errors}
     engine_errors = [e for e in result.get("errors") or [] if e.get("field") not in bad_fields]
     errors = cell_errors + engine_errors
@@ -273,10 +288,10 @@ def _rule(r: dict) -> dict:
 
 @register
 @lru_cache(maxsize=1)
-def _evaluated(text: str, on: str) -> tuple[dict, tuple[dict, ...]]:
+def _evaluated(text: str, on: str, max_rows: int) -> tuple[dict, tuple[dict, ...]]:
     """The file read and every row evaluated (remembered for one file, in memory, so a new
     capacity does not evaluate the rows again)."""
-    sheet = read_csv(text)
+    sheet = read_csv(text, max_rows)
     rows = tuple(_evaluate_row(r, sheet["fields"], on) for r in sheet["rows"]) if not sheet["errors"] else ()
     return sheet, rows
 
@@ -376,8 +391,26 @@ def _capacity_args(per_week: Any, start: Any, on: date) -> tuple[int | None, dat
     return n, d or on, errors
 
 
-def evaluate(text: str, on: Any, per_week: Any = None, start: Any = None) -> dict:
+@contextmanager
+def _no_gc():
+    """No cyclic garbage collection while the rows are evaluated: thousands of short-lived dicts
+    made the collector run again and again (measured in the browser: about a third of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def evaluate(text: str, on: Any, per_week: Any = None, start: Any = None, max_rows: int = MAX_ROWS) -> dict:
     """The queue for CSV ``text`` on reference date ``on`` (ISO), optionally with capacity."""
+    with _no_gc():
+        return _evaluate_queue(text, on, per_week, start, max_rows)
+
+
+def _evaluate_queue(text: str, on: Any, per_week: Any, start: Any, max_rows: int) -> dict:
     on_d = csv_date(on) if isinstance(on, str) else None
     empty = {"ok": False, "on": None, "errors": [], "warnings": [], "columns": [], "rows": [], "row_errors": [],
              "counts": {"rows": 0, "ranked": 0, "errors": 0, "not_covered": 0}, "capacity": None, "summary": ""}
@@ -385,7 +418,7 @@ def evaluate(text: str, on: Any, per_week: Any = None, start: Any = None) -> dic
         empty["errors"].append({"row": None, "field": "on", "message": "Datoen køen regnes ut fra må være en gyldig dato (DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD) mellom 1990 og 2200."})
         return empty
     per, from_d, cap_errors = _capacity_args(per_week, start, on_d)
-    sheet, evaluated = _evaluated(text if isinstance(text, str) else "", on_d.isoformat())
+    sheet, evaluated = _evaluated(text if isinstance(text, str) else "", on_d.isoformat(), max_rows)
     result = dict(empty, on=on_d.isoformat(), on_text=format_nb(on_d), columns=sheet["columns"],
                   errors=list(sheet["errors"]) + cap_errors, warnings=list(sheet["warnings"]))
     if sheet["errors"]:
@@ -457,6 +490,13 @@ def template_csv() -> str:
     for ex in TEMPLATE_EXAMPLES:
         w.writerow([ex.get(c, "") for c in cols])
     return "\ufeff" + buf.getvalue()
+
+
+def warm_csv(rows: int) -> str:
+    """The template's example rows repeated to ``rows`` rows (for warming the engine up)."""
+    head, *body = template_csv().lstrip("\ufeff").split("\r\n")
+    body = [b for b in body if b]
+    return "\r\n".join([head] + [body[i % len(body)] for i in range(rows)]) + "\r\n"
 
 
 # --- export -------------------------------------------------------------------------------------

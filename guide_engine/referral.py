@@ -51,7 +51,8 @@ def build(ctx: Context) -> tuple[dict, Basis]:
     else:
         lang = interp["language"] or "[språk]"
         if interp["orders"] == "county":
-            info.append(fill(L["interpreter_county"], language=lang))
+            national = interp.get("layer") == "national"
+            info.append(fill(L["interpreter_county_national" if national else "interpreter_county"], language=lang))
         elif interp["orders"] == "municipality":
             pays = " og sender refusjonskrav til fylkeskommunen" if interp["pays"] == "county" else ""
             info.append(fill(L["interpreter_municipality"], language=lang, pays_text=pays))

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from . import __version__, adviser, checklist, deadlines, interpreter, priority, referral, summary
+from . import __version__, adviser, checklist, deadlines, interpreter, priority, provenance, referral, summary
 from .context import Basis, ConsultedCounty, Context
-from .data_loader import County, Fact, load_references, load_sources
+from .data_loader import County, load_references, load_sources
 from .dates import format_nb
 from .free_text import echo
 
@@ -61,7 +61,7 @@ def _county_block(county: County, on: date) -> tuple[dict, Basis]:
                      "valid_from": routine.period.valid_from.isoformat() if routine.period.valid_from else None,
                      "valid_to": routine.period.valid_to.isoformat() if routine.period.valid_to else None}
                     if routine else None),
-        "routine_text": routine.title if routine else f"Ingen rutine registrert for {county.name} på datoen. Veiviseren bruker lovens minstekrav.",
+        "routine_text": routine.title if routine else f"Ingen rutine registrert for {county.name} på datoen. Veiviseren bruker nasjonal veiledning (IMDi, HK-dir) der den finnes, ellers lovens minstekrav, og sier fra hvor.",
     }
     if routine:
         block["sources"] = [routine.source]
@@ -75,16 +75,6 @@ def _deadline_basis(items: list[dict]) -> Basis:
     return b
 
 
-def _data_notes(consulted: list[Fact]) -> list[dict]:
-    """Where a county fact the result rests on has an estimated period (``period_note``), say so."""
-    notes, seen = [], set()
-    for f in consulted:
-        if f.period_note and f.period_note not in seen:
-            seen.add(f.period_note)
-            notes.append({"fact": f.key, "note": f.period_note, "source": f.source})
-    return notes
-
-
 def _labelled(basis: Basis) -> tuple[dict, dict]:
     refs, srcs = load_references(), load_sources()
     unknown = [r for r in basis.references if r not in refs] + [s for s in basis.sources if s not in srcs]
@@ -96,8 +86,9 @@ def _labelled(basis: Basis) -> tuple[dict, dict]:
     )
 
 
-def build(session: "Session") -> dict:
-    """The result for the session's case (see guide_engine/schema/result.schema.json)."""
+def build(session: "Session", brief: bool = False) -> dict:
+    """The result for the session's case (see guide_engine/schema/result.schema.json); ``brief``
+    leaves out the checklist, the draft referral and the summary (the queue ranks many cases)."""
     warnings = [f"Ukjent felt «{echo(k)}» er ikke brukt." for k in session.unknown_fields()]
     if session.on_problem:
         return empty(None, session.errors(), warnings, session.path)
@@ -108,18 +99,25 @@ def build(session: "Session") -> dict:
         return empty(session.on, errors, warnings, session.path)
 
     on, a = session.on, session.answers
-    county = ConsultedCounty(session.county)
+    status = session.decision.status
+    county = ConsultedCounty(session.county, status)
     ctx = Context(on, county, session.decision, {fid: a.value(fid) for fid in session.path})
     val = ctx.answers
     block, basis = _county_block(session.county, on)
     ctx.eligibility = ctx.decision.to_dict()
-    ctx.interpreter = interpreter.decide(county, on, val.get("interpreter_needed") if ctx.covered else None, val.get("interpreter_language"))
-    ctx.adviser = adviser.decide(county, on, val.get("wants_adviser_present"))
+    ctx.interpreter = interpreter.decide(county, on, val.get("interpreter_needed") if ctx.covered else None, val.get("interpreter_language"), status)
+    ctx.adviser = adviser.decide(county, on, val.get("wants_adviser_present"), status)
     ctx.deadlines, ctx.deadline_notes = deadlines.compute(ctx.decision, county, on, val.get("settlement_date"), val.get("planned_session_date"))
-    ctx.priority = priority.decide(county, on, val, ctx.nearest_deadline()) if ctx.covered else priority.not_covered()
-    tasks, task_basis = checklist.build(ctx)
-    draft, referral_basis = referral.build(ctx)
-    notes = _data_notes(county.consulted)
+    ctx.priority = priority.decide(county, on, val, ctx.nearest_deadline(), status) if ctx.covered else priority.not_covered()
+    if brief:  # the queue ranks many cases: no checklist, no draft, no caveats on them
+        tasks, task_basis, draft, referral_basis, notes = [], Basis(), None, Basis(), []
+    else:
+        tasks, task_basis = checklist.build(ctx)
+        draft, referral_basis = referral.build(ctx)
+        # The caveats of every county fact and national guidance the tasks rest on, on each task and in the draft.
+        notes = provenance.annotate(session.county, on, status, tasks, draft)
+        if not draft.get("to"):
+            draft.update(provenance.contact_route(session.county, on))
 
     basis.of(ctx.eligibility, ctx.interpreter, ctx.adviser).merge(_deadline_basis(ctx.deadlines)).of(ctx.priority)
     basis.merge(task_basis).merge(referral_basis).add(sources=[n["source"] for n in notes])
@@ -141,5 +139,5 @@ def build(session: "Session") -> dict:
         "sources": sources,
         "data_notes": notes,
     })
-    result["summary"] = summary.build(result)
+    result["summary"] = summary.build(result) if not brief else None
     return result

@@ -29,8 +29,8 @@ Condition = Callable[["Session", str], bool]
 # The named conditions a preparation question's ``ask_if`` may use (plus "status:<status>").
 CONDITIONS: dict[str, Condition] = {
     "interpreter_needed": lambda s, qid: bool(s.answers.value("interpreter_needed")),
-    "adviser_asks_participant": lambda s, qid: adviser.asks_participant(s.county, s.on),
-    "priority_criterion": lambda s, qid: qid in priority.questions(s.county, s.on),
+    "adviser_asks_participant": lambda s, qid: adviser.asks_participant(s.county, s.on, s.decision.status),
+    "priority_criterion": lambda s, qid: qid in priority.questions(s.county, s.on, s.decision.status),
 }
 
 
@@ -121,8 +121,9 @@ class Session:
         """What the guide needs after each answer: the path, the next question and the errors."""
         return {"path": list(self.path), "next": self.next_question(), "errors": self.errors()}
 
-    def result(self) -> dict:
-        """The result for the case (see guide_engine/schema/result.schema.json)."""
+    def result(self, brief: bool = False) -> dict:
+        """The result for the case (see guide_engine/schema/result.schema.json); ``brief``: without
+        the checklist, the referral and the summary."""
         from .result import build
 
-        return build(self)
+        return build(self, brief)

@@ -2,7 +2,7 @@
 
 Nothing may load from another origin. mkdocs-material writes a few small inline scripts (palette,
 feature flags); rather than allow 'unsafe-inline', each inline script is allowed by its SHA-256 hash,
-computed from the page as written. Only the guide page may compile WebAssembly (Pyodide).
+computed from the page as written. Only the pages that run the engine may compile WebAssembly (Pyodide).
 
 A <meta> policy cannot reach a Web Worker (a worker's policy comes from the response headers of its
 script) and cannot forbid framing, so the host sends ``header_policy(path)``: the two workers' own

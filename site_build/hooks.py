@@ -16,11 +16,12 @@ Other pages load none of the guide's files.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from site_build import csp
+from site_build import csp, guide_ui
 from site_build.runtime import Runtime, RuntimeMissing
 
 _state: dict = {}
@@ -71,6 +72,8 @@ def on_page_context(context, page, config, nav):
         "snapshot": f"{rt.snapshot_path}?v={rt.snapshot_version}",
     }
     boot = {**runtime, **_boot_data()}
+    if is_guide(page):  # the questions every path asks first, asked before the engine is ready
+        boot["opening"] = guide_ui.opening(date.today().isoformat())
     context["guide_boot"] = _json(boot)
     # Any engine page: where the runtime is, with the labels for provisions, sources and who.
     context["engine_boot"] = _json({**runtime, **{k: boot[k] for k in ("references", "sources", "labels") if k in boot}})
@@ -79,6 +82,7 @@ def on_page_context(context, page, config, nav):
 
         context["practice_boot"] = _json(practice.boot_data())
     context["guide_assets_hash"] = rt.assets_hash
+    context["guide_modules"] = guide_ui.modules()
     return context
 
 

@@ -9,7 +9,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import wheel
+from . import guide_ui, wheel
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
@@ -59,6 +59,7 @@ def asset_hash() -> str:
     for p in sorted([*GUIDE_ASSETS.iterdir(), *PRACTICE_ASSETS.iterdir()]):
         h.update(p.parent.name.encode() + b"/" + p.name.encode())
         h.update(p.read_bytes())
+    guide_ui.update_hash(h)  # the browser UI (guide_ui/) is versioned with the worker
     return h.hexdigest()[:12]
 
 
@@ -96,6 +97,7 @@ class Runtime:
         out = site_dir / "guide"
         for p in GUIDE_ASSETS.iterdir():
             shutil.copyfile(p, out / p.name)
+        guide_ui.install(out, self.assets_hash)
         (site_dir / "practice").mkdir(exist_ok=True)
         for p in PRACTICE_ASSETS.iterdir():
             shutil.copyfile(p, site_dir / "practice" / p.name)

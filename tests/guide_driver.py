@@ -81,3 +81,54 @@ def answer_until_review(page, answers: dict) -> list[str]:
 def show_result(page) -> None:
     page.click("#guide-show-result")
     page.wait_for_selector("#guide-result", timeout=STEP_MS)
+
+
+def hold_engine(context):
+    """Hold back Pyodide's WebAssembly so the engine stays loading; returns a function releasing it."""
+    pending = []
+
+    def hold(route):
+        pending.append(route)
+
+    context.route("**/pyodide.asm.wasm", hold)
+
+    def release(page) -> None:
+        for _ in range(200):
+            if pending:
+                break
+            page.wait_for_timeout(50)
+        context.unroute("**/pyodide.asm.wasm", hold)
+        for route in pending:
+            route.continue_()
+
+    return release
+
+
+def fake_worker(context, on_init: str, on_call: str = "") -> None:
+    """Serve a stand-in for the guide's worker: `on_init` and `on_call` are JavaScript run for
+    those messages (with `m` the message and `post` = self.postMessage). The page can make it
+    send anything with `window.__guide.engine.worker.postMessage({type: "echo", msg})` (see `echo`)."""
+    script = (
+        "const post = (x) => self.postMessage(x);\n"
+        "self.onmessage = (e) => { const m = e.data || {};\n"
+        f"  if (m.type === 'init') {{ {on_init} }}\n"
+        f"  else if (m.type === 'call') {{ {on_call} }}\n"
+        "  else if (m.type === 'echo') post(m.msg);\n"
+        "};\n"
+    )
+    context.route(
+        "**/guide/worker.mjs*",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=script),
+    )
+
+
+def answer(page, qid: str, value) -> None:
+    """Answer question `qid` (which must be the one shown) and press Neste."""
+    page.wait_for_selector(f"#guide-step[data-question='{qid}']")
+    fill_current(page, value)
+    next_step(page, qid)
+
+
+def echo(page, msg: dict) -> None:
+    """Make a fake worker (see `fake_worker`) send `msg` to the page."""
+    page.evaluate("(msg) => window.__guide.engine.worker.postMessage({type: 'echo', msg})", msg)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guide_engine.data_loader import check_verified_dates, load_counties, load_sources
+from guide_engine.data_loader import check_verified_dates, load_counties, load_national, load_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES_DIR = ROOT.parent / "shared" / "sources"
@@ -111,6 +111,18 @@ def test_quotes_are_verbatim_from_their_source():
 
 
 @pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
+def test_national_guidance_quotes_are_verbatim_and_every_fact_quotes():
+    """Every national-guidance fact quotes its page (IMDi or HK-dir) word for word."""
+    national = load_national()
+    assert national
+    for key, facts in national.items():
+        for f in facts:
+            assert f.quote, f"national.toml: facts.{key}: national guidance must quote its page"
+            text = _norm((SOURCES_DIR / f.source).read_text(encoding="utf-8"))
+            assert _norm(f.quote) in text, f"national.toml: facts.{key}: quote is not in {f.source}"
+
+
+@pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
 def test_every_registered_source_document_exists():
     """Every key of sources.toml names a document in shared/sources."""
     for sid in load_sources():
@@ -150,7 +162,7 @@ FACTS_ON = [
     ("Trøndelag: the letter's mailbox was for priority feedback, not referrals", "trondelag", "booking_mailbox", date(2026, 11, 23), None),
     ("Trøndelag: nothing before the autumn 2020 letter", "trondelag", "interpreter_orders", date(2020, 6, 1), None),
     ("Trøndelag: closed for in-person guidance, sessions for this group continue", "trondelag", "covid_measures", date(2020, 11, 1),
-     "Fysisk veiledning stengt, men veiledning for denne gruppen fortsatte"),
+     "Fysisk veiledning stengt, men veiledning for denne gruppen fortsatte", "assess_need"),
     ("Møre og Romsdal: the 2021 routine does not reach back to 2020", "more-og-romsdal", "interpreter_orders", date(2020, 11, 1), None),
     ("Møre og Romsdal: the municipality entered the note in IMDi-nett in 2021", "more-og-romsdal", "imdi_registration", date(2021, 6, 1), "municipality"),
     ("Møre og Romsdal: that temporary rule is not the 2026 routine", "more-og-romsdal", "imdi_registration", date(2026, 11, 23), None),
@@ -160,9 +172,11 @@ FACTS_ON = [
     ("Vestfold og Telemark: Skien and Tønsberg", "vestfold-og-telemark", "locations", date(2022, 3, 1), ["Skien", "Tønsberg"]),
     ("Møre og Romsdal: the counsellor is available afterwards", "more-og-romsdal", "after_session_contact", date(2026, 11, 23),
      "Karriereveilederen og Karriere Møre og Romsdal er tilgjengelige etter veiledningen"),
-    ("Trøndelag: capacity was limited in autumn 2020", "trondelag", "capacity", date(2020, 11, 1), "limited"),
+    ("Trøndelag: capacity was limited in autumn 2020 (covid-law case)", "trondelag", "capacity", date(2020, 11, 1), "limited", "assess_need"),
+    ("Trøndelag: the covid letter's capacity does not apply to a § 11 case", "trondelag", "capacity", date(2021, 3, 1), None, "right_and_duty"),
     ("Trøndelag: the 2020 capacity statement no longer applies", "trondelag", "capacity", date(2026, 11, 23), None),
-    ("Trøndelag: covid priority applied in autumn 2020", "trondelag", "priority_criteria", date(2020, 11, 1), ["sector_hit_by_crisis"]),
+    ("Trøndelag: covid priority applied in autumn 2020 (covid-law case)", "trondelag", "priority_criteria", date(2020, 11, 1), ["sector_hit_by_crisis"], "assess_need"),
+    ("Trøndelag: covid priority not for integreringsloven § 11 in 2021", "trondelag", "priority_criteria", date(2021, 2, 1), None, "right_and_duty"),
     ("Viken: the centre ordered the interpreter in 2022", "viken", "interpreter_orders", date(2022, 3, 1), "county"),
     ("Viken: adviser only on the participant's request", "viken", "adviser_participation", date(2022, 3, 1), "on_request"),
     ("Viken: the county registered the note", "viken", "imdi_registration", date(2022, 3, 1), "county"),
@@ -173,10 +187,11 @@ FACTS_ON = [
 ]
 
 
-@pytest.mark.parametrize("scenario, cid, key, on, expected", FACTS_ON, ids=[r[0] for r in FACTS_ON])
-def test_fact_on_date(scenario, cid, key, on, expected):
-    """County.fact(key, on) gives what the county's source says on that date, or None."""
-    f = load_counties()[cid].fact(key, on)
+@pytest.mark.parametrize("scenario, cid, key, on, expected, status", [r if len(r) == 6 else (*r, None) for r in FACTS_ON],
+                         ids=[r[0] for r in FACTS_ON])
+def test_fact_on_date(scenario, cid, key, on, expected, status):
+    """County.fact(key, on, status) gives what the county's source says on that date for such a case, or None."""
+    f = load_counties()[cid].fact(key, on, status)
     assert (f.value if f else None) == expected
 
 
@@ -213,3 +228,28 @@ def test_county_pages_exist_for_every_file():
     """Every county file has its page under docs/counties, and every page has a file."""
     pages = {p.stem for p in (ROOT / "docs" / "counties").glob("*.md")} - {"index"}
     assert pages == set(load_counties())
+
+
+def test_facts_without_a_period_inherit_their_routines():
+    """A fact without its own period takes its routine's period, estimate note and confirmed-until date."""
+    for county in load_counties().values():
+        for key, facts in county.facts.items():
+            for f in facts:
+                if f.inherited:
+                    assert f.period == county.routine.period, (county.id, key)
+                    assert f.confirmed_until == county.routine.confirmed_until, (county.id, key)
+    tr = load_counties()["trondelag"]
+    f = tr.fact("interpreter_orders", date(2026, 11, 23))
+    assert f.inherited and f.confirmed_until == date(2021, 6, 30) and "anslag" in f.period_note
+    assert tr.fact("interpreter_orders", date(2020, 8, 31)) is None
+
+
+def test_temporary_facts_say_so_and_end_or_lapse():
+    """The rules a source calls temporary have an end or a confirmed-until date, and their text says so."""
+    mr = load_counties()["more-og-romsdal"]
+    (reg,) = mr.facts["imdi_registration"]
+    assert reg.period.valid_to == date(2021, 12, 31) and "midlertidig" in reg.text
+    (orders,) = mr.facts["interpreter_orders"]
+    assert orders.confirmed_until == date(2021, 12, 31) and "oppstarten" in orders.text
+    (covid,) = load_counties()["viken"].facts["covid_measures"]
+    assert covid.confirmed_until and "midlertidig" in covid.text

@@ -89,7 +89,9 @@ BROKEN = [
     ("a routine without a start", lambda r: _del(r["routine"], "valid_from"), "routine.valid_from"),
     ("a routine that starts before its county", lambda r: r["routine"].update(valid_from="2023-01-01"), "routine.valid_from"),
     ("a routine still open in a county that ended", lambda r: r.update(valid_to="2025-12-31"), "routine.valid_to"),
-    ("a fact that outlives its county", lambda r: (r.update(valid_to="2025-12-31"), r["routine"].update(valid_to="2025-12-31")), "facts.interpreter_orders[0].valid_to"),
+    # (a fact with its own open period; one without a period inherits its routine's, which ends with the county)
+    ("a fact that outlives its county", lambda r: (r.update(valid_to="2025-12-31"), r["routine"].update(valid_to="2025-12-31"),
+                                                   fact(r).update(valid_from="2024-01-01")), "facts.interpreter_orders[0].valid_to"),
     ("a fact that starts before its county", lambda r: fact(r).update(valid_from="2020-01-01"), "facts.interpreter_orders[0].valid_from"),
     ("a value of the wrong kind", lambda r: fact(r).update(value="tolkesentralen"), "facts.interpreter_orders[0].value"),
     ("a lead time that is not a number", lambda r: r["facts"].update(booking_lead_days=[{**fact(r), "value": "to uker"}]), "facts.booking_lead_days[0].value"),

@@ -108,3 +108,45 @@ def test_county_pages_take_label_and_core_from_fact_keys(data_copy):
     mr = data["counties"]["more-og-romsdal"]
     assert ("interpreter_orders", "Tolken bestilles av") in [(k, label) for k, label, _ in county_pages.ordered_facts(mr)]
     assert "interpreter_orders" not in county_pages.core_keys()
+
+
+NEW_QUESTION = '''
+[[question]]
+id = "has_job_offer"
+text = "Har deltakeren et konkret jobbtilbud?"
+help = "Testspørsmål."
+type = "boolean"
+required = true
+stage = "preparation"
+ask_if = "priority_criterion"
+'''
+
+NEW_CRITERION = '''
+[job_offer]
+question = "has_job_offer"
+met_when = true
+weight = 2
+weight_note = "Vekten 2 er nettstedets egen lesing (test)."
+label = "deltakeren har et konkret jobbtilbud"
+met = "Deltakeren har et konkret jobbtilbud."
+unmet = "Deltakeren har ikke et konkret jobbtilbud."
+'''
+
+
+def test_a_new_priority_criterion_is_data_only(data_copy):
+    """A criterion added to priority.toml (with its question) is asked, scored and explained with no Python change."""
+    from guide_engine import api
+    from tests.scenario_table import rows
+
+    (data_copy / "questions.toml").write_text((data_copy / "questions.toml").read_text(encoding="utf-8") + NEW_QUESTION, encoding="utf-8")
+    (data_copy / "priority.toml").write_text((data_copy / "priority.toml").read_text(encoding="utf-8") + NEW_CRITERION, encoding="utf-8")
+    _edit(data_copy / "counties" / "trondelag.toml", 'value = ["sector_hit_by_crisis"]', 'value = ["sector_hit_by_crisis", "job_offer"]')
+    data_loader.reload()
+    row = next(r for r in rows() if r["name"].startswith("Trøndelag høsten 2020: mål i en bransje"))
+    assert "has_job_offer" in api.path(row["full_case"], row["on"])
+    result = api.evaluate({**row["full_case"], "has_job_offer": True}, row["on"])
+    assert result["ok"], result["errors"]
+    crit = {c["id"]: c for c in result["priority"]["criteria"]}
+    assert crit["job_offer"]["met"] is True and result["priority"]["score"] == 3 + 2
+    assert "Deltakeren har et konkret jobbtilbud." in result["priority"]["reasons"]
+    assert "Vekten 2 er nettstedets egen lesing (test)." in result["priority"]["weight_notes"]

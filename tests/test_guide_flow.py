@@ -15,6 +15,7 @@ from tests.guide_driver import (
     answer_until_review,
     current_question,
     fill_current,
+    hold_engine,
     next_step,
     open_guide,
     show_result,
@@ -133,33 +134,49 @@ def test_review_lists_every_answer_with_endre(page, site_url):
     assert "Molde" in page.inner_text("#guide-review")
 
 
-def test_first_question_usable_before_the_engine_is_ready(context, site_url):
-    """While Pyodide is still loading, the first question works and a loading state is announced."""
-    release = {"go": False}
-    pending = []
-
-    def hold_wasm(route):
-        pending.append(route)
-
-    context.route("**/pyodide.asm.wasm", hold_wasm)
+def test_opening_questions_need_no_engine(context, site_url):
+    """While Pyodide is still loading, the opening questions go on from the boot data; the guide
+    waits for the engine only where the path depends on it, and says so in a polite live region."""
+    release = hold_engine(context)
     page = context.new_page()
     page.goto(site_url + "veiviser/")
     page.wait_for_selector("#guide-step[data-question='county']")
-    assert page.get_attribute("#guide", "data-state") == "starting"
-    page.select_option("#q-county", '"more-og-romsdal"')
-    page.click("#guide-next")
+    opening = ["county", "municipality", "participant_ref", "permit_group", "permit_date"]
+    for qid in opening:
+        assert current_question(page) == qid
+        assert page.get_attribute("#guide", "data-state") == "starting"
+        fill_current(page, MORE_OG_ROMSDAL_WITH_INTERPRETER[qid])
+        page.click("#guide-next")
+        if qid != opening[-1]:
+            page.wait_for_selector(f"#guide-step:not([data-question='{qid}'])")
     page.wait_for_selector("#guide[data-state='waiting']")
-    status = page.inner_text("#guide-engine-status")
-    assert "klar" in status
+    assert current_question(page) == "permit_date"
+    assert "klar" in page.inner_text("#guide-engine-status")
     assert page.get_attribute("#guide-engine-status", "role") == "status"
-    for _ in range(200):
-        if pending:
-            break
-        page.wait_for_timeout(50)
-    context.unroute("**/pyodide.asm.wasm")
-    for route in pending:
-        route.continue_()
-    page.wait_for_selector("#guide-step[data-question='municipality']", timeout=READY_MS)
+    assert page.get_attribute("#guide-engine-status", "aria-live") == "polite"
+    release(page)
+    page.wait_for_selector("#guide-step[data-question='age_at_permit']", timeout=READY_MS)
+    # Tilbake walks back through the answers given before the engine was ready.
+    page.click("#guide-back")
+    page.wait_for_selector("#guide-step[data-question='permit_date']")
+    assert page.input_value("#q-permit_date") == MORE_OG_ROMSDAL_WITH_INTERPRETER["permit_date"]
+
+
+def test_engine_finds_an_error_in_an_answer_given_before_it_was_ready(context, site_url):
+    """An opening answer the engine refuses once it is ready sends the user back to it with the message."""
+    release = hold_engine(context)
+    page = context.new_page()
+    page.goto(site_url + "veiviser/")
+    answers = dict(MORE_OG_ROMSDAL_WITH_INTERPRETER, participant_ref="01019900041")  # a fødselsnummer (valid control digits)
+    for qid in ["county", "municipality", "participant_ref", "permit_group"]:
+        page.wait_for_selector(f"#guide-step[data-question='{qid}']")
+        fill_current(page, answers[qid])
+        page.click("#guide-next")
+    page.wait_for_selector("#guide-step[data-question='permit_date']")
+    release(page)
+    page.wait_for_selector("#guide-step[data-question='participant_ref'] #guide-error-summary", timeout=READY_MS)
+    assert "fødselsnummer" in page.inner_text("#q-participant_ref-error")
+    assert page.input_value("#q-participant_ref") == "01019900041"
 
 
 def test_nothing_typed_is_stored(page, context, site_url):

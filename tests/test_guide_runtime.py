@@ -66,10 +66,23 @@ def test_missing_runtime_file_shows_error_state(context, site_url):
 
 
 def test_missing_engine_wheel_shows_error_state(context, site_url):
-    """When the engine wheel is missing, the guide shows its error state."""
-    context.route("**/*.whl*", lambda route: route.fulfill(status=404, body="missing"))
+    """A missing engine wheel gives a fixed Norwegian sentence (detail in the console) and "Prøv igjen" recovers."""
+    console = []
+    context.on("console", lambda m: console.append(m.text))
+    missing = lambda route: route.fulfill(status=404, body="missing")  # noqa: E731
+    context.route("**/*.whl*", missing)
     page = open_failing_guide(context, site_url)
-    assert "Fant ikke motoren" in page.inner_text("#guide-failure")
+    assert page.get_attribute("#guide-failure", "data-code") == "network"
+    text = page.inner_text("#guide-failure-text")
+    assert "nettforbindelsen" in text and "Prøv igjen" in text
+    assert ".whl" not in page.inner_text("#guide") and "404" not in page.inner_text("#guide")
+    assert any(".whl" in c and "404" in c for c in console), console  # the detail is for developers
+    context.unroute("**/*.whl*", missing)
+    page.click("#guide-retry")
+    page.wait_for_selector("#guide[data-state='ready']", timeout=READY_MS)
+    page.select_option("#q-county", '"more-og-romsdal"')
+    page.click("#guide-next")
+    page.wait_for_selector("#guide-step[data-question='municipality']")
 
 
 def test_no_webassembly_shows_error_state_and_fallbacks(context, site_url):

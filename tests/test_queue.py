@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from guide_engine import bridge, queue
+from hypothesis import HealthCheck, given, settings
+
+from guide_engine import api, bridge, queue
+from tests.strategies import plausible_case
 from tests.queue_sheets import COLUMNS, ON, excel_sheet_with_bad_row, person, sheet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,7 +211,25 @@ def test_bridge_queue_op_answers_in_one_message():
     assert reply["ok"]
     res = reply["result"]
     assert res["counts"]["rows"] == 6 and res["capacity"]["per_week"] == 2
-    assert res["export_csv"].startswith("\ufeff") and res["ics"].startswith("BEGIN:VCALENDAR")
+    assert "cells" not in res["rows"][0]  # the page gets what it shows
+    files = json.loads(bridge.handle(json.dumps({"op": "queue_files", "csv": excel_sheet_with_bad_row(), "on": ON, "per_week": "2"})))["result"]
+    assert files["export_csv"].startswith("\ufeff") and files["ics"].startswith("BEGIN:VCALENDAR")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plausible_case())
+def test_the_queue_reads_the_same_decisions_as_the_guide(args):
+    """The brief result the queue uses has the guide's eligibility, deadlines, priority and errors."""
+    full = api.evaluate(args["case"], args["on"])
+    brief = queue._engine_result(args["case"], args["on"])
+    for key in ("ok", "errors", "eligibility", "deadlines", "deadline_notes", "priority", "county", "path"):
+        assert brief[key] == full[key], key
+
+
+def test_warm_up_op():
+    import json
+    reply = json.loads(bridge.handle(json.dumps({"op": "queue_warm", "rows": 40})))
+    assert reply == {"ok": True, "result": {"rows": 40}}
 
 
 def run(*args, stdin=None):

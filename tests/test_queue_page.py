@@ -56,6 +56,7 @@ def test_excel_file_ordered_with_row_error_capacity_and_exports(page, site_url):
     first_rule = page.inner_text("#queue-table tbody tr:first-child td.queue-rule")
     assert "Fristen er passert" in first_rule and "23. oktober 2026" in first_rule
     page.click("#queue-table tbody tr:first-child details summary")
+    page.wait_for_selector("#queue-table tbody tr:first-child details[open] ul")
     assert "integreringsloven" in page.inner_text("#queue-table tbody tr:first-child details").lower()
 
     # The bad row: listed with its row number, column and Norwegian message, not in the table.
@@ -102,6 +103,7 @@ def test_county_criteria_are_named_with_their_source(page, site_url):
     first = page.locator("#queue-table tbody tr:first-child td.queue-rule")
     assert first.get_attribute("data-rule") == "county_criteria"
     first.locator("summary").click()
+    page.wait_for_selector("#queue-table tbody tr:first-child details[open] .guide-sources")
     text = first.inner_text()
     assert "Trøndelag prioriterer" in text and "bransje" in text and "Kilde: " in text
 
@@ -185,6 +187,7 @@ def test_queue_page_passes_axe(browser, site_url, scheme):
         page.click("#queue-run")
         page.wait_for_selector("#queue[data-state='done']", timeout=RUN_MS)
         page.click("#queue-table tbody tr:first-child details summary")
+        page.wait_for_selector("#queue-table tbody tr:first-child details[open] ul")
         if v := axe_violations(page):
             failures["result"] = v
         assert not failures, failures

@@ -1,0 +1,39 @@
+// The guide page's entry module. The first questions work from the boot data at once; Pyodide
+// starts in a Web Worker meanwhile (engine.js), and the controller (controller.js) asks it only
+// where the path depends on the engine. Nothing typed is stored: answers live in this page's memory.
+
+import { Controller } from "./controller.js";
+import { engineFromBoot } from "./engine.js";
+import { today, useLabels } from "./format.js";
+import { LEAVE_WARNING } from "./messages.js";
+import { StatusLine } from "./status.js";
+
+const root = document.getElementById("guide");
+const boot = JSON.parse(document.getElementById("guide-boot").textContent);
+const siteBase = new URL(root.dataset.base.replace(/\/?$/, "/"), location.href);
+useLabels(boot.labels);
+
+const engine = engineFromBoot(boot, siteBase);
+const status = new StatusLine(document.getElementById("guide-engine-status"));
+const guide = new Controller({ boot, engine, main: document.getElementById("guide-main"), root, status, siteBase, today: today() });
+
+engine.onProgress = (p) => status.progress(p);
+engine.onReady = () => {
+  performance.mark("guide:engine-ready"); // read by bench/
+  status.ready();
+  if (root.dataset.state !== "failed") root.dataset.state = guide.pending ? "waiting" : "ready";
+  guide.engineReady();
+};
+engine.onFailed = (failure) => guide.failed(failure);
+
+// Leaving the page loses the answers (nothing is stored): the browser asks first.
+window.addEventListener("beforeunload", (e) => {
+  if (!guide.hasAnswers()) return;
+  e.preventDefault();
+  e.returnValue = LEAVE_WARNING;
+});
+
+root.dataset.state = "starting";
+engine.start(); // first, so Pyodide boots while the first question is drawn
+guide.start();
+window.__guide = { engine, guide }; // for tests and the benchmark (answers are never stored)

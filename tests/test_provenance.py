@@ -1,0 +1,137 @@
+"""Layers and caveats over time: every county on the first of every month 2020–2027.
+
+No county fact or national guidance is used outside its period, a fact used where it is not
+confirmed (national guidance, after ``confirmed_until``, an estimated period, or a source more than
+two years old) carries a data note, and the result, the checklist and the referral carry the same notes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from guide_engine import api, provenance
+from guide_engine.data_loader import load_counties, load_national, load_sources
+
+MONTHS = [date(y, m, 1) for y in range(2020, 2028) for m in range(1, 13)]
+
+
+def _case(cid: str, on: date) -> dict:
+    """A covered case on ``on``: a covid-law participant in 2020, a newly settled refugee from 2021."""
+    case = {"county": cid, "municipality": "Testkommune", "participant_ref": "T-1", "permit_group": "refugee",
+            "interpreter_needed": True, "interpreter_language": "dari", "wants_adviser_present": True,
+            "competence_mapping_done": True, "individual_plan_exists": True, "norwegian_plan_exists": True,
+            "practical_needs": "", "planned_session_date": None, "sector_hit_by_crisis": True}
+    if on.year < 2021:
+        case.update(permit_date="2019-05-01", arrival_date="2019-02-01", in_introduction_programme=True)
+    else:
+        # early 2021: the permit falls in 2020, so the person is a covid-law participant in the programme
+        case.update(permit_date=(on - timedelta(days=60)).isoformat(), arrival_date=(on - timedelta(days=150)).isoformat(),
+                    age_at_permit=30, in_introduction_programme=True,
+                    settlement_date=(on - timedelta(days=30)).isoformat(), settled_by_agreement=True)
+    return case
+
+
+def _unconfirmed(f, layer: str, on: date) -> bool:
+    """The independent reading of "not confirmed on this date" that the notes must cover."""
+    src = load_sources()[f.source]
+    return (layer == provenance.NATIONAL or (f.confirmed_until is not None and on > f.confirmed_until)
+            or (f.period_note is not None and layer == provenance.COUNTY)
+            or provenance.source_date(src.as_of).replace(year=provenance.source_date(src.as_of).year + 2) < on)
+
+
+def _cases():
+    for cid, county in load_counties().items():
+        for on in MONTHS:
+            if county.exists_on(on):
+                yield cid, on
+
+
+@pytest.mark.parametrize("cid", list(load_counties()))
+def test_no_fact_is_used_outside_its_period_without_a_note(cid):
+    """For each month the county exists: every fact a task rests on is in force (and written for the
+    case's law); where it is not confirmed, the task and the result carry a note naming its source."""
+    county = load_counties()[cid]
+    checked = 0
+    for on in MONTHS:
+        if not county.exists_on(on):
+            continue
+        r = api.evaluate(_case(cid, on), on.isoformat())
+        assert r["ok"], (cid, on, r["errors"])
+        status = r["eligibility"]["status"]
+        for item in r["checklist"]:
+            for key in provenance.ITEM_FACTS.get(item["id"], ()):
+                a = provenance.answer(county, key, on, status)
+                if a is None:
+                    continue
+                assert a.fact.period.covers(on) and (not a.fact.applies_to or status in a.fact.applies_to), (cid, on, key)
+                assert item["layers"][key] == a.layer
+                if _unconfirmed(a.fact, a.layer, on):
+                    checked += 1
+                    assert item["data_notes"], (cid, on, item["id"], key)
+                    assert any(key in n["facts"] and n["source"] == a.source for n in r["data_notes"]), (cid, on, key)
+    if county.routine or cid in ("oslo", "akershus"):
+        assert checked, f"{cid}: no unconfirmed fact was ever used, so the test checked nothing"
+
+
+@pytest.mark.parametrize("cid", list(load_counties()))
+def test_result_checklist_and_referral_carry_the_same_notes(cid):
+    """The notes in data_notes are exactly those on the checklist items and in the referral (its list and body)."""
+    county = load_counties()[cid]
+    for on in MONTHS:
+        if not county.exists_on(on):
+            continue
+        r = api.evaluate(_case(cid, on), on.isoformat())
+        notes = [n["note"] for n in r["data_notes"]]
+        on_items = {t for item in r["checklist"] for t in item["data_notes"]}
+        assert set(notes) == on_items, (cid, on)
+        assert r["referral"]["data_notes"] == notes, (cid, on)
+        for t in notes:
+            assert t in r["referral"]["body"], (cid, on, t)
+
+
+@pytest.mark.parametrize("cid", list(load_counties()))
+def test_referral_goes_only_to_a_booking_mailbox(cid):
+    """The draft is addressed only to a booking_mailbox in force; otherwise it says so and offers the county page."""
+    county = load_counties()[cid]
+    for on in MONTHS:
+        if not county.exists_on(on):
+            continue
+        r = api.evaluate(_case(cid, on), on.isoformat())
+        box = county.fact("booking_mailbox", on)
+        assert r["referral"]["to"] == (box.value if box else None), (cid, on)
+        if box is None:
+            assert r["referral"]["contact_page"] == f"counties/{cid}/"
+            assert "Ingen bestillingsadresse" in r["referral"]["reason"]
+
+
+def test_trondelag_priority_only_for_covid_law_cases():
+    """The autumn 2020 letter's priority criteria apply to covid-law participants, never to a § 11 case."""
+    for on in MONTHS:
+        r = api.evaluate(_case("trondelag", on), on.isoformat())
+        if r["priority"]["applies"]:
+            assert r["eligibility"]["status"] == "assess_need", on
+
+
+def test_national_guidance_is_labelled_and_dated():
+    """A national answer names IMDi or HK-dir and the page's own date, and says it is not the county's routine."""
+    r = api.evaluate(_case("oslo", date(2026, 11, 1)), "2026-11-01")
+    assert r["interpreter"]["layer"] == "national"
+    national = [n for n in r["data_notes"] if n["kind"] == "national"]
+    assert national and all("29. september 2023" in n["note"] and "ikke på fylkets egen rutine" in n["note"] for n in national)
+
+
+def test_old_source_threshold_is_two_years():
+    """Viken's May 2021 guideline is not old in May 2023 but is in June 2023."""
+    assert not provenance.is_old("viken-veileder-2021.txt", date(2023, 5, 31))
+    assert provenance.is_old("viken-veileder-2021.txt", date(2023, 6, 1))
+
+
+def test_national_layer_covers_the_documented_keys_and_starts_with_the_act():
+    """The national layer answers interpreter and IMDi-nett questions from 2021, and nothing before."""
+    national = load_national()
+    assert {"interpreter_orders", "interpreter_pays", "imdi_registration"} <= set(national)
+    for key in national:
+        assert provenance.national_fact(key, date(2020, 12, 31)) is None
+        assert provenance.national_fact(key, date(2021, 1, 1)) is not None
