@@ -1,5 +1,6 @@
 """Command line: ``python -m guide_engine counties [--on YYYY-MM-DD]`` and
-``python -m guide_engine evaluate CASE.json [--on YYYY-MM-DD]``.
+``python -m guide_engine evaluate CASE.json [--on YYYY-MM-DD]`` and
+``python -m guide_engine ages [--on YYYY-MM-DD]`` (every fact by the age of its source, oldest first).
 
 The CLI is the only place that may read the system clock: without ``--on`` and without ``"on"`` in
 the case file, the reference date is today. Exit status: 0 for a result, 1 when the result has
@@ -29,10 +30,14 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--on", help="reference date YYYY-MM-DD (default: the case's \"on\", else today)")
     e.add_argument("--checklist", action="store_true", help="print the checklist as text instead of JSON")
     e.add_argument("--referral", action="store_true", help="print the draft referral as text instead of JSON")
+    s = sub.add_parser("ages", help="list every county fact and national guidance by the age of its source, oldest first")
+    s.add_argument("--on", help="the date to measure ages from, YYYY-MM-DD (default: today)")
     _add_queue_parser(sub)
     args = p.parse_args(argv)
     if args.cmd == "queue":
         return _queue(args)
+    if args.cmd == "ages":
+        return _ages(args)
 
     if args.cmd == "counties":
         on = parse_iso(args.on) if args.on else None
@@ -141,6 +146,23 @@ def _queue(args) -> int:
     for e in result["row_errors"]:
         print(f"Rad {e['row']}, {e['field']}: {e['message']}")
     return 1 if result["row_errors"] or result["errors"] else 0
+
+
+def _ages(args) -> int:
+    """Every fact by the age of its source (oldest first), with where its source's date comes from."""
+    from .provenance import OLD_SOURCE_YEARS, fact_ages
+
+    on = parse_iso(args.on) if args.on else date.today()
+    if on is None:
+        print("Ugyldig dato for --on (ÅÅÅÅ-MM-DD).", file=sys.stderr)
+        return 2
+    rows = fact_ages(on)
+    print(f"Fakta etter kildens alder per {on.isoformat()} (eldst først; * = kilden er over {OLD_SOURCE_YEARS} år gammel):")
+    for r in rows:
+        flags = ("*" if r["old"] else " ") + (" anslått periode" if r["estimated"] else "") + (
+            f" bekreftet til {r['confirmed_until']}" if r["confirmed_until"] else "")
+        print(f"{r['source_date']}  {r['age_text']:<12}{flags[:1]} {r['county_name']:<22} {r['label']:<40} {r['source']}{flags[1:]}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -33,8 +33,9 @@ def msg_too_long(limit: int) -> str:
     return f"Svaret er for langt (høyst {limit} tegn)."
 
 
-# Line breaks a multi-line field keeps (as "\n"); a one-line field refuses every one of them.
-_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Line breaks a multi-line field keeps (as "\n"; \x0b is Word's manual line break); a one-line field
+# refuses every one of them. The information separators \x1c-\x1e are control characters, not breaks.
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 # Control (Cc), format (Cf) and surrogate (Cs) categories are refused. Unassigned code points are
 # not: their category depends on the Unicode version (CPython 3.11 and Pyodide's 3.14 differ).
 _REFUSED_CATEGORIES = {"Cc", "Cf", "Cs"}

@@ -197,3 +197,35 @@ def contact_route(county: County, on: date) -> dict:
                   f"Finn riktig mottaker via kontaktinformasjonen på fylkessiden for {county.name}, eller spør fylkeskommunen.",
         "contact_page": f"counties/{county.id}/",
     }
+
+
+def _age_text(days: int) -> str:
+    years, months = divmod(days * 12 // 365, 12)
+    parts = ([f"{years} år"] if years else []) + ([f"{months} md."] if months else [])
+    return " ".join(parts) or "under 1 md."
+
+
+def fact_ages(on: date) -> list[dict]:
+    """Every county fact and every piece of national guidance with its source's date and age on ``on``,
+    oldest source first: what the people who keep the data should re-check first."""
+    from .counties import all_counties
+
+    rows = []
+    layers = [(c.id, c.name, COUNTY, c.facts) for c in all_counties().values()]
+    layers.append(("nasjonal", "Nasjonal veiledning", NATIONAL, load_national()))
+    keys = load_fact_keys()
+    sources = load_sources()
+    for cid, name, layer, facts in layers:
+        for key, fs in facts.items():
+            for f in fs:
+                sd = source_date(sources[f.source].as_of)
+                rows.append({
+                    "county": cid, "county_name": name, "layer": layer, "key": key, "label": keys[key].label,
+                    "source": f.source, "source_title": sources[f.source].title, "source_date": sd.isoformat(),
+                    "source_label": source_label(f.source), "age_days": (on - sd).days, "age_text": _age_text(max((on - sd).days, 0)),
+                    "old": is_old(f.source, on), "verified": f.verified.isoformat(),
+                    "confirmed_until": f.confirmed_until.isoformat() if f.confirmed_until else None,
+                    "estimated": f.period_note is not None,
+                })
+    rows.sort(key=lambda r: (r["source_date"], r["county_name"], list(keys).index(r["key"])))
+    return rows

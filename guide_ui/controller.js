@@ -4,14 +4,11 @@
 // awaited is dropped; the history never holds the view shown nor a result that is out of date.
 
 import { focus } from "./dom.js";
-import { localErrors, localPath } from "./local.js";
+import { ON, countyOptions, localErrors, localPath, startPath } from "./local.js";
 import { REPLY_FAILED, TOO_LARGE } from "./messages.js";
 import { draw } from "./views/index.js";
 import { readValue } from "./widgets.js";
 
-// The reference date is asked like a question, but it is not an answer: it is the request's `on`.
-const ON = { id: "on", type: "date", required: true, text: "Regn ut per dato",
-  help: "Veiviseren regner ut rett og plikt, frister og fylkets rutine slik de gjelder denne datoen. Vanligvis er det i dag; velg en annen dato for å sjekke en tidligere sak eller planlegge fram i tid." };
 const same = (a, b) => a && b && a.name === b.name && a.id === b.id;
 
 export class Controller {
@@ -20,7 +17,7 @@ export class Controller {
     this.questions = new Map((boot.questions || []).map((q) => [q.id, q]));
     this.on = today;
     this.answers = {}; // in this page's memory only: never stored, never in the URL
-    this.path = this.startPath();
+    this.path = startPath(boot);
     this.history = [];
     this.view = null;
     this.result = null;
@@ -28,20 +25,12 @@ export class Controller {
     this.seq = 0;
   }
 
-  startPath() {
-    const local = localPath(this.boot.opening, {});
-    return local.length ? [...local] : this.boot.questions && this.boot.questions.length ? [this.boot.questions[0].id] : [];
-  }
-
   question(id) {
     return id === "on" ? ON : this.questions.get(id);
   }
 
   options(q) {
-    if (q.id !== "county") return q.options || [];
-    const on = this.on;
-    const valid = new Set((this.boot.counties || []).filter((c) => (!c.valid_from || c.valid_from <= on) && (!c.valid_to || on <= c.valid_to)).map((c) => c.id));
-    return q.options.filter((o) => valid.has(o.value));
+    return q.id === "county" ? countyOptions(q, this.boot, this.on) : q.options || [];
   }
 
   hasAnswers() {
@@ -68,7 +57,7 @@ export class Controller {
       if (!errors.length) this.on = v;
     } else if (v === undefined && q.required) delete this.answers[q.id];
     else this.answers[q.id] = v === undefined ? null : v; // a skipped optional question is sent as null
-    this.invalidate();
+    this.result = null; // a changed answer makes the result out of date
     if (errors.length) return this.show({ ...this.view, errors }, { push: false });
     if (this.engine.state !== "ready") {
       const local = localPath(this.boot.opening, this.answers);
@@ -152,10 +141,20 @@ export class Controller {
     }, { answers: active });
   }
 
+  /** A case handed over by the practice page (handover.js): its date and answers, then the review. */
+  load({ on, answers }) {
+    this.settle();
+    Object.assign(this, { on, answers, history: [], result: null });
+    this.request("step", (r) => {
+      this.path = r.path;
+      this.show({ name: "review", errors: r.errors }, { push: false });
+    });
+  }
+
   /** "Start på nytt": every answer forgotten. */
   restart() {
     this.settle();
-    Object.assign(this, { answers: {}, history: [], result: null, path: this.startPath() });
+    Object.assign(this, { answers: {}, history: [], result: null, path: startPath(this.boot) });
     this.show({ name: "question", id: this.path[0] }, { push: false });
   }
 
@@ -192,10 +191,6 @@ export class Controller {
   }
 
   // ---- machinery ----------------------------------------------------------------------------------
-
-  invalidate() {
-    this.result = null;
-  }
 
   call(op, payload) {
     return this.engine.call({ op, on: this.on, ...payload });

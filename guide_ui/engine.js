@@ -90,11 +90,15 @@ export class EngineClient {
   }
 
   // While booting, the timer measures a stall (no message for stallMs) once the worker reports
-  // progress; a worker that never does gets bootLimitMs in total.
+  // progress; a worker that never does gets bootLimitMs in total, and so does Python's start
+  // once every byte has arrived (that part is the device's work, not the network's).
   watch() {
     clearTimeout(this.timer);
     if (this.state !== "starting") return;
-    if (this.progress) {
+    const p = this.progress;
+    if (p && p.total && p.loaded >= p.total) {
+      this.timer = setTimeout(() => this.fail("engine", `not ready ${this.bootLimitMs} ms after the download`), this.bootLimitMs);
+    } else if (p) {
       this.timer = setTimeout(() => this.fail("stall", `no progress for ${this.stallMs} ms`), this.stallMs);
     } else {
       const left = this.bootLimitMs - (performance.now() - this.bootStarted);

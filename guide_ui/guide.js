@@ -5,6 +5,7 @@
 import { Controller } from "./controller.js";
 import { engineFromBoot } from "./engine.js";
 import { today, useLabels } from "./format.js";
+import { takeHandover } from "./handover.js";
 import { LEAVE_WARNING } from "./messages.js";
 import { StatusLine } from "./status.js";
 
@@ -36,4 +37,6 @@ window.addEventListener("beforeunload", (e) => {
 root.dataset.state = "starting";
 engine.start(); // first, so Pyodide boots while the first question is drawn
 guide.start();
+const handed = takeHandover(); // a practice case opened in the guide ("Åpne den samme saken i veiviseren")
+if (handed) guide.load(handed);
 window.__guide = { engine, guide }; // for tests and the benchmark (answers are never stored)

@@ -4,6 +4,26 @@
 
 import { isIsoDate } from "./format.js";
 
+// The reference date is asked like a question, but it is not an answer: it is the request's `on`.
+export const ON = {
+  id: "on", type: "date", required: true, text: "Regn ut per dato",
+  help: "Veiviseren regner ut rett og plikt, frister og fylkets rutine slik de gjelder denne datoen. Vanligvis er det i dag; velg en annen dato for å sjekke en tidligere sak eller planlegge fram i tid.",
+};
+
+/** The path known before any answer: the opening questions, or at least the first question. */
+export function startPath(boot) {
+  const local = localPath(boot.opening, {});
+  if (local.length) return [...local];
+  return boot.questions && boot.questions.length ? [boot.questions[0].id] : [];
+}
+
+/** The county question's options: the counties that exist on the date `on`. */
+export function countyOptions(q, boot, on) {
+  const exists = (c) => (!c.valid_from || c.valid_from <= on) && (!c.valid_to || on <= c.valid_to);
+  const valid = new Set((boot.counties || []).filter(exists).map((c) => c.id));
+  return q.options.filter((o) => valid.has(o.value));
+}
+
 /** The questions known to come next without the engine, given the answers so far. */
 export function localPath(opening, answers) {
   if (!opening || !opening.path) return [];

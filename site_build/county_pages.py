@@ -29,12 +29,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from guide_engine import data_loader
+from guide_engine import data_loader, provenance
 from guide_engine.data_loader import County, DataError, Fact, Period
 from guide_engine.dates import format_as_of_nb, format_nb
 
 FACTS_MARKER = "<!-- county-facts -->"
 OVERVIEW_MARKER = "<!-- county-overview -->"
+AGES_MARKER = "<!-- source-ages -->"
 JSON_DIR = "data"
 SCHEMA_VERSION = 1
 TEMPLATES = Path(__file__).parent / "templates"
@@ -102,6 +103,24 @@ def ordered_facts(county: County) -> list[tuple[str, str, tuple[Fact, ...]]]:
     return [(k, keys[k].label, county.facts[k]) for k in keys if k in county.facts]
 
 
+def national_for(county: County) -> list[tuple[str, str, Fact]]:
+    """National guidance on the keys where the county's own facts leave a gap in some month of the county's
+    existence (checked month by month to 2030): (key, label, fact), in fact-key order."""
+    keys = data_loader.load_fact_keys()
+    national = data_loader.load_national()
+    months = [date(y, m, 1) for y in range(2021, 2031) for m in range(1, 13)]
+
+    def gap(key: str, f: Fact) -> bool:
+        return any(county.exists_on(d) and f.applies(d) and county.fact(key, d) is None for d in months)
+
+    return [(k, keys[k].label, f) for k in keys if k in national for f in national[k] if gap(k, f)]
+
+
+def source_date_label(source_id: str) -> str:
+    """A source's own date as a reader sees it ("høsten 2020", "mai 2021", "29. september 2023")."""
+    return provenance.source_label(source_id)
+
+
 def fact_label(key: str) -> str:
     return data_loader.load_fact_keys()[key].label
 
@@ -143,6 +162,8 @@ def county_json(county: County, page_url: str | None) -> dict:
                 "verified": f.verified.isoformat(),
                 **_period_json(f.period),
                 "period_note": f.period_note,
+                "confirmed_until": f.confirmed_until.isoformat() if f.confirmed_until else None,
+                "applies_to": list(f.applies_to),
                 "quote": f.quote,
                 "references": list(f.references),
             }
@@ -199,7 +220,8 @@ def _env() -> Environment:
     )
     env.filters.update(nb_date=nb_date, nb_as_of=nb_as_of, nb_period=nb_period, nb_years=nb_years,
                        source_anchor=source_anchor)
-    env.globals.update(ordered_facts=ordered_facts, last_verified=last_verified, fact_label=fact_label, core_keys=core_keys)
+    env.globals.update(ordered_facts=ordered_facts, last_verified=last_verified, fact_label=fact_label, core_keys=core_keys,
+                       national_for=national_for, source_date_label=source_date_label, OLD_SOURCE_YEARS=provenance.OLD_SOURCE_YEARS)
     return env
 
 
@@ -264,6 +286,11 @@ def _helpers(page) -> dict:
 
 def on_page_markdown(markdown: str, page, config, files):
     src = page.file.src_uri
+    if AGES_MARKER in markdown:
+        # every fact by the age of its source, measured on the build date
+        built = date.today()
+        out = _state["env"].get_template("source_ages.md.j2").render(rows=provenance.fact_ages(built), built=built, **_helpers(page))
+        return markdown.replace(AGES_MARKER, out)
     if not src.startswith("counties/"):
         return markdown
     data = _state["data"]

@@ -83,6 +83,11 @@ def test_every_guide_step_passes_axe(site_url, scheme_page):
     page.click("#guide-next")  # no answer: the error summary and field error
     page.wait_for_selector("#guide-error-summary")
     check("error state")
+    page.click("#guide-change-on")  # the reference date, asked like a question
+    page.wait_for_selector("#guide-step[data-question='on']")
+    check("date step")
+    page.click("#guide-back")
+    page.wait_for_selector("#guide-step[data-question='county']")
     for _ in range(40):
         if page.locator("#guide-review").count():
             break

@@ -134,6 +134,36 @@ def test_overview_lists_every_county_from_data(built_site):
     assert "Slik legger du til en rutine" in text
 
 
+def test_overview_labels_freshness_with_the_sources_own_date(built_site):
+    """The overview says when each routine's source is from beside when it was checked against it, never a bare
+    "sist kontrollert" that reads as "current as of today"; counties without a routine show national guidance."""
+    from guide_engine import provenance
+
+    page = (built_site / "counties" / "index.html").read_text(encoding="utf-8")
+    rows = {m.split('href="', 1)[1].split("/", 1)[0]: _text(m) for m in page.split("<tr>")[1:] if 'href="' in m}
+    assert "Sist kontrollert" not in _text(page)
+    for county in load_counties().values():
+        row = rows[county.id]
+        if county.routine:
+            assert f"Kilden er fra {provenance.source_label(county.routine.source)}" in row, county.id
+        if "interpreter_orders" not in county.facts and (county.period.valid_to is None or county.period.valid_to.year >= 2021):
+            assert "nasjonal veiledning, IMDi 29. september 2023" in row, county.id
+    assert "Kilden er fra høsten 2020" in rows["trondelag"]
+
+
+def test_source_age_page_lists_every_fact_oldest_first(built_site):
+    """The page "Kildenes alder" lists every county fact and national fact, oldest source first."""
+    from guide_engine.data_loader import load_national
+
+    page = (built_site / "kildealder" / "index.html").read_text(encoding="utf-8")
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    rows = [_text(r) for r in body.split("<tr>")[1:]]
+    total = sum(len(fs) for c in load_counties().values() for fs in c.facts.values()) + sum(len(fs) for fs in load_national().values())
+    assert len(rows) == total
+    assert rows[0].startswith("høsten 2020") and "Trøndelag" in rows[0]
+    assert any("Nasjonal veiledning" in r and "29. september 2023" in r for r in rows)
+
+
 # --- the hook renders from data and refuses bad pages -----------------------------------------
 
 
@@ -320,13 +350,16 @@ def test_pages_without_interpreter_fact_claim_nothing_about_it(built_site):
     for county in load_counties().values():
         if "interpreter_orders" in county.facts:
             continue
-        own = [d for d in _search_docs(built_site)
-               if d["location"].startswith(f"counties/{county.id}/") and not d["title"].startswith("Historisk")
-               and not d["title"].startswith("Kontakter fra")]
+        docs = [d for d in _search_docs(built_site) if d["location"].startswith(f"counties/{county.id}/")]
+        own = [d for d in docs if not d["title"].startswith(("Historisk", "Kontakter fra", "Nasjonal veiledning"))]
         text = _text(" ".join(d["text"] for d in own))
         assert not any(claim in text for claim in claims), county.id
         if not county.routine:
             assert "Hvem bestiller tolk" not in text, county.id
+        # what it says about the interpreter is national guidance, labelled as such with the page's date
+        national = _text(" ".join(d["text"] for d in docs if d["title"].startswith("Nasjonal veiledning")))
+        if county.period.valid_to is None or county.period.valid_to.year >= 2021:
+            assert "Hvem bestiller tolk" in national and "ikke " + county.name in national and "29. september 2023" in national, county.id
 
 
 # --- links, privacy, accessibility -------------------------------------------------------------

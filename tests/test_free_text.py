@@ -62,7 +62,7 @@ def test_control_digits_decide():
 
 
 @pytest.mark.parametrize("raw", [
-    "Molde\x00", "Mol\x07de", "Molde\x7f", "Mol\x9bde", "\u200b", "\u200b\u200c", "Molde\u202e", "\u2066Molde\u2069",
+    "Molde\x00", "Mol\x07de", "Molde\x7f", "Mol\x9bde", "Molde\x1c", "\u200b", "\u200b\u200c", "Molde\u202e", "\u2066Molde\u2069",
     "Mol\u00adde", "\ufeffMolde", "Molde\u200f", "\ud800Molde",
 ])
 def test_control_and_format_characters_are_refused(raw):

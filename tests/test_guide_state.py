@@ -6,7 +6,6 @@ import pytest
 
 from tests.guide_driver import (
     MORE_OG_ROMSDAL_WITH_INTERPRETER as CASE,
-    READY_MS,
     STEP_MS,
     answer,
     answer_until_review,
@@ -236,3 +235,38 @@ def test_a_worker_without_progress_gets_the_whole_boot_limit(context, site_url):
     assert page.get_attribute("#guide", "data-state") == "starting"
     page.clock.run_for(6_000)
     page.wait_for_selector("#guide[data-state='failed']")
+
+
+def test_python_starting_after_the_download_is_not_a_stall(context, site_url):
+    """Once every byte has arrived, Python's start on a slow device is not taken for a stalled download."""
+    fake_worker(context, on_init="")
+    page = context.new_page()
+    page.clock.install()
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide-step[data-question='county']")
+    echo(page, progress(5_200_000))
+    page.wait_for_timeout(50)
+    page.clock.run_for(40_000)
+    assert page.get_attribute("#guide", "data-state") == "starting"
+    echo(page, {"type": "ready", "bootMs": 1, "fromSnapshot": False})
+    page.wait_for_selector("#guide[data-state='ready']")
+
+
+@pytest.mark.parametrize("field", ["_case", "_data", "_engine"])
+def test_errors_on_no_question_are_shown_in_the_summary(context, site_url, field):
+    """An engine error that belongs to no question stands in the error summary, as text, and the user stays put."""
+    reply = (
+        "post({type: 'reply', id: m.id, reply: {ok: true, result: {path: ['county', 'municipality'], next: 'municipality',"
+        f" errors: [{{field: '{field}', message: 'Melding fra motoren om {field}.'}}]}}}}}});"
+    )
+    fake_worker(context, on_init="post({type: 'ready', bootMs: 1, fromSnapshot: false});", on_call=reply)
+    page = context.new_page()
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide[data-state='ready']")
+    page.select_option("#q-county", '"more-og-romsdal"')
+    page.click("#guide-next")
+    page.wait_for_selector("#guide-error-summary")
+    assert page.inner_text(f"#guide-error-summary li[data-field='{field}']") == f"Melding fra motoren om {field}."
+    assert page.locator(f"#guide-error-summary li[data-field='{field}'] a").count() == 0
+    assert current_question(page) == "county"
+    assert page.input_value("#q-county") == '"more-og-romsdal"'

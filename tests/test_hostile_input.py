@@ -1,6 +1,7 @@
 """Hostile input: every free-text field, fed control, format, bidi and line-break characters and
 fødselsnummer spellings, is refused at the field, and no such character or number reaches any output
-(the result, the checklist and referral texts, the bridge's reply, the CLI's text, the queue export)."""
+(the result, the checklist and referral texts, the bridge's replies, the calendar file, the CLI's text,
+the queue's page data and export)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ MULTILINE = {fid for fid in FREE_TEXT if question_map()[fid]["type"] == "textare
 BANNED = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-C0_C1 = "".join(map(chr, [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f, *range(0x80, 0x85), *range(0x86, 0xa0)]))
+C0_C1 = "".join(map(chr, [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f, *range(0x80, 0x85), *range(0x86, 0xa0)]))
 LINE_BREAKS = ["\n", "\r", "\r\n", "\x85", "\u2028", "\u2029", "\x0b", "\x0c"]
 SEPARATORS = [" ", "  ", ".", "-", "\u2013", "\u2014", "\u2010", "\u2212", "\u00a0", "\u200b", "\u2060", "\ufeff"]
 WORDS = ["Molde", "Ålesund", "AB-12", "2026/123", "tigrinja", "Barnepass hver tirsdag", "Sak 24/01234-5", "é", "ﬁne"]
@@ -71,9 +72,12 @@ def hostile_text(draw) -> dict:
         if kind == "word":
             parts.append(" " + draw(st.sampled_from(WORDS)))
         elif kind == "char":
-            parts.append(draw(st.one_of(st.sampled_from(BIDI + ZERO_WIDTH + C0_C1),
-                                        st.characters(categories=["Cc", "Cf", "Cs"]))))
-            put["char"] = parts[-1] not in ("\t",)  # a tab is only a space
+            ch = draw(st.one_of(st.sampled_from(BIDI + ZERO_WIDTH + C0_C1), st.characters(categories=["Cc", "Cf", "Cs"])))
+            parts.append(ch)
+            if ch in "".join(LINE_BREAKS):  # a line break (\n, \r, \x0b, \x0c, \x85): allowed in multi-line text
+                put["line_break"] = True
+            elif ch != "\t":  # a tab is only a space
+                put["char"] = True
         elif kind == "line_break":
             parts.append(draw(st.sampled_from(LINE_BREAKS)) + draw(st.sampled_from(WORDS)))
             put["line_break"] = True
@@ -148,7 +152,11 @@ def test_hostile_free_text_is_refused_at_the_field_and_never_output(field, sampl
     for e in result["errors"]:
         assert_clean(e["message"], number, "error message", allow_newline=False)
     assert_clean(api.checklist_text(result), number, "checklist text")
-    assert_clean(bridge.handle(json.dumps({"op": "evaluate", "answers": answers, "on": ON})), number, "bridge reply")
+    for op in ("evaluate", "step"):
+        assert_clean(bridge.handle(json.dumps({"op": op, "answers": answers, "on": ON})), number, f"bridge {op}")
+    ics = json.loads(bridge.handle(json.dumps({"op": "ics", "answers": answers, "on": ON})))["result"]["ics"]
+    for line in ics.split("\r\n"):  # iCalendar lines end in CRLF by its standard
+        assert_clean(line, number, "calendar file", allow_newline=False)
     for flags in ([], ["--checklist"], ["--referral"]):
         code, printed = run_cli(["evaluate", "-", "--on", ON, *flags], json.dumps(answers))
         assert code == (1 if refused else 0), (flags, printed[-500:])

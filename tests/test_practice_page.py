@@ -202,3 +202,24 @@ def test_practice_page_passes_axe(browser, site_url, scheme):
     finally:
         context.close()
     assert not failures, "\n".join(f"{k}: {v}" for k, v in failures.items())
+
+
+def test_the_case_opens_in_the_guide(page, site_url):
+    """"Åpne den samme saken i veiviseren" opens the guide on the review of that case, its date
+    included; the case leaves the address at once, and the guide's result is the engine's."""
+    open_practice(page, site_url)
+    page.click(f"#practice-open-{RIGHT_CASE}")
+    choose_by_mouse(page, RIGHT_CASE, engine_answers(RIGHT_CASE))
+    page.click("#practice-check")
+    page.wait_for_selector("#practice-check-result")
+    page.click("#practice-open-guide")
+    page.wait_for_selector("#guide-review", timeout=READY_MS)
+    assert "#sak=" not in page.url and "sak=" not in page.evaluate("location.href")
+    assert page.get_attribute("#guide-result-on, #guide-review-on-value", "id") is not None
+    page.click("#guide-show-result")
+    page.wait_for_selector("#guide-result", timeout=READY_MS)
+    case = CASES[RIGHT_CASE]
+    assert page.get_attribute("#guide-result-on", "data-on") == case["on"]
+    want = api.evaluate(case["answers"], case["on"])
+    assert page.get_attribute("#guide-eligibility [data-status]", "data-status") == want["eligibility"]["status"]
+    assert page.inner_text("#guide-summary [data-summary='interpreter'] a") == want["summary"]["interpreter"]["text"]

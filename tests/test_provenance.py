@@ -135,3 +135,17 @@ def test_national_layer_covers_the_documented_keys_and_starts_with_the_act():
     for key in national:
         assert provenance.national_fact(key, date(2020, 12, 31)) is None
         assert provenance.national_fact(key, date(2021, 1, 1)) is not None
+
+
+def test_cli_lists_facts_by_source_age(capsys):
+    """`python -m guide_engine ages --on D` prints every fact, oldest source first, flagging old sources."""
+    from guide_engine.__main__ import main
+
+    assert main(["ages", "--on", "2026-11-23"]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    total = sum(len(fs) for c in load_counties().values() for fs in c.facts.values()) + sum(len(fs) for fs in load_national().values())
+    assert len(lines) == total
+    dates = [ln.split()[0] for ln in lines]
+    assert dates == sorted(dates) and dates[0] == "2020-12-31"
+    assert "*" in lines[0] and "Trøndelag" in lines[0]
+    assert main(["ages", "--on", "23.11.2026"]) == 2

@@ -45,9 +45,21 @@ def generated_cases(n: int = 60) -> list[dict]:
     return out
 
 
+# Typed text the normalisation must judge alike in both Pythons (their Unicode versions differ).
+HOSTILE_TEXT = ["Molde\u202e", "\u200b", "Mol\x00de", "Molde\r\nBcc: x", "Ale\u0301sund", "Barne\u00adpass", "\u2066x\u2069",
+                "010199\u201312368", "01.01.99 123 68", "41019912351", "2026/12345", "Linje 1\u2028Linje 2", "ﬁne\u200d"]
+
+
+def hostile_cases() -> list[dict]:
+    """Every free-text field with each hostile text, on the first scenario's case."""
+    base, on = rows()[0]["full_case"], rows()[0]["on"]
+    fields = ("municipality", "participant_ref", "interpreter_language", "practical_needs")
+    return [{"id": f"hostile-{f}-{i}", "case": {**base, f: t}, "on": on} for f in fields for i, t in enumerate(HOSTILE_TEXT)]
+
+
 @pytest.fixture(scope="module")
 def pyodide_run(tmp_path_factory):
-    cases = [{"id": r["name"], "case": r["full_case"], "on": r["on"]} for r in rows()] + generated_cases()
+    cases = [{"id": r["name"], "case": r["full_case"], "on": r["on"]} for r in rows()] + generated_cases() + hostile_cases()
     f = tmp_path_factory.mktemp("pyodide") / "cases.json"
     f.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
     proc = subprocess.run(["node", str(RUNNER), str(f)], cwd=ROOT, capture_output=True, text=True, timeout=300)

@@ -82,7 +82,7 @@ function explanation(ctx, key, result) {
   }
   if (key === "interpreter") {
     const i = result.interpreter || {};
-    return [el("h5", { text: "Tolk" }), texts(i.reasons), refLinks(ctx, i.references, result)];
+    return [el("h5", { text: "Tolk" }), texts(i.reasons), texts(i.data_notes), refLinks(ctx, i.references, result)];
   }
   const id = key.split(":")[1];
   const d = (result.deadlines || []).find((x) => x.id === id);
