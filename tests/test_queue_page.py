@@ -193,3 +193,17 @@ def test_queue_page_passes_axe(browser, site_url, scheme):
         assert not failures, failures
     finally:
         context.close()
+
+
+def test_print_view_shows_the_list_not_the_form(page, site_url):
+    open_queue(page, site_url)
+    page.fill("#queue-paste", excel_sheet_with_bad_row())
+    page.fill("#queue-on", ON)
+    page.click("#queue-run")
+    page.wait_for_selector("#queue[data-state='done']", timeout=RUN_MS)
+    page.emulate_media(media="print")
+    assert not page.is_visible("#queue-form") and not page.is_visible("#queue-download-csv")
+    assert not page.is_visible(".md-header")
+    assert page.is_visible("#queue-table") and page.is_visible("#queue-row-errors") and page.is_visible("#queue-summary")
+    page.emulate_media(media="screen")
+    assert page.is_visible("#queue-form")

@@ -5,7 +5,7 @@ import * as s from "./sections.js";
 import { actions, referral } from "./referral.js";
 import { summary } from "./summary.js";
 
-export const SECTIONS = [s.heading, summary, s.routine, s.notes, s.eligibility, s.priority, s.interpreter, s.adviser, s.deadlines, s.checklist, referral, actions];
+export const SECTIONS = [s.heading, summary, s.routine, s.notes, s.eligibility, s.priority, s.interpreter, s.adviser, s.deadlines, s.calendar, s.checklist, referral, actions];
 
 /** The whole result view for the engine's result `r`. */
 export function resultView(r, ctx, sections = SECTIONS) {

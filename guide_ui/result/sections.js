@@ -3,7 +3,8 @@
 
 import { el } from "../dom.js";
 import { formatDate, whoLabel } from "../format.js";
-import { reasonList, refLinks, section, sourceText } from "./basis.js";
+import { dataNotes, layerLabel, reasonList, refLinks, section, sourceText } from "./basis.js";
+import { download } from "./referral.js";
 
 const STATUS_CLASS = {
   right_and_duty: "guide-status--yes",
@@ -28,7 +29,7 @@ export function routine(r, ctx) {
   return el(
     "p",
     { class: "guide-routine", id: "guide-routine" },
-    c.routine ? `${c.name}: rutinen «${c.routine.title}» er brukt. ` : `${c.name}: ingen rutine registrert; resultatet bygger på lovens minimum. `,
+    c.routine ? `${c.name}: rutinen «${c.routine.title}» er brukt. ` : `${c.name}: ingen rutine registrert; resultatet bygger på nasjonal veiledning der den finnes (merket), ellers på lovens minimum. `,
     el("a", { href: new URL(`counties/${c.id}/`, ctx.siteBase).href, text: `Se ${c.name} sin side` }),
   );
 }
@@ -100,7 +101,9 @@ export function interpreter(r, ctx) {
       i.language ? [el("dt", { text: "Språk" }), el("dd", { text: i.language })] : null,
       i.refund ? [el("dt", { text: "Refusjon" }), el("dd", { text: i.refund })] : null,
     ),
+    layerLabel(i.layer, "guide-interpreter-layer"),
     reasonList(i.reasons),
+    dataNotes(i.data_notes, "guide-interpreter-notes"),
     refLinks(i.references, ctx),
     sourceText(i.sources, ctx),
   );
@@ -110,7 +113,8 @@ export function interpreter(r, ctx) {
 export function adviser(r, ctx) {
   const a = r.adviser || {};
   if (!a.text) return null;
-  return section("guide-adviser", "Programrådgiveren", el("p", { text: a.text }), refLinks(a.references, ctx), sourceText(a.sources, ctx));
+  return section("guide-adviser", "Programrådgiveren", el("p", { text: a.text }), dataNotes(a.data_notes, "guide-adviser-notes"),
+    refLinks(a.references, ctx), sourceText(a.sources, ctx));
 }
 
 /** The deadlines as a table: what, when, whether it has passed, on what basis. */
@@ -158,10 +162,32 @@ export function checklist(r, ctx) {
           el("input", { type: "checkbox", id: `guide-task-${n}` }),
           el("label", { for: `guide-task-${n}` }, el("strong", { text: (t.who_label || whoLabel(t.who)) + ": " }), t.task, t.due_text ? ` (innen ${t.due_text})` : ""),
           el("div", { class: "guide-task-basis" }, t.basis ? el("span", { text: t.basis + " " }) : null, refLinks(t.references, ctx)),
+          dataNotes(t.data_notes, `guide-task-${n}-notes`),
         ),
       ),
     ),
     el("div", { class: "guide-actions guide-no-print" },
       el("button", { type: "button", class: "md-button", id: "guide-print-checklist", text: "Skriv ut sjekklisten", onclick: () => ctx.actions.print("checklist") })),
   );
+}
+
+/** The deadlines as an .ics file for the calendar (made by the engine: each deadline an all-day event
+    with the participant's reference and the basis). */
+export function calendar(r, ctx) {
+  if (!(r.deadlines || []).length || !ctx.actions.calendar) return null;
+  const status = el("p", { class: "guide-help", id: "guide-calendar-status", role: "status" });
+  const get = async () => {
+    status.textContent = "";
+    try {
+      const reply = await ctx.actions.calendar();
+      if (!reply.ok || !reply.result.ics) throw new Error(reply.error || "ingen frister");
+      download(reply.result.ics, reply.result.filename, "text/calendar;charset=utf-8");
+    } catch (err) {
+      console.warn("Veiviseren: .ics:", err && err.message); // the detail is for developers
+      status.textContent = "Kalenderfilen kunne ikke lages. Prøv igjen, eller før fristene inn fra tabellen over.";
+    }
+  };
+  return el("div", { class: "guide-actions guide-no-print", id: "guide-calendar" },
+    el("button", { type: "button", class: "md-button", id: "guide-download-ics", text: "Legg fristene i kalenderen (.ics)", onclick: get }),
+    status);
 }

@@ -43,6 +43,6 @@ export function draw(g) {
     const rows = g.path.map((id) => ({ id, question: g.question(id).text, answer: answerLabel(g, id) }));
     return reviewView(rows, { errors: v.errors, onText: formatDate(g.on) }, { ...on, edit: (id) => g.edit(id), result: () => g.showResult() });
   }
-  const ctx = { boot: g.boot, siteBase: g.siteBase, on: g.on, actions: { print: printOnly, editAnswers: () => g.editAnswers(), restart: () => g.restart() } };
+  const ctx = { boot: g.boot, siteBase: g.siteBase, on: g.on, actions: { print: printOnly, editAnswers: () => g.editAnswers(), restart: () => g.restart(), calendar: () => g.call("ics", { answers: { ...g.answers } }) } };
   return { node: resultView(g.result, ctx), focus: null };
 }

@@ -8,7 +8,7 @@
 //   {type: "call", id, payload: {op, ...}}  -> {type: "reply", id, reply}
 
 const root = document.getElementById("queue");
-const boot = JSON.parse(document.getElementById("guide-boot").textContent);
+const boot = JSON.parse(document.getElementById("engine-boot").textContent);
 const main = document.getElementById("queue-main");
 const engineStatus = document.getElementById("queue-engine-status");
 const siteBase = new URL(root.dataset.base.replace(/\/?$/, "/"), location.href);
@@ -59,7 +59,7 @@ class Engine {
       this._resolve();
       this.onReady && this.onReady();
     } else if (msg.type === "failed") {
-      this.fail(msg.message);
+      this.fail(msg.message || msg.detail || msg.code || "ukjent feil");
     } else if (msg.type === "reply") {
       const p = this.pending.get(msg.id);
       if (p) {
@@ -191,6 +191,7 @@ class Queue {
   }
 
   engineFailed(message) {
+    console.warn("Prioriteringen:", message); // the technical detail is for the console, not the page
     root.dataset.state = "failed";
     engineStatus.textContent = "";
     const box = el(
@@ -198,7 +199,7 @@ class Queue {
       { class: "admonition failure guide-failure", role: "alert", id: "queue-failure" },
       el("p", { class: "admonition-title", text: "Prioriteringen kunne ikke starte" }),
       el("p", {
-        text: `Nettleseren din fikk ikke startet motoren (${message}). Fristene for én deltaker finner du også på fylkessidene.`,
+        text: "Nettleseren din fikk ikke startet motoren som regner ut listen. Last inn siden på nytt for å prøve igjen. Fristene for én deltaker finner du også på fylkessidene.",
       }),
       el("p", {}, el("a", { href: new URL("counties/", siteBase).href, text: "Fylkenes rutiner" })),
     );
@@ -336,7 +337,8 @@ class Queue {
     if (!reply.ok) {
       root.dataset.state = "ready";
       engineStatus.textContent = "";
-      this.showFormErrors([{ field: "input", message: `Listen kunne ikke regnes ut (${reply.error}).` }]);
+      console.warn("Prioriteringen:", reply.detail || reply.error); // the technical detail is for the console
+      this.showFormErrors([{ field: "input", message: `Listen kunne ikke regnes ut. ${reply.error}` }]);
       return;
     }
     const result = reply.result;
