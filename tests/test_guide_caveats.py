@@ -41,3 +41,20 @@ def test_national_guidance_and_its_caveats_beside_the_answers(page, site_url):
     assert page.get_attribute("#guide-referral-contacts", "href").endswith("/counties/oslo/")
     body = page.inner_text("#guide-referral-body")
     assert all(n["note"] in body for n in want["data_notes"])
+
+
+def test_deadline_caveats_beside_the_deadline(page, site_url):
+    """Møre og Romsdal: the booking and note deadlines rest on its 2021 page; their notes stand in their rows."""
+    open_guide(page, site_url)
+    asked = answer_until_review(page, MORE_OG_ROMSDAL_WITH_INTERPRETER)
+    want = api.evaluate({k: MORE_OG_ROMSDAL_WITH_INTERPRETER[k] for k in asked}, TODAY)
+    show_result(page)
+    with_notes = [d for d in want["deadlines"] if d.get("data_notes")]
+    assert {d["id"] for d in with_notes} >= {"book_by", "note_by"}
+    for d in want["deadlines"]:
+        row = page.locator(f'#guide-deadlines tr[data-deadline="{d["id"]}"]')
+        notes = row.locator(f"#guide-deadline-{d['id']}-notes")
+        if d.get("data_notes"):
+            assert all(t in notes.inner_text() for t in d["data_notes"]), d["id"]
+        else:
+            assert notes.count() == 0, d["id"]

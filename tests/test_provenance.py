@@ -86,6 +86,8 @@ def test_result_checklist_and_referral_carry_the_same_notes(cid):
         notes = [n["note"] for n in r["data_notes"]]
         on_items = {t for item in r["checklist"] for t in item["data_notes"]}
         assert set(notes) == on_items, (cid, on)
+        beside = {t for d in r["deadlines"] for t in d.get("data_notes", [])} | set(r["priority"].get("data_notes") or [])
+        assert beside <= set(notes), (cid, on)  # what stands beside a deadline or the priority is in the result's notes
         assert r["referral"]["data_notes"] == notes, (cid, on)
         for t in notes:
             assert t in r["referral"]["body"], (cid, on, t)

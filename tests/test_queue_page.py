@@ -207,3 +207,16 @@ def test_print_view_shows_the_list_not_the_form(page, site_url):
     assert page.is_visible("#queue-table") and page.is_visible("#queue-row-errors") and page.is_visible("#queue-summary")
     page.emulate_media(media="screen")
     assert page.is_visible("#queue-form")
+
+
+def test_older_excel_file_in_windows_1252_is_read_with_a_note(page, site_url):
+    """Excel's older «CSV (semikolondelt)» is Windows-1252, not UTF-8: read, and the page says so."""
+    rows = [person("Å-1", date(2026, 9, 1), municipality="Ålesund"), person("Ø-2", date(2026, 8, 3))]
+    data = sheet(rows, bom=False).encode("cp1252")
+    open_queue(page, site_url)
+    page.set_input_files("#queue-file", files=[{"name": "gammel.csv", "mimeType": "text/csv", "buffer": data}])
+    page.fill("#queue-on", ON)
+    page.click("#queue-run")
+    page.wait_for_selector("#queue[data-state='done']", timeout=RUN_MS)
+    assert "Windows-1252" in page.inner_text("#queue-result")
+    assert [page.inner_text(f"#queue-table tbody tr[data-row='{n}'] th").split(" (")[0] for n in (3, 2)] == ["Ø-2", "Å-1"]

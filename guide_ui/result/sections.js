@@ -75,6 +75,7 @@ export function priority(r, ctx) {
     el("p", { id: "guide-priority-label", "data-level": p.level, text: p.label }),
     reasonList(p.reasons),
     weightNotes(p),
+    dataNotes(p.data_notes, "guide-priority-notes"),
     refLinks(p.references, ctx),
     sourceText(p.sources, ctx),
   );
@@ -138,7 +139,7 @@ export function deadlines(r, ctx) {
             el("th", { scope: "row", text: d.label || d.id }),
             el("td", {}, el("time", { datetime: d.date, text: d.date_text || formatDate(d.date) })),
             el("td", { text: d.overdue ? "Fristen er passert" : "I rute" }),
-            el("td", {}, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references, ctx)),
+            el("td", {}, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references, ctx), dataNotes(d.data_notes, `guide-deadline-${d.id}-notes`)),
           ),
         ),
       ),
