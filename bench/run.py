@@ -57,6 +57,7 @@ MR_CASE = {
     "settled_by_agreement": True,
     "interpreter_needed": True,
     "interpreter_language": "tigrinja",
+    "wants_adviser_present": True,
     "competence_mapping_done": True,
     "individual_plan_exists": True,
     "norwegian_plan_exists": False,

@@ -24,10 +24,11 @@ def _case(cid: str, on: date) -> dict:
             "competence_mapping_done": True, "individual_plan_exists": True, "norwegian_plan_exists": True,
             "practical_needs": "", "planned_session_date": None, "sector_hit_by_crisis": True}
     if on.year < 2021:
-        case.update(permit_date="2019-05-01", in_introduction_programme=True)
+        case.update(permit_date="2019-05-01", arrival_date="2019-02-01", in_introduction_programme=True)
     else:
         # early 2021: the permit falls in 2020, so the person is a covid-law participant in the programme
-        case.update(permit_date=(on - timedelta(days=60)).isoformat(), age_at_permit=30, in_introduction_programme=True,
+        case.update(permit_date=(on - timedelta(days=60)).isoformat(), arrival_date=(on - timedelta(days=150)).isoformat(),
+                    age_at_permit=30, in_introduction_programme=True,
                     settlement_date=(on - timedelta(days=30)).isoformat(), settled_by_agreement=True)
     return case
 

@@ -54,7 +54,7 @@ def test_excel_file_ordered_with_row_error_capacity_and_exports(page, site_url):
     rules = page.eval_on_selector_all("#queue-table tbody td.queue-rule", "cells => cells.map(c => c.dataset.rule)")
     assert rules == ["overdue", "deadline", "deadline", "deadline", "not_covered"]
     first_rule = page.inner_text("#queue-table tbody tr:first-child td.queue-rule")
-    assert "Fristen er passert" in first_rule and "2. november 2026" in first_rule
+    assert "Fristen er passert" in first_rule and "23. oktober 2026" in first_rule
     page.click("#queue-table tbody tr:first-child details summary")
     page.wait_for_selector("#queue-table tbody tr:first-child details[open] ul")
     assert "integreringsloven" in page.inner_text("#queue-table tbody tr:first-child details").lower()
@@ -93,7 +93,7 @@ def test_excel_file_ordered_with_row_error_capacity_and_exports(page, site_url):
 def test_county_criteria_are_named_with_their_source(page, site_url):
     """Trøndelag, 15 October 2020: the letter's criterion orders the rows, and the page says so."""
     rows = [person(f"T{i}", date(2020, 8, 1), county="trondelag",
-                   permit_date=date(2020, 6, 1), sector_hit_by_crisis=(i == 2)) for i in range(3)]
+                   permit_date=date(2020, 6, 1), arrival_date=date(2020, 3, 1), sector_hit_by_crisis=(i == 2)) for i in range(3)]
     open_queue(page, site_url)
     page.fill("#queue-paste", sheet(rows, delimiter="\t", bom=False))
     page.fill("#queue-on", "2020-10-15")
