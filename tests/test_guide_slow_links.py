@@ -103,3 +103,24 @@ def test_a_slow_link_shows_progress_and_never_fails_while_bytes_arrive(browser, 
         assert not [m for m in messages if m["type"] == "failed"]
     finally:
         ctx.close()
+
+
+def test_a_repeat_visit_downloads_no_snapshot_it_did_not_have(browser, built_site):
+    """Second visit, same browser: every runtime file comes from the HTTP cache; the worker takes
+    the snapshot only if it is cached as well, so nothing is downloaded again on a slow link."""
+    ledger = Ledger()
+    server, url = start_server(built_site, ledger, {"link": Link(PROFILES["10mbit"])})
+    ctx = browser.new_context(service_workers="block")
+    try:
+        for visit in (1, 2):
+            ledger.reset()
+            page = ctx.new_page()
+            page.goto(url + "veiviser/", timeout=60_000)
+            page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=150_000)
+            assert page.get_attribute("#guide", "data-state") == "ready"
+            files = ledger.snapshot()["files"]
+            page.close()
+        assert not [f for f in files if "engine.snap" in f or ".wasm" in f or "stdlib.zip" in f], files
+    finally:
+        ctx.close()
+        server.shutdown()
