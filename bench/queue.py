@@ -15,7 +15,8 @@ site_build.serve on 127.0.0.1 and drives Debian's Chromium:
 - CLI: `python -m guide_engine queue FILE --on … --capacity 6 --csv OUT` on --cli-rows rows,
   wall time of the process (Python start included), --runs times.
 
-Prints the medians and writes JSON (default bench/results/queue.json).
+Prints the medians (the CLI also in CPU time) and the machine's load average before and after, and
+writes JSON (default bench/results/queue.json).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -111,13 +113,16 @@ def cli_runs(runs: int, rows: int) -> list[dict]:
         src, dst = Path(tmp) / "koe.csv", Path(tmp) / "ut.csv"
         src.write_text(sheet(rows), encoding="utf-8", newline="")
         for _ in range(runs):
+            cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             p = subprocess.run([sys.executable, "-m", "guide_engine", "queue", str(src), "--on", ON, "--capacity", "6", "--csv", str(dst)],
                                cwd=ROOT, capture_output=True, text=True)
             ms = (time.perf_counter() - t0) * 1000
+            cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu_ms = ((cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)) * 1000
             if p.returncode not in (0, 1):
                 raise SystemExit(f"the CLI failed ({p.returncode}): {p.stderr[-2000:]}")
-            out.append({"ms": round(ms, 1), "exit": p.returncode, "export_lines": dst.read_text(encoding="utf-8").count("\n")})
+            out.append({"ms": round(ms, 1), "cpu_ms": round(cpu_ms, 1), "exit": p.returncode, "export_lines": dst.read_text(encoding="utf-8").count("\n")})
     return out
 
 
@@ -137,8 +142,9 @@ def main(argv: list[str] | None = None) -> int:
         result["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     except OSError:
         result["commit"] = None
+    site = None if args.no_browser else (args.site or build_site())
+    result["load_average_before"] = os.getloadavg()  # the machine is shared: say how busy it was
     if not args.no_browser:
-        site = args.site or build_site()
         b = browser_runs(site, args.runs, args.rows)
         med = statistics.median(r["ms"] for r in b)
         result["browser"] = {"rows": args.rows, "runs": b, "median_ms": med, "min_ms": min(r["ms"] for r in b),
@@ -152,9 +158,13 @@ def main(argv: list[str] | None = None) -> int:
               f"warm-up after the engine was ready {result['browser']['warm_up_median_ms']} ms")
     c = cli_runs(args.runs, args.cli_rows)
     cmed = statistics.median(r["ms"] for r in c)
-    result["cli"] = {"rows": args.cli_rows, "runs": c, "median_ms": cmed, "min_ms": min(r["ms"] for r in c), "max_ms": max(r["ms"] for r in c)}
-    print(f"cli: {args.cli_rows} rows (python -m guide_engine queue … --csv): median {cmed:.0f} ms "
-          f"({result['cli']['min_ms']:.0f}–{result['cli']['max_ms']:.0f}), N={len(c)}")
+    ccpu = statistics.median(r["cpu_ms"] for r in c)
+    result["cli"] = {"rows": args.cli_rows, "runs": c, "median_ms": cmed, "min_ms": min(r["ms"] for r in c), "max_ms": max(r["ms"] for r in c),
+                     "median_cpu_ms": ccpu}
+    print(f"cli: {args.cli_rows} rows (python -m guide_engine queue … --csv): median {cmed:.0f} ms wall "
+          f"({result['cli']['min_ms']:.0f}–{result['cli']['max_ms']:.0f}), {ccpu:.0f} ms CPU, N={len(c)}")
+    result["load_average_after"] = os.getloadavg()
+    print(f"load average (1, 5, 15 min) before: {result['load_average_before']}, after: {result['load_average_after']} on {result['cpus']} CPUs")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -35,6 +35,7 @@ from functools import partial
 from pathlib import Path
 
 from bench import stats
+from bench.link import PROFILES, Link, Profile, parse_profiles
 from site_build.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,7 @@ MR_CASE = {
     "settled_by_agreement": True,
     "interpreter_needed": True,
     "interpreter_language": "tigrinja",
+    "wants_adviser_present": True,
     "competence_mapping_done": True,
     "individual_plan_exists": True,
     "norwegian_plan_exists": False,
@@ -77,7 +79,8 @@ COLLECT_JS = """() => {
     paint,
     nav: nav ? { responseEnd: nav.responseEnd, domInteractive: nav.domInteractive,
                  domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd } : null,
-    engine: g ? { state: g.engine.state, bootMs: g.engine.bootMs ?? null, failure: g.engine.failure ?? null } : null,
+    engine: g ? { state: g.engine.state, bootMs: g.engine.bootMs ?? null, failure: g.engine.failure ?? null,
+                  fromSnapshot: g.engine.fromSnapshot ?? null } : null,
   };
 }"""
 
@@ -142,16 +145,34 @@ class _CountingWriter:
         return getattr(self._raw, name)
 
 
-def start_server(site: Path, ledger: Ledger):
+class _LinkWriter:
+    """The socket's writer behind the benchmark's bottleneck link (bench/link.py)."""
+
+    def __init__(self, raw, holder: dict):
+        self._raw, self._holder = raw, holder
+
+    def write(self, data):
+        self._holder["link"].send(self._raw.write, bytes(data))
+        return len(data)
+
+    def __getattr__(self, name):
+        return getattr(self._raw, name)
+
+
+def start_server(site: Path, ledger: Ledger, holder: dict | None = None):
+    """site_build.serve's handler on 127.0.0.1, counting bytes, behind holder["link"] (changeable)."""
     from site_build.serve import Handler, Server
+
+    holder = holder if holder is not None else {"link": Link(PROFILES["loopback"])}
 
     class CountingHandler(Handler):
         def setup(self):
             super().setup()
-            self.wfile = _CountingWriter(self.wfile, self, ledger)
+            self.wfile = _CountingWriter(_LinkWriter(self.wfile, holder), self, ledger)
 
         def send_head(self):
             ledger.request(self.path)
+            holder["link"].round_trip()
             return super().send_head()
 
     class QuietServer(Server):
@@ -362,25 +383,104 @@ def _times(kind: str, d: dict) -> dict:
     return t
 
 
+def group(path: str) -> str:
+    """A finer split of the bytes: the file groups of the guide's boot."""
+    p = path.split("?")[0]
+    name = p.rsplit("/", 1)[-1]
+    if name == "pyodide.asm.wasm":
+        return "wasm"
+    if name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide-lock.json"):
+        return "pyodide js"
+    if name in ("python_stdlib.zip", "stdlib.zip"):
+        return "stdlib"
+    if name == "engine.snap":
+        return "snapshot"
+    if name.endswith(".whl"):
+        return "wheel"
+    if p.startswith("/guide/") or p.startswith("/bench-bare/"):
+        return "guide js/css"
+    return "page and theme"
+
+
+def groups(files: dict[str, int]) -> dict[str, int]:
+    out: dict[str, int] = defaultdict(int)
+    for path, n in files.items():
+        out[group(path)] += n
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+
+
+def think_session(ctx, base: str, url: str, think_s: float, ledger: Ledger) -> dict:
+    """Answer the Møre og Romsdal case as a user would: `think_s` seconds on each question, from the
+    moment the first question is usable; the user waits from each click on "Neste" until the next
+    step is drawn (whatever the page does meanwhile)."""
+    page = ctx.new_page()
+    ledger.reset()
+    page.goto(base + url, wait_until="commit")
+    page.wait_for_function("() => window.__bench && window.__bench.firstQuestion !== null", timeout=READY_TIMEOUT_MS)
+    answered = 0
+    for _ in range(40):
+        page.wait_for_timeout(think_s * 1000)
+        if page.query_selector("#guide-review") or page.query_selector("#guide[data-state='failed']"):
+            break
+        qid = page.get_attribute("#guide-step", "data-question")
+        fill(page, qid, MR_CASE.get(qid))
+        page.click("#guide-next")
+        page.wait_for_selector(f"#guide-review, #guide-step:not([data-question='{qid}']), #guide[data-state='failed']",
+                               state="attached", timeout=READY_TIMEOUT_MS)
+        answered += 1
+    b = page.evaluate("() => window.__bench")
+    page.close()
+    waits = stats.round_trips(b["clicks"], [s["t"] for s in b["steps"]])
+    return {"answers": answered, "first_question_ms": b["firstQuestion"], "engine_ready_ms": b["engineReady"],
+            "failed": b["failed"] is not None, "waits_ms": [round(w, 1) for w in waits],
+            "total_wait_ms": round(sum(waits), 1), "think_s": think_s}
+
+
+def _profile_summary(cold: dict, warm_runs: dict, bytes_: dict, failures: dict) -> dict:
+    def col(rows, key):
+        return [r[key] for r in rows if r.get(key) is not None]
+
+    out = {}
+    for kind in cold:
+        out[kind] = {
+            "ready_ms": stats.summarize(col(cold[kind], "ready_ms")),
+            "ready_warm_ms": stats.summarize(col(warm_runs.get(kind, []), "ready_ms")),
+            "first_question_ms": stats.summarize(col(cold[kind], "first_question_ms")),
+            "from_snapshot": [r.get("from_snapshot") for r in cold[kind]],
+            "failures": failures.get(kind, []),
+            "bytes": bytes_.get(kind),
+        }
+        if kind != "bare":
+            out[kind]["ready_ratio_paired"] = stats.summarize(
+                stats.paired_ratios(col(cold[kind], "ready_ms"), col(cold["bare"], "ready_ms")), 3)
+    return out
+
+
 def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, max_wait: float = 0.0,
-        experiments: list[str] | None = None) -> dict:
+        experiments: list[str] | None = None, profiles: list[Profile] | None = None,
+        think: float = 4.0, think_runs: int = 1, think_profiles: list[Profile] | None = None,
+        guide_runs: int = 0) -> dict:
     from playwright.sync_api import sync_playwright
 
+    from bench import experiments as ex
+
+    profiles = profiles or [PROFILES["loopback"]]
     install_bare_page(site)
     urls = {"bare": BARE, "guide": GUIDE}
     variant_facts = {}
-    if experiments:
-        from bench import experiments as ex
-
-        for name, (url, facts) in ex.install(site, experiments).items():
-            urls[name] = url
-            variant_facts[name] = facts
+    for name in ("nosnap", "snap", *(experiments or [])):
+        url, facts = getattr(ex, name)(site)
+        urls[name] = url
+        variant_facts[name] = facts
     kinds = list(urls)
     ledger = Ledger()
-    server, base = start_server(site, ledger)
-    cold = {k: [] for k in kinds}
-    warm_runs = {k: [] for k in kinds}
-    bytes_ = {}
+    holder = {"link": Link(profiles[0])}
+    server, base = start_server(site, ledger, holder)
+    per_profile: dict[str, dict] = {}
+    first: dict | None = None
+    trips = None
+    bytes_ordinary = None
+    sessions: dict[str, list] = {}
 
     def measure(ctx, kind):
         d = load_until_ready(ctx, base + urls[kind], "bare" if kind == "bare" else "guide", ledger)
@@ -391,50 +491,88 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             machine = machine_info(browser)
-            # Cold: a fresh context (empty HTTP cache) per run; the order rotates every run.
-            for i in range(runs):
-                order = kinds[i % len(kinds):] + kinds[:i % len(kinds)]
-                for kind in order:
+            for prof in profiles:
+                holder["link"] = Link(prof)
+                cold = {k: [] for k in kinds}
+                warm_runs = {k: [] for k in kinds}
+                bytes_: dict[str, dict] = {}
+                failures: dict[str, list] = defaultdict(list)
+                print(f"link {prof.label}:", file=sys.stderr, flush=True)
+
+                def one(ctx, kind, i, label, into):
                     idle = wait_quiet(min_idle, max_wait)
-                    ctx = new_context(browser)
                     d = measure(ctx, kind)
-                    ctx.close()
-                    t = _times(kind, d)
+                    try:
+                        t = _times(kind, d)
+                    except RuntimeError as e:  # a failed boot is a result on a slow link, not a crash
+                        failures[kind].append(str(e))
+                        print(f"  {label} {kind:8} run {i + 1}: FAILED {e}", file=sys.stderr, flush=True)
+                        return None
                     t["cpu_idle_before"] = idle
-                    cold[kind].append(t)
-                    if i == 0:
-                        bytes_[kind] = d["bytes"]
-                    print(f"  cold {kind:8} run {i + 1}/{runs}: ready {t['ready_ms']:7.0f} ms"
+                    t["from_snapshot"] = (d.get("engine") or {}).get("fromSnapshot")
+                    into[kind].append(t)
+                    print(f"  {label} {kind:8} run {i + 1}: ready {t['ready_ms']:7.0f} ms"
                           + (f", first question {t['first_question_ms']:5.0f} ms" if kind != "bare" else "")
+                          + (" (snapshot)" if t["from_snapshot"] else "")
                           + f" (cpu idle before: {idle})", file=sys.stderr, flush=True)
-            # Warm: one context, primed once; files now come from the HTTP cache.
-            if warm:
-                ctx = new_context(browser)
-                for kind in kinds:
-                    measure(ctx, kind)
-                for i in range(warm):
+                    return d
+
+                # Cold: a fresh context (empty HTTP cache) per run; the order rotates every run.
+                for i in range(runs):
                     for kind in kinds[i % len(kinds):] + kinds[:i % len(kinds)]:
-                        idle = wait_quiet(min_idle, max_wait)
-                        t = _times(kind, measure(ctx, kind))
-                        t["cpu_idle_before"] = idle
-                        warm_runs[kind].append(t)
-                        print(f"  warm {kind:8} run {i + 1}/{warm}: ready {t['ready_ms']:7.0f} ms (cpu idle before: {idle})",
+                        ctx = new_context(browser)
+                        d = one(ctx, kind, i, "cold", cold)
+                        ctx.close()
+                        if d is not None and kind not in bytes_:
+                            bytes_[kind] = {**{k: v for k, v in d["bytes"].items() if k != "files"},
+                                            "groups": groups(d["bytes"]["files"])}
+                # Extra cold runs of the guide alone (e.g. "no failure in 10 cold runs").
+                for i in range(runs, max(runs, guide_runs)):
+                    ctx = new_context(browser)
+                    one(ctx, "guide", i, "cold", cold)
+                    ctx.close()
+                # Warm: one context, primed once; files now come from the HTTP cache.
+                if warm:
+                    ctx = new_context(browser)
+                    for kind in kinds:
+                        measure(ctx, kind)
+                    for i in range(warm):
+                        for kind in kinds[i % len(kinds):] + kinds[:i % len(kinds)]:
+                            one(ctx, kind, i, "warm", warm_runs)
+                    ctx.close()
+                summary = _profile_summary(cold, warm_runs, bytes_, failures)
+                per_profile[prof.name] = {"label": prof.label, "mbit": prof.mbit, "rtt_ms": prof.rtt_ms,
+                                          "kinds": summary}
+                if first is None:
+                    first = {"cold": cold, "warm": warm_runs, "bytes": bytes_}
+                if prof.name == "loopback" and answers:
+                    wait_quiet(min_idle, max_wait)
+                    ctx = new_context(browser)
+                    trips = answer_round_trips(ctx, base, answers, ledger)
+                    ctx.close()
+                    print(f"  answers: {trips['answers']} round trips", file=sys.stderr, flush=True)
+                    ctx = new_context(browser)
+                    page = ctx.new_page()
+                    ledger.reset()
+                    page.goto(base + ORDINARY, wait_until="networkidle")
+                    page.wait_for_timeout(500)
+                    bytes_ordinary = ledger.snapshot()
+                    ctx.close()
+                if think_profiles and prof in think_profiles:
+                    for i in range(think_runs):
+                        ctx = new_context(browser)
+                        s = think_session(ctx, base, GUIDE, think, ledger)
+                        ctx.close()
+                        sessions.setdefault(prof.name, []).append(s)
+                        print(f"  think {think:g} s, session {i + 1}: waited {s['total_wait_ms']:.0f} ms in all "
+                              f"over {s['answers']} answers{' (FAILED)' if s['failed'] else ''}",
                               file=sys.stderr, flush=True)
-                ctx.close()
-            # Answers.
-            wait_quiet(min_idle, max_wait)
-            ctx = new_context(browser)
-            trips = answer_round_trips(ctx, base, answers, ledger)
-            ctx.close()
-            print(f"  answers: {trips['answers']} round trips", file=sys.stderr, flush=True)
-            # An ordinary page, cold.
-            ctx = new_context(browser)
-            page = ctx.new_page()
-            ledger.reset()
-            page.goto(base + ORDINARY, wait_until="networkidle")
-            page.wait_for_timeout(500)
-            bytes_["ordinary"] = ledger.snapshot()
-            ctx.close()
+                    per_profile[prof.name]["think"] = {
+                        "think_s": think,
+                        "total_wait_ms": stats.summarize([s["total_wait_ms"] for s in sessions[prof.name]]),
+                        "failed": sum(s["failed"] for s in sessions[prof.name]),
+                        "sessions": sessions[prof.name],
+                    }
             browser.close()
     finally:
         server.shutdown()
@@ -443,6 +581,8 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
     def col(rows, key):
         return [r[key] for r in rows]
 
+    cold, warm_runs, bytes_ = first["cold"], first["warm"], first["bytes"]
+    trips = trips or {"round_trips_ms": [], "answers": 0, "passes": 0, "source": None}
     metrics = {
         "bare_ready_ms": stats.summarize(col(cold["bare"], "ready_ms")),
         "bare_worker_boot_ms": stats.summarize(col(cold["bare"], "worker_boot_ms")),
@@ -472,22 +612,27 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
             "first_question_ms": stats.summarize(col(cold[name], "first_question_ms")),
             "worker_boot_ms": stats.summarize(col(cold[name], "worker_boot_ms")),
             "before_worker_ms": stats.summarize(col(cold[name], "before_worker_ms")),
-            "bytes": {k: v for k, v in bytes_[name].items() if k != "files"},
+            "bytes": (bytes_.get(name) or {"total": None}),
         }
+    empty = {"total": 0, "pyodide": 0, "guide": 0}
     return {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": machine,
         "pyodide": pyodide_dir(site).split("/v")[-1],
         "python_in_pyodide": cold["bare"][0].get("python") if cold["bare"] else None,
         "git": git_info(),
-        "runs": {"cold": runs, "warm": warm, "min_idle": min_idle, "max_wait_s": max_wait},
+        "runs": {"cold": runs, "warm": warm, "min_idle": min_idle, "max_wait_s": max_wait,
+                 "profiles": [p.name for p in profiles], "guide_runs": guide_runs},
         "cpu_idle_before_runs": stats.summarize(
             [r["cpu_idle_before"] for rs in cold.values() for r in rs if r.get("cpu_idle_before") is not None], 2),
         "targets": {"first_question_ms": stats.FIRST_QUESTION_MS, "ready_ratio": stats.READY_RATIO,
                     "answer_ms": stats.ANSWER_MS, "ordinary_pyodide_bytes": 0},
         "metrics": metrics,
         "experiments": exp,
-        "bytes": {k: bytes_[k] for k in ("guide", "bare", "ordinary")},
+        "bytes": {"guide": bytes_.get("guide", empty), "bare": bytes_.get("bare", empty),
+                  "ordinary": bytes_ordinary or empty},
+        "profile_of_metrics": profiles[0].name,
+        "profiles": per_profile,
         "cold": cold,
         "warm": warm_runs,
         "answers": trips,
@@ -498,9 +643,17 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     ap.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
-    ap.add_argument("--runs", type=int, default=5, help="cold runs of each page (default 5)")
+    ap.add_argument("--runs", type=int, default=5, help="cold runs of each page per link profile (default 5)")
     ap.add_argument("--warm", type=int, default=3, help="warm-cache runs of each page (default 3; 0: none)")
-    ap.add_argument("--answers", type=int, default=60, help="answers to time, at least (default 60)")
+    ap.add_argument("--answers", type=int, default=60, help="answers to time on loopback, at least (default 60)")
+    ap.add_argument("--profiles", default="loopback",
+                    help=f"link profiles, comma-separated or all: {', '.join(PROFILES)} (default loopback)")
+    ap.add_argument("--guide-runs", type=int, default=0,
+                    help="cold runs of the guide alone per profile, at least (to count failures; default 0)")
+    ap.add_argument("--think", type=float, default=4.0, help="think time per answer in the user session (s)")
+    ap.add_argument("--think-runs", type=int, default=1, help="user sessions per think profile (default 1)")
+    ap.add_argument("--think-profiles", default="",
+                    help="profiles on which to time a user session with think time (default: none)")
     ap.add_argument("--min-idle", type=float, default=0.6,
                     help="before each run wait until this fraction of the CPUs is idle (default 0.6)")
     ap.add_argument("--max-wait", type=float, default=30.0, help="… but at most this many seconds (default 30)")
@@ -508,6 +661,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="comma-separated variants of the guide to measure too: modulepreload, preload, nosearch, all")
     ap.add_argument("--json", type=Path, default=BENCH / "results" / "latest.json")
     args = ap.parse_args(argv)
+    try:
+        profiles = parse_profiles(args.profiles)
+        think_profiles = parse_profiles(args.think_profiles) if args.think_profiles else []
+    except ValueError as e:
+        ap.error(str(e))
+    profiles += [p for p in think_profiles if p not in profiles]
 
     tmp = None
     if args.site:
@@ -523,7 +682,8 @@ def main(argv: list[str] | None = None) -> int:
             from bench.experiments import NAMES
 
             exps = list(NAMES)
-        results = run(site, args.runs, args.warm, args.answers, args.min_idle, args.max_wait, exps)
+        results = run(site, args.runs, args.warm, args.answers, args.min_idle, args.max_wait, exps,
+                      profiles, args.think, args.think_runs, think_profiles, args.guide_runs)
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -533,6 +693,8 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(extra, ignore_errors=True)
     rows = stats.evaluate(results)
     results["table"] = [dict(zip(["metric", "measured", "target", "ok"], r.cells())) for r in rows]
+    prows = stats.evaluate_profiles(results)
+    results["profile_table"] = [dict(zip(["metric", "measured", "target", "ok"], r.cells())) for r in prows]
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     m = results["machine"]
@@ -540,9 +702,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{m['cores']} cores ({m['cpu']}), Chromium {m['chromium']}, commit {results['git']['commit']}"
           f"{' (dirty)' if results['git']['dirty'] else ''}; load average {m['loadavg_start'][0]:.1f} → "
           f"{m['loadavg_end'][0]:.1f}, CPU idle before runs (median) {results['cpu_idle_before_runs']['median']}\n")
+    print(f"link: {profiles[0].label}")
     print(stats.table(rows))
+    if prows:
+        print("\nlink profiles")
+        print(stats.table(prows))
     print(f"\nJSON: {args.json}")
-    return 0 if all(r.ok is not False for r in rows) else 1
+    return 0 if all(r.ok is not False for r in rows + prows) else 1
 
 
 if __name__ == "__main__":

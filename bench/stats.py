@@ -149,3 +149,63 @@ def evaluate(results: dict) -> list[Row]:
             "0 B", b["ordinary"]["pyodide"] + b["ordinary"]["guide"] == 0)
     )
     return rows
+
+
+# The issue's targets on the link profiles (bench/link.py).
+FIRST_QUESTION_ANY_LINK_MS = 1000.0
+SLOW_RATIO = {"10mbit": 0.6}  # guide ready / bare boot on that link
+BYTES_LIMIT = {"10mbit": 5_000_000}  # bytes until ready on that link
+NO_FAILURE = ("1.6mbit",)
+WAIT_LIMIT_MS = {"1.6mbit": 5000.0}  # the user's waiting time in all, with think time
+ORDINARY_TOLERANCE = 1.05  # "never slower than the ordinary boot", judged on medians with 5 % for noise
+
+
+def evaluate_profiles(results: dict) -> list[Row]:
+    """Rows for each link profile: bare, guide, ordinary boot, snapshot forced; the issue's targets."""
+    rows: list[Row] = []
+    for name, prof in (results.get("profiles") or {}).items():
+        k = prof["kinds"]
+        label = prof["label"]
+        bare = k["bare"]["ready_ms"]["median"]
+        guide = k["guide"]["ready_ms"]["median"]
+        rows.append(Row(f"{label}: bare runtime boot (cold)", fmt_summary(k["bare"]["ready_ms"])))
+        ordinary = k.get("nosnap", {}).get("ready_ms", {}).get("median")
+        ok = None if guide is None or ordinary is None else guide <= ordinary * ORDINARY_TOLERANCE
+        snaps = [s for s in k["guide"].get("from_snapshot", []) if s is not None]
+        how = f"; snapshot in {sum(snaps)} of {len(snaps)} runs" if snaps else ""
+        rows.append(Row(f"{label}: guide engine ready (cold)", fmt_summary(k["guide"]["ready_ms"]) + how,
+                        "≤ ordinary boot", ok))
+        if bare and guide:
+            limit = SLOW_RATIO.get(name)
+            ratio = guide / bare
+            rows.append(Row(f"{label}: guide ready / bare boot", f"{ratio:.2f} ×",
+                            f"≤ {limit:.2f} ×" if limit else "", None if not limit else ratio <= limit))
+        for kind, what in (("nosnap", "ordinary boot (no snapshot)"), ("snap", "snapshot on every link")):
+            if kind in k:
+                rows.append(Row(f"{label}: {what}", fmt_summary(k[kind]["ready_ms"])))
+        fq = k["guide"]["first_question_ms"]["median"]
+        rows.append(Row(f"{label}: first question usable", fmt_summary(k["guide"]["first_question_ms"]),
+                        f"≤ {FIRST_QUESTION_ANY_LINK_MS:.0f} ms",
+                        None if fq is None else fq <= FIRST_QUESTION_ANY_LINK_MS))
+        for kind, what in (("bare", "bare"), ("guide", "guide")):
+            if k[kind]["ready_warm_ms"]["n"]:
+                rows.append(Row(f"{label}: {what} ready, warm cache", fmt_summary(k[kind]["ready_warm_ms"])))
+        b = k["guide"].get("bytes") or {}
+        if b.get("total") is not None:
+            limit = BYTES_LIMIT.get(name)
+            parts = ", ".join(f"{g} {fmt_bytes(n)}" for g, n in (b.get("groups") or {}).items())
+            rows.append(Row(f"{label}: bytes until ready, guide", f"{fmt_bytes(b['total'])} ({parts})",
+                            f"≤ {fmt_bytes(limit)}" if limit else "", None if not limit else b["total"] <= limit))
+        failures = k["guide"].get("failures") or []
+        n = k["guide"]["ready_ms"]["n"] + len(failures)
+        rows.append(Row(f"{label}: guide failures (cold)", f"{len(failures)} of {n}",
+                        "0" if name in NO_FAILURE else "", (not failures) if name in NO_FAILURE else None))
+        think = prof.get("think")
+        if think:
+            w = think["total_wait_ms"]
+            limit = WAIT_LIMIT_MS.get(name)
+            rows.append(Row(f"{label}: user waits in all ({think['think_s']:g} s think time per answer)",
+                            fmt_summary(w) + (f", {think['failed']} failed" if think["failed"] else ""),
+                            f"≤ {fmt_ms(limit)}" if limit else "",
+                            None if not limit or w["median"] is None else w["median"] <= limit and not think["failed"]))
+    return rows

@@ -1,10 +1,12 @@
 """Whether the programme adviser takes part in the session.
 
 General rule: the county's routine (``adviser_participation``): ``required`` (a three-way
-conversation), ``on_request`` (the participant decides; forvaltningsloven § 12 lets anyone bring a
-representative) or ``case_by_case`` (assessed with the municipality). Where the county has no
-routine, the participant's right to bring a representative (forvaltningsloven § 12) is the minimum.
+conversation), ``on_request`` (the participant decides) or ``case_by_case`` (assessed with the
+municipality). The participant is always asked, also where the routine is that the adviser takes
+part: whether forvaltningsloven § 12 (bringing a representative) applies to career guidance is
+legally unsettled, so the adviser takes part because the participant wants it, never by default.
 """
+
 
 from __future__ import annotations
 
@@ -13,6 +15,11 @@ from datetime import date
 from .data_loader import County
 from .provenance import answer
 
+UNSETTLED = (
+    "Om retten til å ha med fullmektig (forvaltningsloven § 12) gjelder i karriereveiledningen, er juridisk uavklart; "
+    "programrådgiveren er med fordi deltakeren ønsker det."
+)
+
 
 def participation(county: County, on: date, status: str | None = None) -> str:
     f = answer(county, "adviser_participation", on, status)
@@ -20,8 +27,8 @@ def participation(county: County, on: date, status: str | None = None) -> str:
 
 
 def asks_participant(county: County, on: date, status: str | None = None) -> bool:
-    """The participant's wish is asked unless the county requires the adviser to take part."""
-    return participation(county, on, status) != "required"
+    """The participant's wish is always asked, whatever the county's routine (forvaltningsloven § 12 is unsettled)."""
+    return True
 
 
 def decide(county: County, on: date, wants: bool | None, status: str | None = None) -> dict:
@@ -29,7 +36,11 @@ def decide(county: County, on: date, wants: bool | None, status: str | None = No
     mode = f.value if f else "unknown"
     refs = list(f.references) if f else []
     if mode == "required":
-        present, text = True, f.text
+        if wants is False:
+            present = None
+            text = f.text + " Deltakeren ønsker ikke at programrådgiveren er med; avklar med karrieresenteret før veiledningen. " + UNSETTLED
+        else:
+            present, text = True, f.text + (" Deltakeren ønsker at programrådgiveren er med." if wants else "")
     elif mode == "on_request":
         present = wants
         text = f.text + (" Deltakeren ønsker at programrådgiveren er med." if wants else " Deltakeren ønsker ikke at programrådgiveren er med.")
@@ -39,11 +50,12 @@ def decide(county: County, on: date, wants: bool | None, status: str | None = No
     else:
         present = wants
         text = (
-            f"Ingen rutine registrert for {county.name} om programrådgiverens deltakelse. Deltakeren kan ta med "
-            "programrådgiveren som fullmektig (forvaltningsloven § 12); avtal dette med fylkeskommunen."
+            f"Ingen rutine registrert for {county.name} om programrådgiverens deltakelse. "
+            + ("Deltakeren ønsker at programrådgiveren er med; avtal dette med fylkeskommunen. " if wants else "")
+            + UNSETTLED
         )
         refs.append("forvaltningsloven-12")
-    if "forvaltningsloven-12" not in refs and mode in ("on_request", "case_by_case"):
+    if "forvaltningsloven-12" not in refs:
         refs.append("forvaltningsloven-12")
     return {
         "participation": mode,

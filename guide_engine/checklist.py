@@ -26,6 +26,7 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
 
     def add(tid: str, due_id: str | None = None, sources: list[str] | None = None, **values) -> None:
         t = tasks[tid]
+        refs = t.get("references_introduksjonsloven", t["references"]) if old_law else t["references"]
         who = fill(Template(t["who"]), **values)
         d = due.get(due_id) if due_id else None
         out.append({
@@ -38,14 +39,18 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
             "due_text": d["date_text"] if d else None,
             "deadline": due_id if d else None,
             "basis": t["basis"],
-            "references": [r for r in t["references"] if r != "tolkeloven-6" or ctx.on >= TOLKELOVEN_FROM] or ["integreringsloven-11"],
+            "references": [r for r in refs if r != "tolkeloven-6" or ctx.on >= TOLKELOVEN_FROM] or ["integreringsloven-11"],
             "sources": sources or [],
         })
 
     elig = ctx.eligibility
-    status = elig["status"]
+    status = elig.get("acts_as") or elig["status"]  # an unclear status prepares for its covered outcome
+    old_law = status == ASSESS_NEED
     for u in elig.get("unconfirmed", []):
         add("check_unconfirmed", text=u["text"])
+    if elig.get("wants_guidance") is False:
+        add("declined_inform")
+        return out, _basis(out)
     if status == NOT_COVERED:
         add("not_covered_inform")
         for offer in elig.get("may_offer", []):
@@ -53,7 +58,7 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
         return out, _basis(out)
 
     county, a = ctx.county, ctx.answers
-    prep_due = "book_by" if "book_by" in due else "guidance_by"
+    prep_due = "book_by" if "book_by" in due else ("session_on" if "session_on" in due else "guidance_by")
     if status == ASSESS_NEED:
         add("assess_need")
     add("competence_mapping_share" if a.get("competence_mapping_done") else "competence_mapping_do", prep_due)
@@ -92,8 +97,9 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
     with_interpreter = " (med tolk)" if interp["needed"] else ""
     attend = {RIGHT_ONLY: "participant_attends_voluntary", ASSESS_NEED: "participant_attends_covid"}.get(status, "participant_attends")
     session = {RIGHT_ONLY: "session_no_recommendation", ASSESS_NEED: "session_covid"}.get(status, "session")
-    add(attend, "guidance_by", [ctx.fact_source("session_length_minutes")] if minutes else None, with_interpreter=with_interpreter, duration=duration)
-    add(session, "guidance_by")
+    session_due = "session_on" if "session_on" in due else "guidance_by"
+    add(attend, session_due, [ctx.fact_source("session_length_minutes")] if minutes else None, with_interpreter=with_interpreter, duration=duration)
+    add(session, session_due)
 
     if "note_by" in due:
         add("note", "note_by", [ctx.fact_source("note_due_working_days")])
@@ -109,7 +115,7 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
     if interp["needed"] and interp["orders"] == "municipality" and interp["pays"] == "county" and interp["refund"]:
         add("interpreter_refund", None, interp["sources"], refund=interp["refund"])
     if status != ASSESS_NEED:
-        add("vedtak", "programme_start_by")
+        add("vedtak", "vedtak_by")
     return out, _basis(out)
 
 

@@ -740,4 +740,8 @@ def load_checklist() -> dict[str, dict]:
             raise r.fail("references", "mangler: hver oppgave har et grunnlag i loven")
         _check_refs(r, "references", refs)
         out[tid] = {"who": who, "text": r.text("text"), "basis": r.text("basis"), "references": list(refs)}
+        old = r.ids("references_introduksjonsloven")  # optional: the basis under the old introduksjonsloven
+        if old:
+            _check_refs(r, "references_introduksjonsloven", old)
+            out[tid]["references_introduksjonsloven"] = list(old)
     return out

@@ -1,16 +1,21 @@
-"""Deadlines, as dates, each with its basis and whether it is overdue on the reference date.
+"""Deadlines, as dates, each with its basis, whether it is overdue, and a warning where it is missed.
 
+The chain runs backwards from the law's deadline, so every step fits before the next:
   programme_start_by  The introduction programme starts within three months of settlement
-                      (integreringsloven § 12); the last working day on or before that date.
-  guidance_by         Career guidance "bør gjennomføres før det fattes vedtak etter § 12" (§ 11):
-                      the last working day before programme_start_by, so the vedtak and the start
-                      can follow it.
+                      (integreringsloven § 12): the last working day on or before that date.
+  vedtak_by           The vedtak comes before the programme starts: the working day before.
+  guidance_by         Career guidance "bør gjennomføres før det fattes vedtak etter § 12" (§ 11), and the
+                      counsellor's note must reach the municipality before the vedtak (IMDi, Veileder til
+                      integreringsloven, kapittel 5): the latest session date from which the county's
+                      note (``note_due_working_days``) arrives by the working day before vedtak_by.
   book_by             Where the county asks for lead time (``booking_lead_days``, calendar days):
                       the session date minus the lead time, moved back to a working day.
-  note_by             Where the county sets it (``note_due_working_days``): that many Norwegian
-                      working days after the session.
-The session date is the planned one if given, otherwise guidance_by. Every date is a working day;
-a deadline is overdue when it lies before the reference date.
+  note_by             Where the county sets it: that many Norwegian working days after the session.
+  session_on          The planned session date, when given (it must not be later than guidance_by).
+The session date is the planned one if given, otherwise guidance_by. Every date is a working day (a
+planned session on a holiday warns); a
+deadline is overdue when it lies before the reference date. When the planned session, the note or
+the booking falls after the date it must precede, that deadline carries a ``warning``.
 """
 
 from __future__ import annotations
@@ -20,12 +25,15 @@ from datetime import date, timedelta
 from . import workdays
 from .data_loader import County
 from .dates import add_months, format_nb
-from .eligibility import ASSESS_NEED, RIGHT_AND_DUTY, RIGHT_ONLY, Decision
+from .eligibility import ASSESS_NEED, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR, Decision
 from .rules import family
+
+COVERED = (RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED)
+MONTH_WORDS = {1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
 
 
 def _item(did: str, label: str, d: date, on: date, basis: str, references: list[str], source: str | None = None,
-          confirmed: bool = True, note: str | None = None) -> dict:
+          confirmed: bool = True, note: str | None = None, precedes: str | None = None) -> dict:
     return {
         "id": did,
         "label": label,
@@ -37,6 +45,8 @@ def _item(did: str, label: str, d: date, on: date, basis: str, references: list[
         "source": source,
         "confirmed": confirmed,
         "note": note,
+        "precedes": precedes,
+        "warning": None,
     }
 
 
@@ -44,59 +54,118 @@ def compute(decision: Decision, county: County, on: date, settled: date | None, 
     """(deadlines, notes). Notes say why an expected deadline is missing."""
     out: list[dict] = []
     notes: list[str] = []
-    if decision.status not in (RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED):
+    status = decision.prepares
+    if status not in COVERED:
         return out, ["Ingen frister: personen er ikke omfattet av karriereveiledning etter § 11."]
+    if decision.wants_guidance is False:
+        return out, ["Ingen frister: deltakeren ønsker ikke karriereveiledning nå."]
 
-    guidance_by = None
-    if decision.status in (RIGHT_AND_DUTY, RIGHT_ONLY) and settled is not None:
+    unclear = decision.status == UNCLEAR
+    six_a = status == RIGHT_ONLY or (unclear and decision.recommendation_expected is False)
+    if unclear:
+        caveat = "Regnet som om personen er omfattet, fordi regelen som avgjør det, ikke er bekreftet. Sjekk regelen først."
+    elif six_a:
+        caveat = ("Regnet etter hovedregelen. For personer med kollektiv beskyttelse har vi ikke kunnet bekrefte at kapittel 6A "
+                  "knytter tidspunktet til vedtaket; avtal tidspunktet med fylkeskommunen.")
+    else:
+        caveat = None
+    confirmed = caveat is None
+
+    note_days = county.fact("note_due_working_days", on)
+    guidance_by = note_latest = None
+    by_id: dict[str, dict] = {}
+    if status in (RIGHT_AND_DUTY, RIGHT_ONLY) and settled is not None:
         p = family("eligibility")["programme_start_months"]
         months = (p.confirmed_on(settled) or p.values[0])
         start_limit = add_months(settled, months.value)
         start_by = workdays.on_or_before(start_limit)
-        guidance_by = workdays.before(start_by)
-        six_a = decision.status == RIGHT_ONLY
-        caveat = (
-            "Regnet etter hovedregelen. Kapittel 6A kan ha egne regler om oppstart for personer med kollektiv beskyttelse; sjekk dem."
-            if six_a else None
-        )
-        out.append(_item(
+        vedtak_by = workdays.before(start_by)
+        note_latest = workdays.before(vedtak_by)
+        guidance_by = workdays.subtract_working_days(note_latest, note_days.value if note_days else 0)
+        words = MONTH_WORDS.get(months.value, str(months.value))
+        by_id["programme_start_by"] = _item(
             "programme_start_by", "Siste dag for oppstart av introduksjonsprogram", start_by, on,
-            f"Programmet skal starte senest {months.value} måneder etter bosetting ({format_nb(start_limit)}); flyttet til siste virkedag.",
-            [months.reference], confirmed=not six_a, note=caveat,
-        ))
-        out.append(_item(
-            "guidance_by", "Siste dag for karriereveiledningen", guidance_by, on,
-            "Karriereveiledningen bør gjennomføres før vedtaket om introduksjonsprogram, og programmet skal starte innen tre måneder etter bosetting: siste virkedag før siste oppstartsdag.",
-            ["integreringsloven-11", months.reference], confirmed=not six_a, note=caveat,
-        ))
-    elif decision.status == ASSESS_NEED:
+            f"Programmet skal starte senest {words} måneder etter bosetting ({format_nb(start_limit)}); flyttet til siste virkedag.",
+            [months.reference], confirmed=confirmed, note=caveat,
+        )
+        by_id["vedtak_by"] = _item(
+            "vedtak_by", "Siste dag for vedtak om introduksjonsprogram", vedtak_by, on,
+            "Vedtaket må komme før programmet starter: virkedagen før siste oppstartsdag.",
+            [months.reference, "integreringsloven-11"], confirmed=confirmed, note=caveat, precedes="programme_start_by",
+        )
+        if note_days is not None:
+            basis = (f"Karriereveiledningen bør være gjennomført, og notatet fra den være hos kommunen, før vedtaket. "
+                     f"{county.name} sender notatet innen {note_days.value} virkedager, og det bør være hos kommunen senest "
+                     f"{format_nb(note_latest)} (virkedagen før siste dag for vedtak).")
+        else:
+            basis = (f"Karriereveiledningen bør være gjennomført, og notatet fra den være hos kommunen, før vedtaket: senest "
+                     f"{format_nb(note_latest)} (virkedagen før siste dag for vedtak). Ingen frist for notatet er registrert for "
+                     f"{county.name}; avtal at notatet kommer før vedtaket.")
+        by_id["guidance_by"] = _item(
+            "guidance_by", "Siste dag for karriereveiledningen", guidance_by, on, basis,
+            ["integreringsloven-11", months.reference], confirmed=confirmed, note=caveat, precedes="vedtak_by",
+        )
+    elif status == ASSESS_NEED:
         notes.append("Ingen frist regnet fra bosetting: etter den midlertidige covid-loven vurderer kommunen behovet for deltakere som allerede er i program.")
 
     session = planned or guidance_by
     if session is None:
         notes.append("Oppgi ønsket dato for veiledningen for å få siste bestillingsdag og frist for notatet.")
-        return out, notes
+        return _ordered(by_id), notes
     session_text = "ønsket dato for veiledningen" if planned else "siste dag for karriereveiledningen"
+    if planned:
+        by_id["session_on"] = _item(
+            "session_on", "Ønsket dato for veiledningen", planned, on, "Datoen kommunen har oppgitt for veiledningen.",
+            ["integreringsloven-11"], precedes="guidance_by" if guidance_by else None,
+        )
+        if not workdays.is_working_day(planned):
+            by_id["session_on"]["warning"] = f"{format_nb(planned)} er ikke en virkedag (helg eller helligdag). Velg en annen dato."
+    if planned and guidance_by and planned > guidance_by:
+        late = (
+            f"Ønsket dato for veiledningen ({format_nb(planned)}) er etter siste dag for veiledningen ({format_nb(guidance_by)}). "
+            "Da rekker notatet trolig ikke fram før vedtaket. Velg en tidligere dato, eller avtal med fylket hvordan fristen kan holdes."
+        )
+        by_id["guidance_by"]["warning"] = by_id["session_on"]["warning"] = late
 
     lead = county.fact("booking_lead_days", on)
     if lead is not None:
         book_by = workdays.on_or_before(session - timedelta(days=lead.value))
-        out.append(_item(
+        item = _item(
             "book_by", "Siste dag for å bestille veiledningen", book_by, on,
             f"{county.name} ber om bestilling minst {lead.value} dager før veiledningen (regnet fra {session_text}, {format_nb(session)}); flyttet til siste virkedag.",
             list(lead.references) or ["integreringsloven-11"], lead.source,
-        ))
+            precedes="session_on" if planned else ("guidance_by" if guidance_by else None),
+        )
+        if book_by < on:
+            item["warning"] = (
+                f"Bestillingsfristen ({format_nb(book_by)}) er passert. Bestill straks og spør {county.name} om veiledningen kan holdes "
+                f"{format_nb(session)}, eller velg en senere dato innenfor fristene."
+            )
+        by_id["book_by"] = item
     else:
         notes.append(f"Ingen rutine registrert for {county.name} om hvor lang tid i forveien veiledningen må bestilles. Bestill så tidlig som mulig.")
 
-    note_days = county.fact("note_due_working_days", on)
     if note_days is not None:
         note_by = workdays.add_working_days(session, note_days.value)
-        out.append(_item(
+        item = _item(
             "note_by", "Frist for karriereveilederens notat", note_by, on,
             f"{county.name} sender notatet innen {note_days.value} virkedager etter veiledningen (regnet fra {session_text}, {format_nb(session)}).",
-            list(note_days.references) or ["integreringsloven-11"], note_days.source,
-        ))
+            list(note_days.references) or ["integreringsloven-11"], note_days.source, precedes="vedtak_by" if note_latest else None,
+        )
+        if note_latest and note_by > note_latest:
+            item["warning"] = (
+                f"Notatet kommer {format_nb(note_by)}, etter {format_nb(note_latest)}, som er virkedagen før siste dag for vedtak. "
+                "Da har kommunen ikke notatet når vedtaket skal fattes. Velg en tidligere dato for veiledningen."
+            )
+        by_id["note_by"] = item
     else:
         notes.append(f"Ingen rutine registrert for {county.name} om når notatet fra veiledningen kommer.")
-    return out, notes
+    return _ordered(by_id), notes
+
+
+ORDER = ("book_by", "session_on", "guidance_by", "note_by", "vedtak_by", "programme_start_by")
+
+
+def _ordered(by_id: dict[str, dict]) -> list[dict]:
+    """The deadlines in the order they must be met."""
+    return [by_id[k] for k in ORDER if k in by_id]

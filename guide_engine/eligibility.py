@@ -5,23 +5,31 @@ first and the exceptions are named and ordered. Dates and limits come from data/
 
 General rule (§ 11 first paragraph): persons covered by § 8 first paragraph have the right and the
 duty to career guidance. § 8 first paragraph: aged 18–55 when the residence permit was granted, with
-a permit named in § 9, settled in a municipality by agreement with IMDi (not a condition for family
-members), and having lived in a municipality for less than two years.
+a permit named in § 9, settled in a municipality by agreement with IMDi (not a condition for § 9
+first paragraph letters f and g: family members and independent grounds under utlendingsloven § 53),
+and having lived in a municipality for less than two years.
 
 Exceptions, in order:
   1. permit group outside § 9                                    → not covered
-  2. transitional rule (§ 51; integreringsforskriften § 72): a permit granted before 1 January 2021
-     follows the old introduksjonsloven, unless a resettlement refugee arrived after that date
+  2. transitional rule (§ 51; integreringsforskriften § 72): introduksjonsloven applies to whoever
+     both got the permit and came to Norway before 1 January 2021 (any permit group); the arrival
+     date is asked only when the permit is older than that date
      2a. while the temporary covid law (2020) applied, the municipality assesses the need for
          participants in the introduction programme                     → assess need
      2b. otherwise                                                      → not covered
   3. too young or too old when the permit was granted (§ 8)            → not covered
   4. lived in a municipality for two years or more (§ 8)               → not covered
-  5. settled without agreement with IMDi (§ 8)                         → not covered
+  5. settled without agreement with IMDi (§ 8; not letters f and g)    → not covered
   6. family member whose reference person had lived in a municipality five years or more (§ 8/§ 9)
                                                                        → not covered
   7. collective protection (utlendingsloven § 34) while chapter 6A applies: a right but no duty,
-     and no recommendation on sluttmål, varighet and innhold is expected → right only
+     and no recommendation on sluttmål, varighet and innhold is expected → right only; the
+     participant is asked whether they want guidance
+
+Unsettled law: where the answer turns on a rule value that is not confirmed for the date (the
+60-year age limit of Prop. 81 L (2024–2025), chapter 6A after 1 July 2026, the end of the covid
+law), and no other rule settles the case, the status is ``unclear`` (uavklart): the result names
+both possible outcomes, what they depend on and what to check — never a confident answer.
 """
 
 from __future__ import annotations
@@ -33,29 +41,37 @@ from .dates import add_years, format_nb
 from .rules import Parameter, Value, family
 from .answers import Answers
 
-RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED, NOT_COVERED = "right_and_duty", "right_only", "assess_need", "not_covered"
+RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED, NOT_COVERED, UNCLEAR = "right_and_duty", "right_only", "assess_need", "not_covered", "unclear"
 LABELS = {
     RIGHT_AND_DUTY: "Rett og plikt til karriereveiledning",
     RIGHT_ONLY: "Rett, men ikke plikt, til karriereveiledning",
     ASSESS_NEED: "Kommunen vurderer behovet for karriereveiledning",
     NOT_COVERED: "Ikke omfattet av integreringsloven § 11",
+    UNCLEAR: "Uavklart: svaret avhenger av en regel vi ikke har kunnet bekrefte",
 }
 AGREEMENT_GROUPS = ("refugee", "resettlement", "humanitarian", "collective")
 GROUP_TEXT = {
-    "refugee": "flyktning (utlendingsloven § 28)",
-    "resettlement": "overføringsflyktning (utlendingsloven § 35 tredje ledd)",
-    "humanitarian": "opphold på grunnlag av sterke menneskelige hensyn etter søknad om beskyttelse (utlendingsloven § 38)",
-    "family": "familiemedlem til en person i målgruppen",
-    "collective": "kollektiv beskyttelse (utlendingsloven § 34)",
+    "refugee": "som flyktning (utlendingsloven § 28)",
+    "resettlement": "som overføringsflyktning (utlendingsloven § 35 tredje ledd)",
+    "humanitarian": "på grunnlag av sterke menneskelige hensyn etter søknad om beskyttelse (utlendingsloven § 38)",
+    "family": "som familiemedlem til en person i målgruppen (familieinnvandring)",
+    "independent": "på selvstendig grunnlag etter utlendingsloven § 53 (for eksempel etter mishandling i samlivet)",
+    "collective": "med kollektiv beskyttelse (utlendingsloven § 34)",
 }
+TRANSITION_RULE = (
+    "Integreringsloven gjelder for den som fikk oppholdstillatelse fra og med 1. januar 2021, og for den som fikk "
+    "tillatelse før, men kom til Norge fra og med 1. januar 2021. Introduksjonsloven gjelder for den som både fikk "
+    "tillatelse og kom til Norge før 1. januar 2021 (integreringsforskriften § 72)."
+)
 OFFER_PROGRAMME = (
     "Kommunen kan likevel tilby introduksjonsprogram til personer utenfor målgruppen for rett og plikt, "
     "for eksempel personer over aldersgrensen eller bosatt uten avtale med IMDi (integreringsloven § 8)."
 )
 OFFER_CAREER_CENTRE = (
-    "Personen kan bruke fylkets ordinære, gratis karriereveiledning for voksne ved karrieresenteret "
-    "(dette er ikke veiledning etter § 11)."
+    "Personen kan bruke fylkets ordinære, gratis karriereveiledning for voksne ved karrieresenteret. "
+    "Det tilbudet følger av opplæringslova, ikke av integreringsloven § 11."
 )
+CAREER_CENTRE_REF = "opplaringslova-karriererettleiing"
 
 
 @dataclass
@@ -68,6 +84,9 @@ class Decision:
     may_offer: list[str] = field(default_factory=list)
     recommendation_expected: bool = True
     law: str = "integreringsloven"
+    alternatives: list[dict] = field(default_factory=list)  # for UNCLEAR: the possible outcomes
+    acts_as: str | None = None  # for UNCLEAR: the covered outcome to prepare for while checking
+    wants_guidance: bool | None = None  # for RIGHT_ONLY: the participant's answer
 
     def to_dict(self) -> dict:
         return {
@@ -80,7 +99,15 @@ class Decision:
             "unconfirmed": list(self.unconfirmed),
             "recommendation_expected": self.recommendation_expected,
             "may_offer": list(self.may_offer),
+            "alternatives": [dict(x) for x in self.alternatives],
+            "acts_as": self.acts_as,
+            "wants_guidance": self.wants_guidance,
         }
+
+    @property
+    def prepares(self) -> str:
+        """The status the preparation (deadlines, checklist, referral) follows."""
+        return self.acts_as or self.status
 
 
 def _unique(xs: list[str]) -> list[str]:
@@ -93,6 +120,23 @@ def _flag(d: Decision, v: Value, text: str) -> Decision:
     d.unconfirmed.append({"text": text, "note": v.note, "reference": v.reference, "from": v.start.isoformat()})
     d.references.append(v.reference)
     return d
+
+
+def _unclear(d: Decision, v: Value, depends: str, check: str, outcomes: list[tuple[str, str]], acts_as: str | None) -> Decision:
+    """Turn a decision into UNCLEAR: both outcomes, what they depend on and what to check, in words."""
+    d.status = UNCLEAR
+    d.acts_as = acts_as
+    d.alternatives = [{"status": s, "label": LABELS[s], "when": when} for s, when in outcomes]
+    d.reasons.append(f"Svaret avhenger av {depends}. Det har vi ikke kunnet bekrefte.")
+    for s, when in outcomes:
+        d.reasons.append(f"{when}: {LABELS[s].lower()}.")
+    d.reasons.append(f"Dette må du sjekke: {check}")
+    if acts_as:
+        d.reasons.append(
+            f"Til det er avklart, regner veiviseren frister og sjekkliste som for «{LABELS[acts_as].lower()}», "
+            "så ingen frist går tapt. Ikke avvis personen før du har sjekket."
+        )
+    return _flag(d, v, f"{depends[0].upper()}{depends[1:]}. Sjekk: {check}")
 
 
 def _first(p: Parameter) -> Value:
@@ -115,36 +159,38 @@ def decide(a: Answers) -> Decision:
     if group == "other":
         return Decision(
             NOT_COVERED,
-            ["Oppholdsgrunnlaget (for eksempel arbeid, studier eller EØS-opphold) er ikke blant grunnlagene i integreringsloven § 9."],
-            ["integreringsloven-9", "integreringsloven-8", "integreringsloven-11"],
+            ["Personen har oppholdstillatelse på et grunnlag (for eksempel arbeid, studier eller EØS-opphold) som ikke er blant grunnlagene i integreringsloven § 9."],
+            ["integreringsloven-9", "integreringsloven-8", "integreringsloven-11", CAREER_CENTRE_REF],
             may_offer=[OFFER_CAREER_CENTRE],
         )
 
     permit = a.need("permit_date")
-    cutoff = date.fromisoformat(_first(R["new_law_permit_from"]).value)
-    transitional_ref = _first(R["new_law_permit_from"]).reference
+    cut = _first(R["new_law_permit_from"])
+    cutoff = date.fromisoformat(cut.value)
 
-    # Exception 2 — § 51: permits granted before the law came into force follow introduksjonsloven,
-    # except those who applied from abroad, got the permit before and arrived after (forskrift § 72).
+    # Exception 2 — § 51 and integreringsforskriften § 72: introduksjonsloven applies to whoever both
+    # got the permit and came to Norway before 1 January 2021, whatever the permit group.
+    arrived = None
     if permit < cutoff:
-        arrived_after = False
-        if group == "resettlement":
-            arrived_after = a.need("settlement_date") >= cutoff
-        if not arrived_after:
-            return _old_law(a, R, cutoff, transitional_ref)
+        arrived = a.need("arrival_date")
+        if arrived < cutoff:
+            return _old_law(a, R, cutoff, cut.reference)
 
-    reasons = [f"Oppholdsgrunnlaget er {GROUP_TEXT[group]}, som er nevnt i integreringsloven § 9."]
+    reasons = [f"Personen har oppholdstillatelse {GROUP_TEXT[group]}, som er nevnt i integreringsloven § 9."]
     refs = ["integreringsloven-8", "integreringsloven-9", "integreringsloven-11"]
-    if permit < cutoff:
+    if group == "independent":
+        refs.append("utlendingsloven-53")
+    if arrived is not None:
         reasons.append(
-            "Tillatelsen ble gitt før 1. januar 2021, men overføringsflyktningen kom til Norge etter at "
-            "integreringsloven trådte i kraft, og omfattes derfor av den (integreringsforskriften § 72)."
+            f"Tillatelsen ble gitt {format_nb(permit)}, før {format_nb(cutoff)}, men personen kom til Norge {format_nb(arrived)}. "
+            + TRANSITION_RULE
         )
-        refs.append(transitional_ref)
+        refs.append(cut.reference)
 
-    # Exception 3 — § 8 first paragraph: aged 18–55 when the permit was granted.
+    # Exception 3 — § 8 first paragraph: aged 18–55 when the permit was granted. The limits in force
+    # on the reference date apply (a vedtak is made under the law in force when it is made).
     age = a.need("age_at_permit")
-    amin, amax = _at(R["age_min"], permit), _at(R["age_max"], permit)
+    amin, amax = _at(R["age_min"], on), _at(R["age_max"], on)
     if age < amin.value:
         return Decision(
             NOT_COVERED,
@@ -152,17 +198,18 @@ def decide(a: Answers) -> Decision:
             [amin.reference, "integreringsloven-11"],
             may_offer=["Karriereveiledning etter § 11 gjelder ikke. Andre tilbud for unge må vurderes for seg."],
         )
+    age_pending = None
     if age > amax.value:
-        d = Decision(
-            NOT_COVERED,
-            [f"Personen var {age} år da oppholdstillatelsen ble gitt, over aldersgrensen på {amax.value} år i integreringsloven § 8."],
-            [amax.reference, "integreringsloven-11"],
-            may_offer=[OFFER_PROGRAMME, OFFER_CAREER_CENTRE],
-        )
-        pending = R["age_max"].unconfirmed_on(permit)
-        if pending is not None and age <= pending.value:
-            _flag(d, pending, f"Med en aldersgrense på {pending.value} år ville personen vært i målgruppen. Sjekk om endringen gjelder før du avslutter saken.")
-        return d
+        pending = R["age_max"].unconfirmed_on(on)
+        if pending is None or age > pending.value:
+            return Decision(
+                NOT_COVERED,
+                [f"Personen var {age} år da oppholdstillatelsen ble gitt, over aldersgrensen på {amax.value} år i integreringsloven § 8"
+                 + (f", og også over {pending.value} år, som Prop. 81 L (2024–2025) foreslo." if pending is not None else ".")],
+                [amax.reference, "integreringsloven-11", CAREER_CENTRE_REF] + ([pending.reference] if pending is not None else []),
+                may_offer=[OFFER_PROGRAMME, OFFER_CAREER_CENTRE],
+            )
+        age_pending = pending  # decisive only if nothing else excludes the person: checked below
 
     # Exception 4 — § 8: lived in a municipality for less than two years.
     settled = a.need("settlement_date")
@@ -171,20 +218,22 @@ def decide(a: Answers) -> Decision:
         return Decision(
             NOT_COVERED,
             [f"Personen ble bosatt {format_nb(settled)} og har bodd i kommunen i {years.value} år eller mer ({format_nb(on)})."],
-            [years.reference, "integreringsloven-11"],
+            [years.reference, "integreringsloven-11", CAREER_CENTRE_REF],
             may_offer=[OFFER_CAREER_CENTRE],
         )
 
-    # Exception 5 — § 8: settled by agreement between IMDi and the municipality (not for family members).
+    # Exception 5 — § 8: settled by agreement between IMDi and the municipality (not for § 9 letters f and g).
     if group in AGREEMENT_GROUPS and not a.need("settled_by_agreement"):
         return Decision(
             NOT_COVERED,
             ["Personen er ikke bosatt etter avtale mellom IMDi og kommunen, som integreringsloven § 8 krever for dette oppholdsgrunnlaget."],
-            ["integreringsloven-8", "integreringsloven-11"],
+            ["integreringsloven-8", "integreringsloven-11", CAREER_CENTRE_REF],
             may_offer=[OFFER_PROGRAMME, OFFER_CAREER_CENTRE],
         )
     if group in AGREEMENT_GROUPS:
         reasons.append("Personen er bosatt etter avtale mellom IMDi og kommunen.")
+    else:
+        reasons.append("Kravet om bosetting etter avtale med IMDi gjelder ikke for dette oppholdsgrunnlaget (integreringsloven § 8 andre ledd).")
 
     # Exception 6 — family members: the reference person had lived in a municipality < 5 years.
     if group == "family":
@@ -192,78 +241,105 @@ def decide(a: Answers) -> Decision:
             return Decision(
                 NOT_COVERED,
                 ["Referansepersonen hadde bodd i en kommune i fem år eller mer da det ble søkt om familiegjenforening (integreringsloven §§ 8 og 9)."],
-                ["integreringsloven-8", "integreringsloven-9", "integreringsloven-11"],
+                ["integreringsloven-8", "integreringsloven-9", "integreringsloven-11", CAREER_CENTRE_REF],
                 may_offer=[OFFER_PROGRAMME, OFFER_CAREER_CENTRE],
             )
         reasons.append("Referansepersonen hadde bodd i en kommune i mindre enn fem år da det ble søkt om familiegjenforening.")
+
+    if age_pending is not None:
+        reasons.append(f"Personen var {age} år da tillatelsen ble gitt, og har bodd i kommunen siden {format_nb(settled)} (under {years.value} år).")
+        d = Decision(UNCLEAR, reasons, refs + [amax.reference, "innst-410-l-2024-2025"], may_offer=[OFFER_PROGRAMME])
+        return _unclear(
+            d, age_pending,
+            f"om aldersgrensen i integreringsloven § 8 er hevet fra {amax.value} til {age_pending.value} år for denne personen "
+            f"(Prop. 81 L (2024–2025), behandlet i Stortinget {format_nb(age_pending.start)})",
+            f"om endringen er trådt i kraft, og om overgangsreglene gjelder for en tillatelse gitt {format_nb(permit)}. "
+            "Se integreringsloven § 8 på Lovdata, eller spør IMDi eller statsforvalteren.",
+            [(RIGHT_AND_DUTY, f"Gjelder grensen på {age_pending.value} år"), (NOT_COVERED, f"Gjelder grensen på {amax.value} år fortsatt")],
+            RIGHT_AND_DUTY,
+        )
 
     reasons.append(f"Personen var {age} år da tillatelsen ble gitt, og har bodd i kommunen siden {format_nb(settled)} (under {years.value} år).")
 
     # Exception 7 — chapter 6A: collective protection gives a right but no duty.
     if group == "collective":
-        six_a = R["chapter_6a"]
-        current, pending = _at(six_a, on), six_a.unconfirmed_on(on)
-        if current.value:
-            d = Decision(
-                RIGHT_ONLY,
-                reasons + [
-                    "For personer med kollektiv beskyttelse gjelder de midlertidige reglene i integreringsloven kapittel 6A: "
-                    "de har rett, men ikke plikt, til karriereveiledning, og fylkeskommunen forventes ikke å gi en anbefaling "
-                    "om sluttmål, varighet og innhold i programmet."
-                ],
-                refs + [current.reference, "utlendingsloven-34"],
-                recommendation_expected=False,
-            )
-        else:
-            d = Decision(RIGHT_AND_DUTY, reasons + ["De midlertidige reglene i kapittel 6A gjelder ikke på datoen; hovedregelen gjelder."], refs + ["utlendingsloven-34"])
-        if pending is not None and pending.value != current.value:
-            _flag(d, pending, f"Det er ikke kontrollert hvilke regler som gjelder for kollektiv beskyttelse fra {format_nb(pending.start)}. Sjekk gjeldende regler hos IMDi eller på Lovdata.")
-        return d
+        return _collective(a, R, reasons, refs, permit)
 
     # General rule — § 11 first paragraph.
     return Decision(RIGHT_AND_DUTY, reasons + ["Personen er i målgruppen i integreringsloven § 8 første ledd og har rett og plikt til karriereveiledning (§ 11)."], refs)
+
+
+def _collective(a: Answers, R: dict, reasons: list[str], refs: list[str], permit: date) -> Decision:
+    """Exception 7: chapter 6A for a § 34 permit granted from 11 March 2022, while the chapter applies."""
+    on = a.on
+    six_a = R["chapter_6a"]
+    current, pending = _at(six_a, on), six_a.unconfirmed_on(on)
+    since = _first(R["chapter_6a_permit_from"])
+    refs = refs + ["utlendingsloven-34"]
+    if permit < date.fromisoformat(since.value):
+        return Decision(RIGHT_AND_DUTY, reasons + [
+            f"Kapittel 6A gjelder bare tillatelser gitt fra og med {format_nb(date.fromisoformat(since.value))}; hovedregelen om rett og plikt gjelder."],
+            refs + [since.reference])
+    if pending is not None and pending.value != current.value:
+        d = Decision(UNCLEAR, reasons, refs + [current.reference], recommendation_expected=False)
+        return _unclear(
+            d, pending,
+            f"om de midlertidige reglene i integreringsloven kapittel 6A fortsatt gjelder etter {format_nb(pending.start - _ONE_DAY)}",
+            "om kapittel 6A er forlenget, endret eller opphevet. Se integreringsloven kapittel 6A på Lovdata eller IMDis veileder, kapittel 8.",
+            [(RIGHT_ONLY, "Gjelder kapittel 6A fortsatt"), (RIGHT_AND_DUTY, "Gjelder kapittel 6A ikke lenger")],
+            RIGHT_AND_DUTY,
+        )
+    if not current.value:
+        return Decision(RIGHT_AND_DUTY, reasons + ["De midlertidige reglene i kapittel 6A gjaldt ikke på datoen; hovedregelen om rett og plikt gjelder."], refs)
+    text = ("For personer med kollektiv beskyttelse gjelder de midlertidige reglene i integreringsloven kapittel 6A: "
+            "de har rett, men ikke plikt, til karriereveiledning, og fylkeskommunen forventes ikke å gi en anbefaling "
+            "om sluttmål, varighet og innhold i programmet.")
+    d = Decision(RIGHT_ONLY, reasons + [text], refs + [current.reference], recommendation_expected=False)
+    # A right but no duty: the participant decides whether to have guidance, before any referral.
+    d.wants_guidance = a.need("wants_guidance")
+    d.reasons.append("Deltakeren ønsker karriereveiledning." if d.wants_guidance else
+                     "Deltakeren ønsker ikke karriereveiledning nå. Det skal ikke sendes henvisning; deltakeren kan ombestemme seg.")
+    return d
+
+
+_ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
 
 
 def _old_law(a: Answers, R: dict, cutoff: date, transitional_ref: str) -> Decision:
     """Exception 2: the old introduksjonsloven applies; § 11 does not."""
     on = a.on
     base = [
-        f"Oppholdstillatelsen ble gitt før {format_nb(cutoff)}. Etter overgangsreglene følger personen introduksjonsloven, "
-        "ikke integreringsloven, og har ikke rett og plikt til karriereveiledning etter § 11."
+        f"Personen fikk oppholdstillatelse og kom til Norge før {format_nb(cutoff)}. " + TRANSITION_RULE
+        + " Introduksjonsloven har ingen rett og plikt til karriereveiledning som integreringsloven § 11."
     ]
-    refs = [transitional_ref, "introduksjonsloven"]
+    refs = [transitional_ref, "integreringsloven-51", "introduksjonsloven"]
     covid = R["covid_law_guidance"]
-    current = _at(covid, on)
-    if current.value:
-        in_programme = a.need("in_introduction_programme")
-        if in_programme:
-            return Decision(
-                ASSESS_NEED,
-                base + [
-                    "Så lenge den midlertidige covid-loven fra 2020 gjaldt, skulle kommunen vurdere behovet for karriereveiledning "
-                    "for deltakere i introduksjonsprogram etter introduksjonsloven. Momenter: om planen er usikker, om målet er en "
-                    "bransje som er rammet av krisen, hvor lang tid som er igjen, og om deltakeren allerede har fått veiledning."
-                ],
-                refs + [current.reference],
-                law="introduksjonsloven",
-            )
+    current, pending = _at(covid, on), covid.unconfirmed_on(on)
+    if not current.value and (pending is None or not pending.value):
+        extra = (f"Den midlertidige covid-lovens regel om å vurdere behovet for karriereveiledning gjaldt ikke {format_nb(on)}.")
+        return Decision(NOT_COVERED, base + [extra], refs + [current.reference, CAREER_CENTRE_REF],
+                        may_offer=[OFFER_CAREER_CENTRE], law="introduksjonsloven")
+    in_programme = a.need("in_introduction_programme")
+    if not in_programme:
         return Decision(
             NOT_COVERED,
             base + ["Den midlertidige covid-loven gjaldt bare for deltakere i introduksjonsprogram, og personen deltar ikke."],
-            refs + [current.reference],
+            refs + [current.reference, CAREER_CENTRE_REF],
             may_offer=[OFFER_CAREER_CENTRE],
             law="introduksjonsloven",
         )
-    ended = [v for v in covid.values if v.start <= on and v.value is False and v.start > covid.values[0].start]
-    extra = (
-        [f"Den midlertidige covid-lovens regel om å vurdere behovet for karriereveiledning gjaldt ikke lenger {format_nb(on)}."]
-        if ended
-        else ["Den midlertidige covid-lovens regel om karriereveiledning gjaldt ikke på datoen."]
-    )
-    return Decision(
-        NOT_COVERED,
-        base + extra,
-        refs + [current.reference],
-        may_offer=[OFFER_CAREER_CENTRE],
-        law="introduksjonsloven",
-    )
+    assess = base + [
+        "Så lenge den midlertidige covid-loven fra 2020 gjaldt, skulle kommunen vurdere behovet for karriereveiledning "
+        "for deltakere i introduksjonsprogram etter introduksjonsloven. Momenter: om planen er usikker, om målet er en "
+        "bransje som er rammet av krisen, hvor lang tid som er igjen, og om deltakeren allerede har fått veiledning."
+    ]
+    if pending is not None and pending.value != current.value:
+        d = Decision(UNCLEAR, assess, refs + [current.reference, CAREER_CENTRE_REF], may_offer=[OFFER_CAREER_CENTRE], law="introduksjonsloven")
+        return _unclear(
+            d, pending,
+            f"om covid-lovens regel om karriereveiledning (midlertidig lov 26. mai 2020 nr. 53 kapittel 1) fortsatt gjaldt {format_nb(on)}",
+            "når kapittel 1 i loven ble opphevet (opphevelsen gjelder fra den tid Kongen bestemmer). Se loven på Lovdata.",
+            [(ASSESS_NEED, "Gjaldt regelen fortsatt"), (NOT_COVERED, "Var regelen opphevet")],
+            ASSESS_NEED,
+        )
+    return Decision(ASSESS_NEED, assess, refs + [current.reference], law="introduksjonsloven")

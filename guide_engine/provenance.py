@@ -143,6 +143,17 @@ def answer(county: County, key: str, on: date, status: str | None = None) -> Ans
     return Answer(f, layer, tuple(notes_for(county, key, f, layer, on)))
 
 
+# The county facts a deadline or the priority rests on (their notes stand beside them in the guide).
+DEADLINE_FACTS = {"book_by": ("booking_lead_days",), "note_by": ("note_due_working_days",)}
+PRIORITY_FACTS = ("capacity", "priority_criteria")
+
+
+def notes_of(county: County, keys: tuple[str, ...], on: date, status: str | None) -> list[str]:
+    """The merged note texts of the facts ``keys`` as used for a case (those that answer at all)."""
+    found = [n for k in keys if (a := answer(county, k, on, status)) is not None for n in a.notes]
+    return [n["note"] for n in _merge(found)]
+
+
 def _merge(notes: list[dict]) -> list[dict]:
     """One entry per note text (the facts it concerns listed in ``facts``), in first-seen order."""
     out: dict[str, dict] = {}

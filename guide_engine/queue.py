@@ -467,11 +467,11 @@ def for_page(result: dict) -> dict:
 TEMPLATE_EXAMPLES = (
     {"label": "Eksempel 1", "county": "more-og-romsdal", "municipality": "Molde", "participant_ref": "AB-12",
      "permit_group": "refugee", "permit_date": "01.08.2026", "age_at_permit": "34", "settlement_date": "01.10.2026",
-     "settled_by_agreement": "ja", "interpreter_needed": "ja", "interpreter_language": "tigrinja",
+     "settled_by_agreement": "ja", "interpreter_needed": "ja", "interpreter_language": "tigrinja", "wants_adviser_present": "ja",
      "competence_mapping_done": "ja", "individual_plan_exists": "ja", "norwegian_plan_exists": "nei"},
     {"label": "Eksempel 2", "county": "more-og-romsdal", "municipality": "Ålesund", "participant_ref": "2026/77",
      "permit_group": "resettlement", "permit_date": "15.06.2026", "age_at_permit": "27", "settlement_date": "01.09.2026",
-     "settled_by_agreement": "ja", "interpreter_needed": "nei", "competence_mapping_done": "nei",
+     "settled_by_agreement": "ja", "interpreter_needed": "nei", "wants_adviser_present": "nei", "competence_mapping_done": "nei",
      "individual_plan_exists": "ja", "norwegian_plan_exists": "ja", "planned_session_date": "20.11.2026"},
 )
 

@@ -18,19 +18,23 @@ def build(ctx: Context) -> tuple[dict, Basis]:
     if elig["status"] == NOT_COVERED:
         return ({"applicable": False, "to": to, "subject": "", "body": "", "reminder": reminder,
                  "reason": "Ingen henvisning: personen er ikke omfattet av karriereveiledning etter § 11."}, Basis())
+    if elig.get("wants_guidance") is False:
+        return ({"applicable": False, "to": to, "subject": "", "body": "", "reminder": reminder,
+                 "reason": "Ingen henvisning: deltakeren har rett, men ikke plikt, til karriereveiledning og ønsker det ikke nå."}, Basis())
     L = sections("referral_lines")
     a = ctx.answers
     municipality = a.get("municipality") or "[kommune]"
     ref = a.get("participant_ref") or "[initialer eller saksnummer]"
     deadlines = {d["id"]: d for d in ctx.deadlines}
     guidance_by = deadlines.get("guidance_by", {}).get("date_text")
+    settled_timing = deadlines.get("guidance_by", {}).get("confirmed", True)
     planned = format_nb(a.get("planned_session_date")) if a.get("planned_session_date") else None
     if planned and guidance_by:
-        timing = fill(L["timing_planned_deadline"], planned=planned, guidance_by=guidance_by)
+        timing = fill(L["timing_planned_deadline" if settled_timing else "timing_planned_deadline_unconfirmed"], planned=planned, guidance_by=guidance_by)
     elif planned:
         timing = fill(L["timing_planned"], planned=planned)
     elif guidance_by:
-        timing = fill(L["timing_deadline"], guidance_by=guidance_by)
+        timing = fill(L["timing_deadline" if settled_timing else "timing_deadline_unconfirmed"], guidance_by=guidance_by)
     else:
         timing = fill(L["timing_none"])
 
@@ -75,7 +79,7 @@ def build(ctx: Context) -> tuple[dict, Basis]:
         county_name=county.name,
         municipality=municipality,
         participant_ref=ref,
-        status_line=fill(L[f"status_{status}"]),
+        status_line=fill(L[f"status_{status}"], alternatives=" ".join(f"{x['when']}: {x['label'].lower()}." for x in elig.get("alternatives", []))),
         timing_line=timing,
         before_session=before_text,
         info_lines="\n".join(info),

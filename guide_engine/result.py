@@ -116,6 +116,10 @@ def build(session: "Session", brief: bool = False) -> dict:
         draft, referral_basis = referral.build(ctx)
         # The caveats of every county fact and national guidance the tasks rest on, on each task and in the draft.
         notes = provenance.annotate(session.county, on, status, tasks, draft)
+        for d in ctx.deadlines:  # beside the deadline and the priority that rest on county facts
+            d["data_notes"] = provenance.notes_of(session.county, provenance.DEADLINE_FACTS.get(d["id"], ()), on, status)
+        if ctx.priority.get("applies"):
+            ctx.priority["data_notes"] = provenance.notes_of(session.county, provenance.PRIORITY_FACTS, on, status)
         if not draft.get("to"):
             draft.update(provenance.contact_route(session.county, on))
 

@@ -53,6 +53,8 @@ def interpreter(interp: dict | None) -> dict | None:
         text = _t("interpreter_same", orders=who_label(orders))
     else:
         text = _t("interpreter", orders=who_label(orders), pays=who_label(pays).lower())
+    if interp["needed"] and interp.get("layer") == "national":
+        text += " " + _t("interpreter_national")  # not the county's own routine (guide_engine/provenance.py)
     return {"needed": interp["needed"], "orders": orders, "pays": pays, "text": text, "anchor": ANCHORS["interpreter"]}
 
 

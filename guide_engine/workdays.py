@@ -79,3 +79,15 @@ def on_or_before(d: date) -> date:
 def before(d: date) -> date:
     """The last working day strictly before ``d``."""
     return on_or_before(d - timedelta(days=1))
+
+
+def subtract_working_days(end: date, n: int) -> date:
+    """The latest working day from which ``add_working_days(day, n)`` is not later than ``end``
+    (``end`` itself is moved back to a working day first)."""
+    d = on_or_before(end)
+    left = n
+    while left > 0:
+        d -= timedelta(days=1)
+        if is_working_day(d):
+            left -= 1
+    return d

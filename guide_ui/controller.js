@@ -6,6 +6,7 @@
 import { focus } from "./dom.js";
 import { ON, countyOptions, localErrors, localPath, startPath } from "./local.js";
 import { REPLY_FAILED, TOO_LARGE } from "./messages.js";
+import { showBusy } from "./status.js";
 import { draw } from "./views/index.js";
 import { readValue } from "./widgets.js";
 
@@ -199,7 +200,7 @@ export class Controller {
   /** Send one request the user waits for; `then` gets its result unless it has been given up. */
   async request(op, then, payload = { answers: { ...this.answers } }) {
     const token = (this.pending = ++this.seq);
-    this.busy(true);
+    showBusy(this, true);
     let reply;
     try {
       reply = await this.call(op, payload);
@@ -219,23 +220,8 @@ export class Controller {
     then(reply.result);
   }
 
-  busy(on) {
-    const form = this.main.firstElementChild;
-    if (on) {
-      form && form.setAttribute("aria-busy", "true");
-      if (this.engine.state !== "ready") {
-        this.root.dataset.state = "waiting";
-        this.status.wait(this.engine.progress);
-      }
-    } else {
-      form && form.removeAttribute("aria-busy");
-      if (this.root.dataset.state === "waiting") this.root.dataset.state = this.engine.state;
-      if (this.status.waiting) this.status.clear();
-    }
-  }
-
   settle() {
-    if (this.pending) this.busy(false);
+    if (this.pending) showBusy(this, false);
     this.pending = null;
   }
 

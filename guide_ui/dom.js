@@ -1,4 +1,4 @@
-// Small DOM helpers. Text is always set as text, never parsed as HTML (the guide has no innerHTML).
+// Small DOM helpers. Text is always set as text, never parsed as markup.
 
 /** An element with attributes and children; `text` sets textContent, `on<event>` adds a listener. */
 export function el(tag, attrs = {}, ...children) {

@@ -61,3 +61,20 @@ export class StatusLine {
     this.node.textContent = "";
   }
 }
+
+/** Mark the guide busy while a reply is awaited (`on`), or no longer; while the engine is still
+ * loading, the root says "waiting" and the status line shows the download. `g`: {main, root, status, engine}. */
+export function showBusy(g, on) {
+  const form = g.main.firstElementChild;
+  if (on) {
+    if (form) form.setAttribute("aria-busy", "true");
+    if (g.engine.state !== "ready") {
+      g.root.dataset.state = "waiting";
+      g.status.wait(g.engine.progress);
+    }
+  } else {
+    if (form) form.removeAttribute("aria-busy");
+    if (g.root.dataset.state === "waiting") g.root.dataset.state = g.engine.state;
+    if (g.status.waiting) g.status.clear();
+  }
+}

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from site_build import csp, guide_ui
+from site_build import compress, csp, guide_ui
 from site_build.runtime import Runtime, RuntimeMissing
 
 _state: dict = {}
@@ -70,6 +70,8 @@ def on_page_context(context, page, config, nav):
         "wheel": f"{rt.wheel_path}?v={rt.wheel_hash}",
         "worker": f"guide/worker.mjs?v={rt.assets_hash}",
         "snapshot": f"{rt.snapshot_path}?v={rt.snapshot_version}",
+        # Bytes the worker downloads until the engine is ready (brotli), for the page's progress text.
+        "bytes": rt.boot_bytes(),
     }
     boot = {**runtime, **_boot_data()}
     if is_guide(page):  # the questions every path asks first, asked before the engine is ready
@@ -112,3 +114,5 @@ def on_post_build(config) -> None:
     missing = fill_template_pages(site_dir)
     if missing:
         raise PluginError(f"Sider uten Content-Security-Policy: {', '.join(missing)}")
+    # Last: the .br/.gz copies must be made from every file's final content.
+    compress.precompress_tree(site_dir)

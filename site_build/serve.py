@@ -5,8 +5,9 @@
 - MIME types: `.wasm` as application/wasm (streaming compilation), `.mjs` as JavaScript.
 - Caching: the Pyodide folder is versioned (`pyodide/v<version>/`) and the guide's files carry a
   content hash in their URL (`?v=`), so they are cached for a year as immutable; HTML is revalidated.
-- Compression: gzip for text, JavaScript, JSON and WebAssembly when the browser accepts it
-  (compressed once per file and kept in memory).
+- Compression: the build's pre-compressed copies (`x.br`, `x.gz`, site_build/compress.py) by the
+  request's Accept-Encoding (brotli first), with `Vary: Accept-Encoding`; for a file without them
+  (not built by the site build), gzip made on the fly and kept in memory.
 - Security: every page gets `frame-ancestors 'none'` and `X-Frame-Options: DENY`, each Web Worker its
   own Content-Security-Policy (site_build/csp.py: a <meta> policy reaches neither); an unknown URL
   gets the site's 404.html with status 404, as a static host serves it.
@@ -42,6 +43,26 @@ MIME = {
 }
 COMPRESSIBLE = {".snap", ".wasm", ".mjs", ".js", ".json", ".html", ".css", ".svg", ".txt", ".xml"}
 IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The content codings an Accept-Encoding header allows (those with q=0 left out)."""
+    out = set()
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        q = params.strip()
+        if q.startswith("q="):
+            try:
+                if float(q[2:]) == 0:
+                    continue
+            except ValueError:
+                continue
+        if name.strip():
+            out.add(name.strip().lower())
+    return out
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -80,9 +101,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 return None
         suffix = Path(path).suffix
         ctype = self.guess_type(path)
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
         stat = os.stat(path)
-        if suffix in COMPRESSIBLE and accepts_gzip:
+        # A copy older than its file is stale (the file was changed after the build): not used.
+        encoding = next((enc for enc, ext in PRECOMPRESSED if enc in accepted and os.path.isfile(path + ext)
+                         and os.stat(path + ext).st_mtime >= stat.st_mtime), None)
+        if encoding:
+            with open(path + dict(PRECOMPRESSED)[encoding], "rb") as f:
+                body = f.read()
+        elif suffix in COMPRESSIBLE and "gzip" in accepted and not any(
+                os.path.isfile(path + ext) for _, ext in PRECOMPRESSED):
             key = (path, stat.st_mtime)
             with self._lock:
                 body = self._gzip_cache.get(key)

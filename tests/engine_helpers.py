@@ -25,7 +25,7 @@ BASE = {
     "county": "more-og-romsdal", "municipality": "Molde", "participant_ref": "AB",
     "permit_group": "refugee", "permit_date": "2026-08-01", "age_at_permit": 34,
     "settlement_date": "2026-10-01", "settled_by_agreement": True,
-    "interpreter_needed": True, "interpreter_language": "tigrinja",
+    "interpreter_needed": True, "interpreter_language": "tigrinja", "wants_adviser_present": True,
     "competence_mapping_done": True, "individual_plan_exists": True, "norwegian_plan_exists": False,
     "practical_needs": "", "planned_session_date": None,
 }

@@ -2,6 +2,8 @@
 // results as JSON on stdout. Used by tests/test_pyodide_parity.py.
 //
 //   node tests/pyodide_runner.mjs CASES.json
+//   STDLIB_ZIP=site/guide/stdlib.zip node tests/pyodide_runner.mjs CASES.json   (the guide's own
+//       standard-library archive instead of Pyodide's whole one; tests/test_stdlib_archive.py)
 //
 // CASES.json: [{"id": "...", "case": {...}, "on": "YYYY-MM-DD"}, ...]
 // Output:     {"python": "3.x.y", "results": {"<id>": <api.evaluate result>, ...}, "counties": [...]}
@@ -25,7 +27,8 @@ function* walk(dir) {
 }
 
 const cases = JSON.parse(readFileSync(process.argv[2], "utf-8"));
-const pyodide = await loadPyodide({ indexURL: join(root, "node_modules", "pyodide") + "/", stdout: () => {}, stderr: (s) => process.stderr.write(s + "\n") });
+const stdlib = process.env.STDLIB_ZIP ? { stdLibURL: resolve(process.env.STDLIB_ZIP) } : {};
+const pyodide = await loadPyodide({ ...stdlib, indexURL: join(root, "node_modules", "pyodide") + "/", stdout: () => {}, stderr: (s) => process.stderr.write(s + "\n") });
 
 // Put the package into Pyodide's file system, exactly as it is in the repository.
 const target = "/home/pyodide/guide_engine";
@@ -41,7 +44,14 @@ import json, sys
 sys.path.insert(0, "/home/pyodide")
 from guide_engine import api
 from guide_engine.counties import all_counties
+from guide_engine import bridge
 results = {c["id"]: api.evaluate(c["case"], c["on"]) for c in json.loads(cases_json)}
-json.dumps({"python": sys.version.split()[0], "results": results, "counties": list(all_counties())}, ensure_ascii=False)
+# Every bridge message the worker answers, on every case (their replies, for the archive test).
+ops = {c["id"]: [json.loads(bridge.handle(json.dumps({"op": op, "answers": c["case"], "on": c["on"]})))
+                 for op in ("ping", "questions", "step", "evaluate")] for c in json.loads(cases_json)}
+import importlib.util
+missing = [m for m in ("xml", "email", "sqlite3") if importlib.util.find_spec(m) is None]
+json.dumps({"python": sys.version.split()[0], "results": results, "counties": list(all_counties()),
+            "ops": ops, "missing": missing}, ensure_ascii=False)
 `);
 process.stdout.write(out);

@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import date, timedelta
 
-COLUMNS = ["label", "county", "municipality", "participant_ref", "permit_group", "permit_date", "age_at_permit",
+COLUMNS = ["label", "county", "municipality", "participant_ref", "permit_group", "permit_date", "arrival_date", "age_at_permit",
            "settlement_date", "settled_by_agreement", "in_introduction_programme", "interpreter_needed",
            "interpreter_language", "wants_adviser_present", "competence_mapping_done", "individual_plan_exists",
            "norwegian_plan_exists", "practical_needs", "planned_session_date", "sector_hit_by_crisis"]
@@ -54,9 +54,9 @@ def excel_sheet_with_bad_row() -> str:
     rows = [
         person("P-sen", date(2026, 10, 20)),
         person("P-passert", date(2026, 8, 3)),
-        person("P-tidlig", date(2026, 9, 1)),
+        person("P-tidlig", date(2026, 9, 9)),
         person("P-feil", date(2026, 9, 15)),
-        person("P-tolk", date(2026, 9, 10), interpreter_needed=True, interpreter_language="tigrinja"),
+        person("P-tolk", date(2026, 9, 16), interpreter_needed=True, interpreter_language="tigrinja"),
         person("P-arbeid", date(2026, 9, 10), permit_group="other"),
     ]
     text = sheet(rows)

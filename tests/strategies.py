@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from guide_engine.questions import question_map
 
 COUNTY_IDS = ["more-og-romsdal", "trondelag", "viken", "oslo", "akershus", "vestfold-og-telemark", "atlantis", ""]
-GROUPS = ["refugee", "resettlement", "humanitarian", "family", "collective", "other"]
+GROUPS = ["refugee", "resettlement", "humanitarian", "family", "independent", "collective", "other"]
 
 json_scalars = st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=True) | st.text(max_size=30)
 json_values = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
@@ -24,14 +24,16 @@ def plausible_case(draw) -> dict:
     """A case an adviser could type: mostly valid answers, some missing, some impossible."""
     on = draw(ref_dates)
     permit = draw(st.dates(min_value=on - timedelta(days=6 * 365), max_value=on))
-    settled = draw(st.dates(min_value=permit, max_value=permit + timedelta(days=3 * 365)))
+    settled = draw(st.dates(min_value=permit, max_value=permit + timedelta(days=3 * 365)))  # may lie after `on` (planning ahead)
     case = {
         "county": draw(st.sampled_from(COUNTY_IDS)),
         "municipality": draw(st.sampled_from(["Molde", "Steinkjer", "", "Ålesund"])),
         "participant_ref": draw(st.sampled_from(["AB", "2026/123", "", None, "01019912368"])),
         "permit_group": draw(st.sampled_from(GROUPS)),
         "permit_date": permit.isoformat(),
-        "age_at_permit": draw(st.integers(-5, 320)),
+        "age_at_permit": draw(st.one_of(st.integers(-5, 320), st.integers(50, 65))),
+        "arrival_date": draw(st.dates(min_value=permit - timedelta(days=400), max_value=min(on, permit + timedelta(days=400)))).isoformat(),
+        "wants_guidance": draw(st.booleans()),
         "settlement_date": settled.isoformat(),
         "settled_by_agreement": draw(st.booleans()),
         "family_reference_recent": draw(st.booleans()),

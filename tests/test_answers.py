@@ -15,7 +15,8 @@ def fields(errors):
 
 
 @pytest.mark.parametrize("name,changes,field,fragment", [
-    ("bosettingsdato etter referansedatoen", {"settlement_date": "2026-12-01"}, "settlement_date", "kan ikke ligge etter"),
+    ("bosettingsdato mer enn ett år fram i tid", {"settlement_date": "2028-01-10"}, "settlement_date", "mer enn ett år fram i tid"),
+    ("ankomst etter referansedatoen", {"permit_date": "2020-06-01", "arrival_date": "2026-12-01"}, "arrival_date", "kan ikke ligge etter"),
     ("tillatelse etter referansedatoen", {"permit_date": "2027-01-01"}, "permit_date", "kan ikke ligge etter"),
     ("alder 300", {"age_at_permit": 300}, "age_at_permit", "300 år er ikke mulig"),
     ("negativ alder", {"age_at_permit": -1}, "age_at_permit", "ikke mulig"),

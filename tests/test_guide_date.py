@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 # limited capacity then brings the priority questions.
 COVID_2020 = {
     "county": "trondelag", "municipality": "Steinkjer", "participant_ref": "S-2020-17",
-    "permit_group": "refugee", "permit_date": "2019-05-01", "in_introduction_programme": True,
+    "permit_group": "refugee", "permit_date": "2019-05-01", "arrival_date": "2019-02-01", "in_introduction_programme": True,
     "interpreter_needed": True, "interpreter_language": "arabisk", "wants_adviser_present": True,
     "competence_mapping_done": True, "individual_plan_exists": True, "norwegian_plan_exists": True,
     "practical_needs": None, "planned_session_date": None,
@@ -64,14 +64,14 @@ def test_changing_the_date_on_the_review_rechecks_the_answers(page, site_url):
     page.click("#guide-edit-on")
     page.wait_for_selector("#guide-step[data-question='on']")
     assert page.input_value("#q-on") == page.evaluate("window.__guide.guide.on")
-    page.fill("#q-on", "2026-09-01")  # before the settlement date 2026-10-01
+    page.fill("#q-on", "2026-07-15")  # before the permit date 2026-08-01 (a settlement date ahead is allowed: planning)
     page.click("#guide-next")
     page.wait_for_selector("#guide-error-summary")
-    assert page.get_attribute("#guide-step", "data-question") == "settlement_date"
-    page.fill("#q-settlement_date", "2026-08-15")
+    assert page.get_attribute("#guide-step", "data-question") == "permit_date"
+    page.fill("#q-permit_date", "2026-07-01")
     page.click("#guide-next")
     page.wait_for_selector("#guide-review")
-    assert page.inner_text("#guide-review-on-value") == "1. september 2026"
+    assert page.inner_text("#guide-review-on-value") == "15. juli 2026"
 
 
 def test_endre_names_its_question_for_screen_readers_only(browser, site_url):

@@ -37,11 +37,10 @@ def test_double_click_on_vis_resultatet_sends_one_evaluation(page, site_url):
     open_guide(page, site_url)
     answer_until_review(page, CASE)
     page.evaluate(COUNT_CALLS)
-    page.evaluate(SLOW_REPLIES, 300)
+    page.evaluate(SLOW_REPLIES, 1000)
     page.dblclick("#guide-show-result")
-    page.click("#guide-show-result")
     page.wait_for_selector("#guide-result", timeout=STEP_MS)
-    page.wait_for_timeout(800)
+    page.wait_for_timeout(500)
     assert page.evaluate("window.__calls") == ["evaluate"]
     assert page.locator("#guide-result").count() == 1
 

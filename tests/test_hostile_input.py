@@ -129,6 +129,9 @@ def test_hostile_free_text_is_refused_at_the_field_and_never_output(field, sampl
     """Refused at the field when it holds a banned character, a line break in a one-line field or a
     fødselsnummer; accepted otherwise; and in no case does such a character or number reach an output."""
     text, number = sample["text"], sample["fnr"]
+    # A high and a low surrogate drawn side by side are one real character once the text is JSON
+    # (the CLI and the bridge read JSON): keep to texts that are the same on both sides.
+    assume(json.loads(json.dumps(text)) == text)
     answers = case(**{field: text})
     result = api.evaluate(answers, ON)
     refused = bool(number) or sample["char"] or (sample["line_break"] and field not in MULTILINE)

@@ -325,3 +325,31 @@ def test_accessibility_statement_names_the_authority(built_site):
     hrefs = {el.attrs.get("href", "") for el in doc.iter() if el.tag == "a"}
     assert any("uustatus.no" in h for h in hrefs)
     assert "WCAG 2.1" in squash(doc.text())
+
+
+def test_law_numbers_are_rendered_from_the_rule_data(monkeypatch):
+    """The law page's age limits, dates and «tre måneder» come from rules/eligibility.toml: change the data, the text follows."""
+    from dataclasses import replace
+
+    from site_build import law_values
+    from guide_engine.rules import Parameter, family
+
+    text = (ROOT / "docs" / "lovgrunnlag.md").read_text(encoding="utf-8")
+    assert '[[ regel("age_max") ]]' in text and '[[ regel("programme_start_months") | ord ]]' in text
+    real = family("eligibility")
+    changed = dict(real)
+    p = real["programme_start_months"]
+    changed["programme_start_months"] = Parameter(p.name, p.description, (replace(p.values[0], value=4),))
+    a = real["age_max"]
+    changed["age_max"] = Parameter(a.name, a.description, (replace(a.values[0], value=54),) + a.values[1:])
+    monkeypatch.setattr(law_values, "family", lambda name: changed)
+    out = law_values.render(text)
+    assert "[[" not in out and "oppstart innen fire måneder" in out and "mellom 18 og 54 år" in out
+
+
+def test_built_law_page_has_no_template_left_and_states_the_data(built_site):
+    """The built page has no unrendered value, and shows the limits and dates the engine uses."""
+    html = page(built_site, "lovgrunnlag").read_text(encoding="utf-8")
+    assert "[[" not in html and "]]" not in html
+    for fragment in ("mellom 18 og 55 år", "til og med 60 år", "6. juni 2025", "1. juli 2026", "oppstart innen tre måneder"):
+        assert fragment in html, fragment

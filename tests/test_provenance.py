@@ -24,10 +24,11 @@ def _case(cid: str, on: date) -> dict:
             "competence_mapping_done": True, "individual_plan_exists": True, "norwegian_plan_exists": True,
             "practical_needs": "", "planned_session_date": None, "sector_hit_by_crisis": True}
     if on.year < 2021:
-        case.update(permit_date="2019-05-01", in_introduction_programme=True)
+        case.update(permit_date="2019-05-01", arrival_date="2019-02-01", in_introduction_programme=True)
     else:
         # early 2021: the permit falls in 2020, so the person is a covid-law participant in the programme
-        case.update(permit_date=(on - timedelta(days=60)).isoformat(), age_at_permit=30, in_introduction_programme=True,
+        case.update(permit_date=(on - timedelta(days=60)).isoformat(), arrival_date=(on - timedelta(days=150)).isoformat(),
+                    age_at_permit=30, in_introduction_programme=True,
                     settlement_date=(on - timedelta(days=30)).isoformat(), settled_by_agreement=True)
     return case
 
@@ -85,6 +86,8 @@ def test_result_checklist_and_referral_carry_the_same_notes(cid):
         notes = [n["note"] for n in r["data_notes"]]
         on_items = {t for item in r["checklist"] for t in item["data_notes"]}
         assert set(notes) == on_items, (cid, on)
+        beside = {t for d in r["deadlines"] for t in d.get("data_notes", [])} | set(r["priority"].get("data_notes") or [])
+        assert beside <= set(notes), (cid, on)  # what stands beside a deadline or the priority is in the result's notes
         assert r["referral"]["data_notes"] == notes, (cid, on)
         for t in notes:
             assert t in r["referral"]["body"], (cid, on, t)

@@ -54,7 +54,7 @@ def test_excel_file_ordered_with_row_error_capacity_and_exports(page, site_url):
     rules = page.eval_on_selector_all("#queue-table tbody td.queue-rule", "cells => cells.map(c => c.dataset.rule)")
     assert rules == ["overdue", "deadline", "deadline", "deadline", "not_covered"]
     first_rule = page.inner_text("#queue-table tbody tr:first-child td.queue-rule")
-    assert "Fristen er passert" in first_rule and "2. november 2026" in first_rule
+    assert "Fristen er passert" in first_rule and "23. oktober 2026" in first_rule
     page.click("#queue-table tbody tr:first-child details summary")
     page.wait_for_selector("#queue-table tbody tr:first-child details[open] ul")
     assert "integreringsloven" in page.inner_text("#queue-table tbody tr:first-child details").lower()
@@ -93,7 +93,7 @@ def test_excel_file_ordered_with_row_error_capacity_and_exports(page, site_url):
 def test_county_criteria_are_named_with_their_source(page, site_url):
     """Trøndelag, 15 October 2020: the letter's criterion orders the rows, and the page says so."""
     rows = [person(f"T{i}", date(2020, 8, 1), county="trondelag",
-                   permit_date=date(2020, 6, 1), sector_hit_by_crisis=(i == 2)) for i in range(3)]
+                   permit_date=date(2020, 6, 1), arrival_date=date(2020, 3, 1), sector_hit_by_crisis=(i == 2)) for i in range(3)]
     open_queue(page, site_url)
     page.fill("#queue-paste", sheet(rows, delimiter="\t", bom=False))
     page.fill("#queue-on", "2020-10-15")
@@ -193,3 +193,30 @@ def test_queue_page_passes_axe(browser, site_url, scheme):
         assert not failures, failures
     finally:
         context.close()
+
+
+def test_print_view_shows_the_list_not_the_form(page, site_url):
+    open_queue(page, site_url)
+    page.fill("#queue-paste", excel_sheet_with_bad_row())
+    page.fill("#queue-on", ON)
+    page.click("#queue-run")
+    page.wait_for_selector("#queue[data-state='done']", timeout=RUN_MS)
+    page.emulate_media(media="print")
+    assert not page.is_visible("#queue-form") and not page.is_visible("#queue-download-csv")
+    assert not page.is_visible(".md-header")
+    assert page.is_visible("#queue-table") and page.is_visible("#queue-row-errors") and page.is_visible("#queue-summary")
+    page.emulate_media(media="screen")
+    assert page.is_visible("#queue-form")
+
+
+def test_older_excel_file_in_windows_1252_is_read_with_a_note(page, site_url):
+    """Excel's older «CSV (semikolondelt)» is Windows-1252, not UTF-8: read, and the page says so."""
+    rows = [person("Å-1", date(2026, 9, 1), municipality="Ålesund"), person("Ø-2", date(2026, 8, 3))]
+    data = sheet(rows, bom=False).encode("cp1252")
+    open_queue(page, site_url)
+    page.set_input_files("#queue-file", files=[{"name": "gammel.csv", "mimeType": "text/csv", "buffer": data}])
+    page.fill("#queue-on", ON)
+    page.click("#queue-run")
+    page.wait_for_selector("#queue[data-state='done']", timeout=RUN_MS)
+    assert "Windows-1252" in page.inner_text("#queue-result")
+    assert [page.inner_text(f"#queue-table tbody tr[data-row='{n}'] th").split(" (")[0] for n in (3, 2)] == ["Ø-2", "Å-1"]

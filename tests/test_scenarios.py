@@ -22,6 +22,6 @@ def test_scenario(row):
 def test_table_is_not_trivial():
     """The table covers every status, the three county routines and validation."""
     statuses = {r.get("expect", {}).get("eligibility.status") for r in ROWS}
-    assert {"right_and_duty", "right_only", "assess_need", "not_covered"} <= statuses
+    assert {"right_and_duty", "right_only", "assess_need", "not_covered", "unclear"} <= statuses
     assert {"more-og-romsdal", "trondelag", "viken"} <= {r["full_case"].get("county") for r in ROWS}
     assert sum(1 for r in ROWS if r.get("error_fields")) >= 5

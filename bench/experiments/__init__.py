@@ -68,3 +68,28 @@ def nosearch(site: Path) -> tuple[str, dict]:
 def install(site: Path, names: list[str]) -> dict[str, tuple[str, dict]]:
     """Write the chosen variants into `site`; {name: (url path, facts)}."""
     return {name: globals()[name](site) for name in names}
+
+
+# ---- the same build with its snapshot choice fixed (for the link profiles; not in NAMES) -------
+
+
+def _with_boot(site: Path, name: str, change) -> str:
+    html = _page(site)
+    m = re.search(r'(<script type="application/json" id="guide-boot">)(.*?)(</script>)', html, re.S)
+    assert m, "the guide's boot data has changed"
+    import json
+
+    boot = json.loads(m.group(2))
+    change(boot)
+    data = json.dumps(boot, ensure_ascii=False).replace("</", "<\\/")
+    return _write(site, name, html[:m.start(2)] + data + html[m.end(2):])
+
+
+def nosnap(site: Path) -> tuple[str, dict]:
+    """The ordinary boot of the same build: no snapshot URL in the boot data."""
+    return _with_boot(site, "nosnap", lambda b: b.__setitem__("snapshot", None)), {}
+
+
+def snap(site: Path) -> tuple[str, dict]:
+    """The snapshot on every link: `#always` tells the worker to skip its link probe."""
+    return _with_boot(site, "snap", lambda b: b.__setitem__("snapshot", b["snapshot"] + "#always")), {}

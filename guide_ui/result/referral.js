@@ -44,7 +44,8 @@ export function referral(r, ctx) {
     el("dl", { class: "guide-facts" },
       el("dt", { text: "Til" }), el("dd", { id: "guide-referral-to", text: ref.to || "Ingen bestillingsadresse registrert" }),
       el("dt", { text: "Emne" }), el("dd", { id: "guide-referral-subject", text: ref.subject })),
-    ref.reason ? el("p", { text: ref.reason }) : null,
+    ref.reason ? el("p", { id: "guide-referral-reason", text: ref.reason }) : null,
+    ref.contact_page ? el("p", {}, el("a", { id: "guide-referral-contacts", href: new URL(ref.contact_page, ctx.siteBase).href, text: "Kontaktinformasjon på fylkessiden" })) : null,
     el("pre", { id: "guide-referral-body", class: "guide-referral-body", tabindex: "0", "aria-label": "Tekst til henvisningen", text: body }),
     ref.reminder ? el("p", { class: "guide-reminder", text: ref.reminder }) : null,
     el(

@@ -3,7 +3,7 @@
 
 import { el } from "../dom.js";
 import { formatDate, whoLabel } from "../format.js";
-import { reasonList, refLinks, section, sourceText } from "./basis.js";
+import { dataNotes, layerLabel, reasonList, refLinks, section, sourceText } from "./basis.js";
 import { download } from "./referral.js";
 
 const STATUS_CLASS = {
@@ -29,7 +29,7 @@ export function routine(r, ctx) {
   return el(
     "p",
     { class: "guide-routine", id: "guide-routine" },
-    c.routine ? `${c.name}: rutinen «${c.routine.title}» er brukt. ` : `${c.name}: ingen rutine registrert; resultatet bygger på lovens minimum. `,
+    c.routine ? `${c.name}: rutinen «${c.routine.title}» er brukt. ` : `${c.name}: ingen rutine registrert; resultatet bygger på nasjonal veiledning der den finnes (merket), ellers på lovens minimum. `,
     el("a", { href: new URL(`counties/${c.id}/`, ctx.siteBase).href, text: `Se ${c.name} sin side` }),
   );
 }
@@ -75,6 +75,7 @@ export function priority(r, ctx) {
     el("p", { id: "guide-priority-label", "data-level": p.level, text: p.label }),
     reasonList(p.reasons),
     weightNotes(p),
+    dataNotes(p.data_notes, "guide-priority-notes"),
     refLinks(p.references, ctx),
     sourceText(p.sources, ctx),
   );
@@ -101,7 +102,9 @@ export function interpreter(r, ctx) {
       i.language ? [el("dt", { text: "Språk" }), el("dd", { text: i.language })] : null,
       i.refund ? [el("dt", { text: "Refusjon" }), el("dd", { text: i.refund })] : null,
     ),
+    layerLabel(i.layer, "guide-interpreter-layer"),
     reasonList(i.reasons),
+    dataNotes(i.data_notes, "guide-interpreter-notes"),
     refLinks(i.references, ctx),
     sourceText(i.sources, ctx),
   );
@@ -111,7 +114,8 @@ export function interpreter(r, ctx) {
 export function adviser(r, ctx) {
   const a = r.adviser || {};
   if (!a.text) return null;
-  return section("guide-adviser", "Programrådgiveren", el("p", { text: a.text }), refLinks(a.references, ctx), sourceText(a.sources, ctx));
+  return section("guide-adviser", "Programrådgiveren", el("p", { text: a.text }), dataNotes(a.data_notes, "guide-adviser-notes"),
+    refLinks(a.references, ctx), sourceText(a.sources, ctx));
 }
 
 /** The deadlines as a table: what, when, whether it has passed, on what basis. */
@@ -135,7 +139,7 @@ export function deadlines(r, ctx) {
             el("th", { scope: "row", text: d.label || d.id }),
             el("td", {}, el("time", { datetime: d.date, text: d.date_text || formatDate(d.date) })),
             el("td", { text: d.overdue ? "Fristen er passert" : "I rute" }),
-            el("td", {}, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references, ctx)),
+            el("td", {}, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references, ctx), dataNotes(d.data_notes, `guide-deadline-${d.id}-notes`)),
           ),
         ),
       ),
@@ -159,6 +163,7 @@ export function checklist(r, ctx) {
           el("input", { type: "checkbox", id: `guide-task-${n}` }),
           el("label", { for: `guide-task-${n}` }, el("strong", { text: (t.who_label || whoLabel(t.who)) + ": " }), t.task, t.due_text ? ` (innen ${t.due_text})` : ""),
           el("div", { class: "guide-task-basis" }, t.basis ? el("span", { text: t.basis + " " }) : null, refLinks(t.references, ctx)),
+          dataNotes(t.data_notes, `guide-task-${n}-notes`),
         ),
       ),
     ),
@@ -179,7 +184,8 @@ export function calendar(r, ctx) {
       if (!reply.ok || !reply.result.ics) throw new Error(reply.error || "ingen frister");
       download(reply.result.ics, reply.result.filename, "text/calendar;charset=utf-8");
     } catch (err) {
-      status.textContent = `Kalenderfilen kunne ikke lages (${err.message}).`;
+      console.warn("Veiviseren: .ics:", err && err.message); // the detail is for developers
+      status.textContent = "Kalenderfilen kunne ikke lages. Prøv igjen, eller før fristene inn fra tabellen over.";
     }
   };
   return el("div", { class: "guide-actions guide-no-print", id: "guide-calendar" },

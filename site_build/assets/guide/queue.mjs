@@ -191,6 +191,7 @@ class Queue {
   }
 
   engineFailed(message) {
+    console.warn("Prioriteringen:", message); // the technical detail is for the console, not the page
     root.dataset.state = "failed";
     engineStatus.textContent = "";
     const box = el(
@@ -198,7 +199,7 @@ class Queue {
       { class: "admonition failure guide-failure", role: "alert", id: "queue-failure" },
       el("p", { class: "admonition-title", text: "Prioriteringen kunne ikke starte" }),
       el("p", {
-        text: `Nettleseren din fikk ikke startet motoren (${message}). Fristene for én deltaker finner du også på fylkessidene.`,
+        text: "Nettleseren din fikk ikke startet motoren som regner ut listen. Last inn siden på nytt for å prøve igjen. Fristene for én deltaker finner du også på fylkessidene.",
       }),
       el("p", {}, el("a", { href: new URL("counties/", siteBase).href, text: "Fylkenes rutiner" })),
     );
@@ -336,7 +337,8 @@ class Queue {
     if (!reply.ok) {
       root.dataset.state = "ready";
       engineStatus.textContent = "";
-      this.showFormErrors([{ field: "input", message: `Listen kunne ikke regnes ut (${reply.error}).` }]);
+      console.warn("Prioriteringen:", reply.detail || reply.error); // the technical detail is for the console
+      this.showFormErrors([{ field: "input", message: `Listen kunne ikke regnes ut. ${reply.error}` }]);
       return;
     }
     const result = reply.result;

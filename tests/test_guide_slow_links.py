@@ -1,0 +1,126 @@
+"""The guide on slow and broken links: never a false failure (issue 11; issue 14 item 12).
+
+The worker (site_build/assets/guide/worker.mjs) reports download progress, judges a stall by the
+bytes it sees arrive rather than by the total time, drops a stalled snapshot for the ordinary
+boot, and chooses the snapshot only where the link is fast enough for its bytes to pay.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bench.link import PROFILES, Link
+from bench.run import Ledger, start_server
+
+pytestmark = pytest.mark.browser
+
+# Records every message the guide's worker posts (the page itself ignores "progress").
+RECORD_WORKER_MESSAGES = """
+(() => {
+  const Native = window.Worker;
+  window.__workerMessages = [];
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (e) => window.__workerMessages.push({ t: performance.now(), ...e.data }));
+    }
+  };
+})();
+"""
+
+
+def test_a_hanging_snapshot_request_falls_back_to_the_ordinary_boot(context, site_url):
+    """A snapshot request that never completes is dropped after a short stall, not after 60 s."""
+    context.route("**/engine.snap*", lambda route: None)  # never fulfilled, never aborted
+    context.add_init_script(RECORD_WORKER_MESSAGES)
+    page = context.new_page()
+    t0 = time.monotonic()
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=60_000)
+    waited = time.monotonic() - t0
+    assert page.get_attribute("#guide", "data-state") == "ready"
+    assert page.evaluate("window.__guide.engine.fromSnapshot") is False
+    assert waited < 45, f"the fallback took {waited:.0f} s"
+    assert not [m for m in page.evaluate("window.__workerMessages") if m["type"] == "failed"]
+    page.select_option("#q-county", '"more-og-romsdal"')
+    page.click("#guide-next")
+    page.wait_for_selector("#guide-step[data-question='municipality']")
+
+
+def test_a_runtime_file_that_stalls_is_a_stall_failure(context, site_url):
+    """A required file whose request never completes ends in a "stall" failure, with the detail."""
+    context.route("**/stdlib.zip*", lambda route: None)
+    context.add_init_script(RECORD_WORKER_MESSAGES)
+    page = context.new_page()
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide[data-state='failed']", timeout=60_000)
+    assert page.get_attribute("#guide-failure", "data-code") == "stall"
+    failed = [m for m in page.evaluate("window.__workerMessages") if m["type"] == "failed"]
+    assert [m["code"] for m in failed] == ["stall"]
+    assert "stdlib.zip" in failed[0]["detail"]
+
+
+def test_a_missing_runtime_file_is_a_network_failure(context, site_url):
+    context.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    context.add_init_script(RECORD_WORKER_MESSAGES)
+    page = context.new_page()
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide[data-state='failed']", timeout=60_000)
+    failed = [m for m in page.evaluate("window.__workerMessages") if m["type"] == "failed"]
+    assert failed and failed[0]["code"] == "network"
+
+
+@pytest.fixture
+def slow_site(built_site):
+    """The built site behind the benchmark's bottleneck link at 1.6 Mbit/s with 150 ms round trips."""
+    server, url = start_server(built_site, Ledger(), {"link": Link(PROFILES["1.6mbit"])})
+    yield url
+    server.shutdown()
+
+
+def test_a_slow_link_shows_progress_and_never_fails_while_bytes_arrive(browser, slow_site):
+    """At 1.6 Mbit/s the download takes longer than the worker's stall limit, yet the guide never
+    fails: it reports growing progress, skips the snapshot (its bytes would not pay) and gets ready."""
+    ctx = browser.new_context(service_workers="block")
+    ctx.add_init_script(RECORD_WORKER_MESSAGES)
+    page = ctx.new_page()
+    try:
+        page.goto(slow_site + "veiviser/", timeout=60_000)
+        page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=150_000)
+        messages = page.evaluate("window.__workerMessages")
+        assert page.get_attribute("#guide", "data-state") == "ready", messages[-3:]
+        assert page.evaluate("window.__guide.engine.fromSnapshot") is False
+        progress = [m for m in messages if m["type"] == "progress"]
+        assert len(progress) >= 10
+        loaded = [m["loaded"] for m in progress]
+        assert loaded == sorted(loaded) and loaded[-1] > 3_000_000
+        assert all(m["total"] and m["total"] >= m["loaded"] for m in progress)
+        # Bytes kept arriving for longer than a total-time limit would allow for a stall.
+        ready = next(m["t"] for m in messages if m["type"] == "ready")
+        assert ready - progress[0]["t"] > 15_000
+        assert not [m for m in messages if m["type"] == "failed"]
+    finally:
+        ctx.close()
+
+
+def test_a_repeat_visit_downloads_no_snapshot_it_did_not_have(browser, built_site):
+    """Second visit, same browser: every runtime file comes from the HTTP cache; the worker takes
+    the snapshot only if it is cached as well, so nothing is downloaded again on a slow link."""
+    ledger = Ledger()
+    server, url = start_server(built_site, ledger, {"link": Link(PROFILES["10mbit"])})
+    ctx = browser.new_context(service_workers="block")
+    try:
+        for visit in (1, 2):
+            ledger.reset()
+            page = ctx.new_page()
+            page.goto(url + "veiviser/", timeout=60_000)
+            page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=150_000)
+            assert page.get_attribute("#guide", "data-state") == "ready"
+            files = ledger.snapshot()["files"]
+            page.close()
+        assert not [f for f in files if "engine.snap" in f or ".wasm" in f or "stdlib.zip" in f], files
+    finally:
+        ctx.close()
+        server.shutdown()

@@ -1,0 +1,75 @@
+"""Pre-compressed runtime files (site_build/compress.py) and how the local server negotiates them."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import threading
+import urllib.request
+
+import brotli
+import pytest
+
+from site_build.runtime import pyodide_dir_name
+from site_build.serve import accepted_encodings, make_server
+
+PY = pyodide_dir_name()
+
+
+@pytest.fixture(scope="module")
+def server_url(built_site):
+    server = make_server(built_site, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def get(url: str, accept: str | None):
+    req = urllib.request.Request(url, headers={"Accept-Encoding": accept} if accept is not None else {})
+    with urllib.request.urlopen(req) as r:
+        return r.headers, r.read()
+
+
+def test_accept_encoding_is_parsed_with_q_values():
+    assert accepted_encodings("gzip, deflate, br, zstd") == {"gzip", "deflate", "br", "zstd"}
+    assert accepted_encodings("br;q=0, gzip;q=0.5") == {"gzip"}
+    assert accepted_encodings("") == set()
+
+
+@pytest.mark.parametrize("rel", [f"{PY}/pyodide.asm.wasm", "guide/engine.snap", "veiviser/index.html"])
+def test_big_files_have_brotli_and_gzip_copies_with_the_same_content(built_site, rel):
+    original = (built_site / rel).read_bytes()
+    br = (built_site / (rel + ".br")).read_bytes()
+    gz = (built_site / (rel + ".gz")).read_bytes()
+    assert brotli.decompress(br) == original and gzip.decompress(gz) == original
+    assert len(br) < len(gz) < len(original)
+
+
+@pytest.mark.parametrize("accept, encoding", [("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"),
+                                              ("br;q=0, gzip", "gzip"), (None, None), ("identity", None)])
+def test_the_server_sends_the_copy_the_browser_accepts(built_site, server_url, accept, encoding):
+    rel = f"{PY}/pyodide.asm.wasm"
+    headers, body = get(server_url + rel, accept)
+    assert headers.get("Content-Encoding") == encoding
+    assert headers["Content-Type"] == "application/wasm"
+    assert "Accept-Encoding" in headers["Vary"]
+    assert int(headers["Content-Length"]) == len(body)
+    original = (built_site / rel).read_bytes()
+    decode = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda b: b}[encoding]
+    assert decode(body) == original
+
+
+def test_the_worker_carries_the_build_facts(built_site):
+    """worker.mjs names the guide's stdlib archive and the true size of each runtime file."""
+    src = (built_site / "guide" / "worker.mjs").read_text()
+    m = re.search(r"^const BUILD = (\{.*\});$", src, re.M)
+    assert m, "BUILD was not filled in"
+    build = json.loads(m.group(1))
+    assert build["stdlib"].startswith("stdlib.zip?v=")
+    files = build["files"]
+    assert files["stdlib.zip"]["size"] == (built_site / "guide" / "stdlib.zip").stat().st_size
+    assert files["engine.snap"]["size"] == (built_site / "guide" / "engine.snap").stat().st_size
+    assert files["pyodide.asm.wasm"]["br"] == (built_site / PY / "pyodide.asm.wasm.br").stat().st_size
+    full = (built_site / PY / "python_stdlib.zip").stat().st_size
+    assert files["stdlib.zip"]["br"] < full / 2  # on the wire: less than half of Pyodide's sources
