@@ -63,9 +63,11 @@ export class EngineClient {
   }
 
   start() {
+    let early = null;
     try {
       if (typeof WebAssembly !== "object") throw new EngineError("wasm", "WebAssembly is not available");
-      this.worker = new Worker(this.workerUrl, { type: "module" });
+      early = takeEarlyWorker(this.workerUrl, this.init);
+      this.worker = early ? early.worker : new Worker(this.workerUrl, { type: "module" });
     } catch (err) {
       this.fail(err.code || "engine", err.message || String(err));
       return this;
@@ -75,9 +77,13 @@ export class EngineClient {
       e.preventDefault();
       this.fail("engine", e.message || "the worker script could not be loaded");
     };
-    this.bootStarted = performance.now();
+    this.bootStarted = early ? early.started : performance.now();
     this.watch();
-    this.worker.postMessage({ type: "init", ...this.init });
+    if (early) {
+      for (const msg of early.queue.splice(0)) this.receive(msg); // what it said before this page's script ran
+    } else {
+      this.worker.postMessage({ type: "init", ...this.init });
+    }
     return this;
   }
 
@@ -167,6 +173,16 @@ export class EngineClient {
       this.worker.postMessage({ type: "call", id, payload });
     });
   }
+}
+
+/** The worker the page's head started already (site_build/overrides/guide.html), if it is the
+ * same worker with the same runtime files; taken once, so a restart after a failure starts a new one. */
+function takeEarlyWorker(workerUrl, init) {
+  const early = typeof window === "object" ? window.__guideEarly : null;
+  const same = early && early.url === workerUrl && ["pyodide", "wheel", "snapshot"].every((k) => early.init[k] === init[k]);
+  if (!same) return null;
+  delete window.__guideEarly;
+  return early;
 }
 
 /** The guide's engine from the page's boot data (URLs relative to the site's base). */

@@ -1,35 +1,41 @@
 """The guide's browser UI (``guide_ui/``: ES modules and styles) as the site serves it.
 
-Every module is served with the content hash of the UI in its URL (``?v=``), including the
-relative imports between modules, which are rewritten on the way into the site; so a new build is
-fetched at once although the files are cached as immutable.
+The modules are the source; the site serves one file per page, bundled at build time by esbuild
+(npm, package-lock.json): ``guide/guide.js`` for the guide, ``guide/practice/practice.js`` for the
+practice cases. One request instead of twenty matters on a slow link: over HTTP/1.1 a browser opens
+six connections to a host, so twenty modules arrive in four round trips, and the guide's first
+question and its worker waited for the last of them (bench/README.md). The bundle keeps the
+modules' names (only white space and syntax are minified), so a stack trace still reads.
+Every URL carries the content hash of the UI (``?v=``), so a new build is fetched at once although
+the files are cached as immutable.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
+import subprocess
 from pathlib import Path
 
-UI = Path(__file__).resolve().parent.parent / "guide_ui"
-ENTRY = "guide.js"
-# Other pages' modules (the practice page's, in guide_ui/practice/): served like the guide's, with
-# the same engine and DOM modules, but not preloaded on the guide page.
-OTHER_PAGES = ("practice/",)
-# `from "./x.js"`, `import "./x.js"` and `import("./x.js")`, with a relative specifier.
-_IMPORT = re.compile(r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.\.?/[^"'?]+\.js)\2""")
+ROOT = Path(__file__).resolve().parent.parent
+UI = ROOT / "guide_ui"
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+# Each page's entry module (relative to guide_ui/), bundled with everything it imports.
+ENTRIES = ("guide.js", "practice/practice.js")
+ENTRY = ENTRIES[0]
+
+
+class BundleError(RuntimeError):
+    pass
 
 
 def files() -> list[Path]:
-    """Every file of the UI, in a stable order."""
+    """Every source file of the UI, in a stable order."""
     return sorted(p for p in UI.rglob("*") if p.is_file() and p.suffix in (".js", ".css"))
 
 
 def modules() -> list[str]:
-    """The UI's modules as site-relative paths under ``guide/`` (for modulepreload), entry first."""
-    rel = sorted(r for p in files() if p.suffix == ".js" and not (r := p.relative_to(UI).as_posix()).startswith(OTHER_PAGES))
-    rel.sort(key=lambda r: r != ENTRY)
-    return [f"guide/{r}" for r in rel]
+    """What the guide page preloads: its one bundle (site-relative, under ``guide/``)."""
+    return [f"guide/{ENTRY}"]
 
 
 def update_hash(h) -> None:
@@ -44,18 +50,31 @@ def content_hash() -> str:
     return h.hexdigest()[:12]
 
 
-def versioned(source: str, version: str) -> str:
-    """The module's source with ``?v=version`` on every relative import."""
-    return _IMPORT.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}?v={version}{m.group(2)}", source)
+def bundle(entry: str) -> str:
+    """The entry module with everything it imports, as one ES module (esbuild)."""
+    if not ESBUILD.exists():
+        raise BundleError("esbuild mangler: node_modules/.bin/esbuild finnes ikke. Kjør `npm ci` (scripts/setup.sh gjør det).")
+    proc = subprocess.run(
+        [str(ESBUILD), str(UI / entry), "--bundle", "--format=esm", "--target=es2022", "--charset=utf8",
+         "--minify-whitespace", "--minify-syntax", "--legal-comments=none", "--log-level=error"],
+        capture_output=True, text=True, timeout=120,
+    )
+    if proc.returncode != 0:
+        raise BundleError(f"esbuild kunne ikke pakke {entry}:\n{proc.stderr[-2000:]}")
+    return proc.stdout
 
 
-def install(out: Path, version: str) -> None:
-    """Write the UI into ``out`` (the site's ``guide/`` folder), imports versioned."""
-    for p in files():
-        target = out / p.relative_to(UI)
+def install(out: Path) -> None:
+    """Write each page's bundle and the styles into ``out`` (the site's ``guide/`` folder)."""
+    for name in ENTRIES:
+        target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = p.read_text(encoding="utf-8")
-        target.write_text(versioned(text, version) if p.suffix == ".js" else text, encoding="utf-8")
+        target.write_text(bundle(name), encoding="utf-8")
+    for p in files():
+        if p.suffix == ".css":
+            target = out / p.relative_to(UI)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def opening(on: str) -> dict:

@@ -76,6 +76,8 @@ def on_page_context(context, page, config, nav):
     boot = {**runtime, **_boot_data()}
     if is_guide(page):  # the questions every path asks first, asked before the engine is ready
         boot["opening"] = guide_ui.opening(date.today().isoformat())
+        # What the page's head needs to start the worker before anything else loads (guide.html).
+        context["guide_early"] = {k: runtime[k] for k in ("worker", "pyodide", "wheel", "snapshot")}
     context["guide_boot"] = _json(boot)
     # Any engine page: where the runtime is, with the labels for provisions, sources and who.
     context["engine_boot"] = _json({**runtime, **{k: boot[k] for k in ("references", "sources", "labels") if k in boot}})

@@ -92,6 +92,15 @@ def loaded_modules(wheel_file: Path) -> list[str]:
     return json.loads(cached.read_text())
 
 
+def minimal_lock() -> str:
+    """Pyodide's lock file without its package list, as the worker passes it (lockFileContents).
+
+    The engine loads no package, so the list of Pyodide's 300 packages (22 kB brotli, one more
+    request before Python starts) is not needed; the `info` block is, as Pyodide checks its ABI."""
+    info = json.loads(_pyodide_file("pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    return json.dumps({"info": info, "packages": {}}, sort_keys=True, separators=(",", ":"))
+
+
 def compiled_stdlib(sources: bytes) -> Path:
     """The stdlib archive as .pyc compiled by Pyodide's own Python (cached by the sources' hash)."""
     key = _sha(f"{pyodide_version()}:".encode() + sources)[:16]
@@ -169,10 +178,10 @@ class Runtime:
             "stdlib.zip": stdlib_file,
             "engine.snap": snap,
             "wheel": wheel_file,
-            "pyodide-lock.json": _pyodide_file("pyodide-lock.json"),
         }
         build = {
             "stdlib": f"stdlib.zip?v={stdlib_hash}",  # relative to the worker's own URL
+            "lock": minimal_lock(),
             # Bytes of each runtime file: as stored, and as sent with brotli / gzip.
             "files": {k: compress.sizes(p) for k, p in sizes.items()},
         }
@@ -207,6 +216,9 @@ class Runtime:
         out = site_dir / "guide"
         shutil.copytree(GUIDE_ASSETS, out, dirs_exist_ok=True)
         (out / WORKER).write_text(self.worker_source())
-        guide_ui.install(out, self.assets_hash)
+        try:
+            guide_ui.install(out)
+        except guide_ui.BundleError as e:
+            raise RuntimeMissing(str(e)) from None
         (site_dir / self.stdlib_path).write_bytes(self.stdlib_bytes)
         shutil.copyfile(self.snapshot_file, site_dir / self.snapshot_path)

@@ -12,6 +12,13 @@ that brotli compresses as a whole (1.1 MB on the wire). The modules come from tw
 - every module that was actually imported when Pyodide booted, unpacked the wheel and ran the
   engine under Node (site_build/make_snapshot.mjs `modules`): Pyodide's own start-up modules.
 
+Three kinds of import statement are not followed, because they never run in the guide's worker:
+code under `if __name__ == "__main__":` (heapq's self-test pulled in doctest, unittest and pdb);
+branches for Windows (`if sys.platform == "win32":`, `os.name == "nt"`); and the pure-Python
+fallback in `try: import _c ... except ImportError: import _py`, where every module the `try`
+imports is compiled into Pyodide itself (datetime's `_pydatetime`, abc's `_py_abc`). The engine's
+command line (`guide_engine/__main__.py`, argparse) is not a root: the browser never runs it.
+
 tests/test_stdlib_archive.py runs the whole scenario table inside Pyodide against the archive.
 """
 
@@ -53,7 +60,57 @@ class Stdlib:
         return self.zip.read(self.files[mod]).decode("utf-8")
 
 
-def _import_nodes(tree: ast.AST, top_level: bool):
+# Modules of the engine's package that the browser never imports (the command line).
+NOT_IN_BROWSER = ("__main__.py",)
+_WINDOWS = {"win32", "nt", "cygwin"}
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    """`__name__ == "__main__"`: a module's self-test or script part."""
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
+            and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)
+            and isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value == "__main__")
+
+
+def _is_windows_test(test: ast.expr) -> bool:
+    """`sys.platform == "win32"`, `os.name == "nt"` (any module alias): true only on Windows."""
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Attribute)
+            and test.left.attr in ("platform", "name") and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)
+            and isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value in _WINDOWS)
+
+
+def _catches_import_error(handler: ast.ExceptHandler) -> bool:
+    names = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(isinstance(n, ast.Name) and n.id in ("ImportError", "ModuleNotFoundError") for n in names)
+
+
+def _try_imports(body: list[ast.stmt]) -> set[str]:
+    out = set()
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Import):
+                out.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                out.add(node.module)
+    return out
+
+
+def _children(node: ast.AST, builtin: frozenset[str]):
+    """The child nodes whose imports can run on import in the worker (see the module's docstring)."""
+    if isinstance(node, ast.If):
+        if _is_main_guard(node.test):
+            return node.orelse
+        if _is_windows_test(node.test):
+            return node.orelse
+    if isinstance(node, ast.Try) and builtin:
+        tried = _try_imports(node.body)
+        if tried and tried <= builtin:  # the fallback for a module Pyodide has compiled in
+            return [*node.body, *[h for h in node.handlers if not _catches_import_error(h)], *node.orelse,
+                    *node.finalbody]
+    return list(ast.iter_child_nodes(node))
+
+
+def _import_nodes(tree: ast.AST, top_level: bool, builtin: frozenset[str] = frozenset()):
     """Import statements: all of them, or only those that run when the module is imported."""
     if not top_level:
         yield from ast.walk(tree)
@@ -62,21 +119,23 @@ def _import_nodes(tree: ast.AST, top_level: bool):
     while todo:
         node = todo.pop()
         yield node
-        for child in ast.iter_child_nodes(node):
+        for child in _children(node, builtin):
             if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 todo.append(child)
 
 
-def imported_names(source: str, module: str, is_package: bool, top_level: bool = False) -> set[str]:
+def imported_names(source: str, module: str, is_package: bool, top_level: bool = False,
+                   builtin: frozenset[str] = frozenset()) -> set[str]:
     """Module names an import statement in `source` can load (relative imports resolved); with
-    top_level, only the statements that run on import (not those inside functions)."""
+    top_level, only the statements that run on import in the worker (not those inside functions,
+    nor the branches the module's docstring names; `builtin`: the modules compiled into Pyodide)."""
     out: set[str] = set()
     try:
         tree = ast.parse(source)
     except SyntaxError:
         return out
     package = module if is_package else module.rpartition(".")[0]
-    for node in _import_nodes(tree, top_level):
+    for node in _import_nodes(tree, top_level, builtin):
         if isinstance(node, ast.Import):
             out.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -97,7 +156,7 @@ def _with_parents(name: str) -> list[str]:
     return [".".join(parts[: i + 1]) for i in range(len(parts))]
 
 
-def closure(stdlib: Stdlib, roots: set[str]) -> set[str]:
+def closure(stdlib: Stdlib, roots: set[str], builtin: frozenset[str] = frozenset()) -> set[str]:
     """The stdlib modules that importing `roots` loads (their top-level imports, parents included).
 
     Imports inside a standard-library function are not followed (they run only when that function
@@ -110,7 +169,7 @@ def closure(stdlib: Stdlib, roots: set[str]) -> set[str]:
         if mod in seen or mod not in stdlib.files:
             continue
         seen.add(mod)
-        for name in imported_names(stdlib.source(mod), mod, stdlib.is_package(mod), top_level=True):
+        for name in imported_names(stdlib.source(mod), mod, stdlib.is_package(mod), top_level=True, builtin=builtin):
             todo.extend(_with_parents(name))
     return seen
 
@@ -119,6 +178,8 @@ def engine_roots(engine_dir: Path = ENGINE_DIR) -> set[str]:
     """Top-level and dotted names the engine's own sources import (its own package excluded)."""
     names: set[str] = set()
     for p in sorted(engine_dir.rglob("*.py")):
+        if p.relative_to(engine_dir).as_posix() in NOT_IN_BROWSER:
+            continue
         rel = p.relative_to(engine_dir.parent).with_suffix("")
         mod = ".".join(rel.parts)
         is_pkg = p.name == "__init__.py"
@@ -129,8 +190,10 @@ def engine_roots(engine_dir: Path = ENGINE_DIR) -> set[str]:
 
 
 def select(stdlib: Stdlib, loaded: set[str], engine_dir: Path = ENGINE_DIR) -> set[str]:
-    """The modules the archive keeps: the engine's import closure, what was loaded, and ALWAYS."""
-    return closure(stdlib, engine_roots(engine_dir) | set(loaded) | set(ALWAYS))
+    """The modules the archive keeps: the engine's import closure, what was loaded, and ALWAYS.
+    What was loaded but is not in the archive's sources is compiled into Pyodide (`builtin`)."""
+    builtin = frozenset(m for m in loaded if m not in stdlib.files)
+    return closure(stdlib, engine_roots(engine_dir) | set(loaded) | set(ALWAYS), builtin)
 
 
 def build_archive(stdlib: Stdlib, modules: set[str]) -> bytes:

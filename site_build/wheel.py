@@ -53,11 +53,13 @@ def build_wheel_bytes() -> bytes:
     record += f"{dist_info}/RECORD,,\n"
     entries.append((f"{dist_info}/RECORD", record.encode()))
 
+    # Stored, not deflated: the site serves the wheel brotli-compressed as a whole (compress.py),
+    # which packs the many small sources and TOML files into half the bytes per-file deflate gives.
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_STORED) as zf:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
     return buf.getvalue()

@@ -49,9 +49,13 @@ results = {c["id"]: api.evaluate(c["case"], c["on"]) for c in json.loads(cases_j
 # Every bridge message the worker answers, on every case (their replies, for the archive test).
 ops = {c["id"]: [json.loads(bridge.handle(json.dumps({"op": op, "answers": c["case"], "on": c["on"]})))
                  for op in ("ping", "questions", "step", "evaluate")] for c in json.loads(cases_json)}
+# The queue page's messages (csv, hashlib for the .ics), on the queue template's rows.
+from guide_engine.queue import template_csv
+queue_msg = {"csv": template_csv(), "on": "2026-11-23", "per_week": 3, "from": "2026-11-23"}
+queue_ops = {op: json.loads(bridge.handle(json.dumps({"op": op, **queue_msg}))) for op in ("queue", "queue_files")}
 import importlib.util
 missing = [m for m in ("xml", "email", "sqlite3") if importlib.util.find_spec(m) is None]
 json.dumps({"python": sys.version.split()[0], "results": results, "counties": list(all_counties()),
-            "ops": ops, "missing": missing}, ensure_ascii=False)
+            "ops": ops, "queue_ops": queue_ops, "missing": missing}, ensure_ascii=False)
 `);
 process.stdout.write(out);

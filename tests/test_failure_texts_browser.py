@@ -1,6 +1,7 @@
 """Failures the user sees are fixed Norwegian sentences (Chromium): a corrupt engine wheel or a missing
-Pyodide lock file shows no traceback, no exception name and no JSON parser message, on the guide and
-on the queue page; the technical detail goes to the console."""
+standard-library archive shows no traceback, no exception name and no zip or JSON parser message, on
+the guide and on the queue page; the technical detail goes to the console. (Pyodide's lock file is
+no longer fetched: the worker passes the build's minimal one, site_build/runtime.py.)"""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ TECHNICAL = ("Traceback", "Error", "Unexpected token", "File \"", "zipfile", ".w
 BREAKAGES = {
     # a wheel that is not a zip file at all: unpacking it fails inside Python
     "corrupt wheel": ("**/*.whl*", lambda route: route.fulfill(status=200, body=b"not a wheel", content_type="application/zip")),
-    # the host's 404 page instead of the lock file: Pyodide tries to read HTML as JSON
-    "missing lock file": ("**/pyodide-lock.json*", lambda route: route.fulfill(status=404, body="<!doctype html><title>404</title>o", content_type="text/html")),
+    # the host's 404 page instead of the standard-library archive: Pyodide tries to read HTML as a zip
+    "missing stdlib archive": ("**/stdlib.zip*", lambda route: route.fulfill(status=404, body="<!doctype html><title>404</title>o", content_type="text/html")),
 }
 
 

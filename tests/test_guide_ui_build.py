@@ -1,37 +1,61 @@
-"""The guide's browser modules as built: versioned imports, preloaded, text-only DOM, small modules."""
+"""The guide's browser modules as built: one bundle per page, preloaded, the worker started first, text-only DOM, small modules."""
 
 from __future__ import annotations
 
 import re
+
+import pytest
 
 from site_build import guide_ui
 
 IMPORT = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.\.?/[^"']+)["']""")
 
 
-def test_every_relative_import_carries_the_build_hash(built_site):
-    """In the site, every import between the guide's modules names the file with the build's hash."""
+def _page_modules(html: str) -> list[str]:
+    return re.findall(r'<script type="module"[^>]* src="\.\./(guide/[^"?]+)\?v=[0-9a-f]{12}"', html)
+
+
+def test_each_engine_page_loads_one_bundle_with_no_import_left(built_site):
+    """The guide and the practice page each load one module, bundled at build time, that imports nothing."""
+    for page, entry in (("veiviser", "guide/guide.js"), ("ovelser", "guide/practice/practice.js")):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        assert _page_modules(html) == [entry]
+        bundle = (built_site / entry).read_text(encoding="utf-8")
+        assert IMPORT.findall(bundle) == [] and not re.search(r"\bimport\s*[({]|\bimport\s+\w", bundle), entry
+    # every source module of the guide is inside the guide's bundle: its exported names are there
+    guide = (built_site / "guide" / "guide.js").read_text(encoding="utf-8")
+    for p in guide_ui.files():
+        rel = p.relative_to(guide_ui.UI).as_posix()
+        if p.suffix != ".js" or rel.startswith("practice/"):
+            continue
+        for name in re.findall(r"^export (?:async )?(?:function|class|const) (\w+)", p.read_text(encoding="utf-8"), re.M):
+            assert re.search(rf"\b{name}\b", guide), (rel, name)
+
+
+def test_the_site_serves_no_loose_module_of_the_ui(built_site):
+    """Only the bundles are served: the UI's source modules stay out of the site (one copy of each)."""
+    served = {p.relative_to(built_site / "guide").as_posix() for p in (built_site / "guide").rglob("*.js")}
+    assert served == set(guide_ui.ENTRIES)
+
+
+def test_the_guide_page_preloads_its_bundle_and_starts_the_worker_in_the_head(built_site):
+    """The head preloads the guide's one bundle, and starts the worker before any stylesheet."""
     html = (built_site / "veiviser" / "index.html").read_text(encoding="utf-8")
     version = re.search(r'guide/guide\.js\?v=([0-9a-f]{12})"', html).group(1)
-    modules = sorted((built_site / "guide").rglob("*.js"))
-    assert len(modules) >= 10
-    seen = 0
-    for m in modules:
-        for spec in IMPORT.findall(m.read_text(encoding="utf-8")):
-            seen += 1
-            path, _, query = spec.partition("?")
-            assert query == f"v={version}", (m, spec)
-            assert (m.parent / path).resolve().is_file(), (m, spec)
-    assert seen >= 20
+    assert re.findall(r'<link rel="modulepreload" href="\.\./(guide/[^"?]+)\?v=([0-9a-f]{12})">', html) == [("guide/guide.js", version)]
+    head = html[: html.index("</head>")]
+    early = head.index("window.__guideEarly")
+    assert early < head.index('rel="stylesheet"')
+    assert head.index("Content-Security-Policy") < early  # the policy governs the script
+    assert f"guide/worker.mjs?v={version}" in head[:early + 2000]
 
 
-def test_every_module_is_preloaded_with_its_hash(built_site):
-    """The guide page preloads each of its modules at the URL the imports use (not other pages' modules)."""
-    html = (built_site / "veiviser" / "index.html").read_text(encoding="utf-8")
-    preloaded = set(re.findall(r'<link rel="modulepreload" href="\.\./(guide/[^"?]+)\?v=[0-9a-f]{12}">', html))
-    built = {p.relative_to(built_site).as_posix() for p in (built_site / "guide").rglob("*.js")}
-    others = {b for b in built if b.startswith(tuple(f"guide/{o}" for o in guide_ui.OTHER_PAGES))}
-    assert others and preloaded == built - others
+def test_a_broken_module_stops_the_build(tmp_path, monkeypatch):
+    """A syntax error in a UI module is a build error that names the file, not a broken page."""
+    (tmp_path / "guide.js").write_text('import { x } from "./missing.js";\nx(;\n', encoding="utf-8")
+    monkeypatch.setattr(guide_ui, "UI", tmp_path)
+    with pytest.raises(guide_ui.BundleError, match="guide.js"):
+        guide_ui.bundle("guide.js")
 
 
 def test_the_guide_never_writes_html():
@@ -46,11 +70,3 @@ def test_no_module_is_large():
     """Each module of the guide stays small enough to read in one go (about 250 lines)."""
     sizes = {p.relative_to(guide_ui.UI).as_posix(): len(p.read_text(encoding="utf-8").splitlines()) for p in guide_ui.files() if p.suffix == ".js"}
     assert max(sizes.values()) <= 250, sizes
-
-
-def test_versioned_rewrites_relative_imports_only():
-    """The build adds the hash to relative imports and leaves everything else alone."""
-    src = 'import { a } from "./a.js";\nimport("../b/c.js");\nconst u = "./not-an-import.js";\nimport x from "https://x/y.js";'
-    out = guide_ui.versioned(src, "abc123")
-    assert 'from "./a.js?v=abc123"' in out and 'import("../b/c.js?v=abc123")' in out
-    assert '"./not-an-import.js"' in out and '"https://x/y.js"' in out

@@ -124,10 +124,11 @@ def test_a_broken_file_is_named(tmp_path):
         practice.load(bad)
 
 
-def test_practice_modules_are_not_preloaded_on_the_guide_page():
-    """The practice page's modules are served with the guide's, but the guide page does not preload them."""
+def test_practice_modules_are_not_preloaded_on_the_guide_page(built_site):
+    """The practice page has its own bundle; the guide page neither preloads nor loads it."""
     from site_build import guide_ui
 
-    served = [p.relative_to(guide_ui.UI).as_posix() for p in guide_ui.files()]
-    assert "practice/practice.js" in served
+    assert "practice/practice.js" in guide_ui.ENTRIES
+    assert (built_site / "guide" / "practice" / "practice.js").is_file()
     assert not [m for m in guide_ui.modules() if "/practice/" in m]
+    assert "practice/practice.js" not in (built_site / "veiviser" / "index.html").read_text(encoding="utf-8")

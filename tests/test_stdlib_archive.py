@@ -67,6 +67,44 @@ def test_every_bridge_message_gives_the_cpython_reply_against_the_archive(archiv
         assert all(r["ok"] for r in out["ops"][c["id"]]), c["id"]
 
 
+def test_the_queue_pages_messages_give_the_cpython_reply_against_the_archive(archive_run):
+    """The queue and its downloads (csv, the .ics's hashlib: imported by no guide step) work too."""
+    from guide_engine.queue import template_csv
+
+    _, _, out = archive_run
+    msg = {"csv": template_csv(), "on": "2026-11-23", "per_week": 3, "from": "2026-11-23"}
+    for op in ("queue", "queue_files"):
+        assert out["queue_ops"][op]["ok"], out["queue_ops"][op]
+        assert out["queue_ops"][op] == json.loads(bridge.handle(json.dumps({"op": op, **msg}))), op
+
+
+def test_self_tests_windows_branches_and_compiled_in_fallbacks_are_not_followed():
+    """`if __name__ == "__main__"`, Windows-only branches and the pure-Python fallback of a module
+    compiled into Pyodide never run in the worker, so their imports stay out of the archive."""
+    src = (
+        "import re\n"
+        "try:\n    from _datetime import *\nexcept ImportError:\n    from _pydatetime import *\n"
+        "try:\n    import _missing\nexcept ImportError:\n    import fallback\n"
+        "if sys.platform == 'win32':\n    import winreg\nelse:\n    import posix_only\n"
+        "if os.name == 'nt':\n    import nt_only\n"
+        "if __name__ == '__main__':\n    import doctest\n"
+    )
+    names = stdlib.imported_names(src, "m", False, top_level=True, builtin=frozenset({"_datetime"}))
+    assert names == {"re", "_datetime", "_missing", "fallback", "posix_only"}
+    # without knowing what is compiled in, every fallback is kept
+    assert "_pydatetime" in stdlib.imported_names(src, "m", False, top_level=True)
+
+
+def test_the_archive_leaves_out_what_only_the_command_line_and_self_tests_import(archive_run):
+    """argparse (the engine's CLI), doctest/unittest/pdb (heapq's self-test) and Windows modules are not shipped."""
+    archive, _, _ = archive_run
+    names = set(zipfile.ZipFile(archive).namelist())
+    for gone in ("argparse.pyc", "doctest.pyc", "pdb.pyc", "unittest/__init__.pyc", "_pydatetime.pyc",
+                 "asyncio/windows_events.pyc"):
+        assert gone not in names, gone
+    assert {"csv.pyc", "hashlib.pyc", "tomllib/__init__.pyc", "asyncio/__init__.pyc"} <= names
+
+
 def test_relative_imports_and_function_level_imports_are_followed():
     names = stdlib.imported_names("from . import a\nfrom ..b import c\ndef f():\n    import json\n", "p.q.m", False)
     assert {"p.q", "p.q.a", "p.b", "p.b.c", "json"} <= names

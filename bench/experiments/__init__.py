@@ -74,15 +74,19 @@ def install(site: Path, names: list[str]) -> dict[str, tuple[str, dict]]:
 
 
 def _with_boot(site: Path, name: str, change) -> str:
-    html = _page(site)
-    m = re.search(r'(<script type="application/json" id="guide-boot">)(.*?)(</script>)', html, re.S)
-    assert m, "the guide's boot data has changed"
+    """The guide page with `change` applied to its boot data and to the runtime block in its head,
+    from which the head's inline script starts the worker (guide.html)."""
     import json
 
-    boot = json.loads(m.group(2))
-    change(boot)
-    data = json.dumps(boot, ensure_ascii=False).replace("</", "<\\/")
-    return _write(site, name, html[:m.start(2)] + data + html[m.end(2):])
+    html = _page(site)
+    for block in ("guide-runtime", "guide-boot"):
+        m = re.search(rf'(<script type="application/json" id="{block}">)(.*?)(</script>)', html, re.S)
+        assert m, f"the guide's {block} data has changed"
+        boot = json.loads(m.group(2))
+        change(boot)
+        data = json.dumps(boot, ensure_ascii=False).replace("</", "<\\/")
+        html = html[:m.start(2)] + data + html[m.end(2):]
+    return _write(site, name, html)
 
 
 def nosnap(site: Path) -> tuple[str, dict]:

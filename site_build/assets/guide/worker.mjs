@@ -12,7 +12,7 @@
 // The worker, not the page, decides that a download has stalled: it sees every byte arrive.
 
 // The build's facts (site_build/runtime.py fills this line in): the guide's standard-library
-// archive and the size of each runtime file (stored, brotli, gzip).
+// archive, the minimal lock file and the size of each runtime file (stored, brotli, gzip).
 const BUILD = null; // filled in by site_build/runtime.py
 
 const PROGRESS_MS = 250;
@@ -136,7 +136,7 @@ function progressSoon() {
   if (progressTimer === null) progressTimer = setTimeout(progress, PROGRESS_MS);
 }
 
-// Pyodide fetches the wasm, the stdlib archive and its lock file with fetch(): give it the
+// Pyodide fetches the wasm and the stdlib archive (and, without build facts, its lock file) with fetch(): give it the
 // tracked response (a clone, so each caller reads its own copy).
 self.fetch = (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
@@ -243,7 +243,9 @@ async function boot({ pyodide, wheel, snapshot }) {
   const wasmURL = pyodide + "pyodide.asm.wasm";
   track(wasmURL);
   if (stdLibURL) track(stdLibURL);
-  track(pyodide + "pyodide-lock.json");
+  // The lock file's package list is not needed (the engine loads no package): the build's own
+  // minimal lock file saves a request. Without build facts, Pyodide fetches its own.
+  if (!BUILD) track(pyodide + "pyodide-lock.json");
   const wheelFile = track(wheel);
   let stopWatching = () => {};
   const stop = new Promise((_, reject) => {
@@ -262,7 +264,10 @@ async function boot({ pyodide, wheel, snapshot }) {
     ]).catch((err) => {
       throw err instanceof BootError ? err : new BootError("network", `pyodide.mjs: ${err && err.message}`);
     });
-    const options = { indexURL: pyodide, fullStdLib: false, ...(stdLibURL ? { stdLibURL } : {}) };
+    const options = {
+      indexURL: pyodide, fullStdLib: false, ...(stdLibURL ? { stdLibURL } : {}),
+      ...(BUILD && BUILD.lock ? { lockFileContents: BUILD.lock } : {}),
+    };
     const { py, fromSnapshot } = await startPython(loadPyodide, options, snapshot, wasmURL, halt);
     let wheelBytes;
     try {
