@@ -171,7 +171,9 @@ export class Controller {
   retry() {
     this.engine.restart();
     if (this.engine.state === "failed") return;
-    this.view = this.beforeFailure || { name: "question", id: this.path[0] };
+    // The engine can fail before the first view is drawn (the early worker's failure is replayed
+    // when the page's script starts): then there is no view to return to but the first question.
+    this.view = { errors: [], ...(this.beforeFailure || { name: "question", id: this.path[0] }) };
     this.render();
   }
 
