@@ -103,7 +103,7 @@ def minimal_lock() -> str:
 
 def compiled_stdlib(sources: bytes) -> Path:
     """The stdlib archive as .pyc compiled by Pyodide's own Python (cached by the sources' hash)."""
-    key = _sha(f"{pyodide_version()}:".encode() + sources)[:16]
+    key = _sha(f"{pyodide_version()}:".encode() + SNAPSHOT_MAKER.read_bytes() + sources)[:16]  # how, and what
     out = CACHE / f"stdlib-{key}.zip"
     if not out.exists():
         src = CACHE / f"stdlib-{key}.{os.getpid()}.py.zip"

@@ -50,6 +50,17 @@ def test_the_archive_is_compiled_and_a_fraction_of_pyodides_on_the_wire(archive_
     assert out["missing"] == ["xml", "email", "sqlite3"]
 
 
+def test_the_archive_puts_every_line_of_a_function_on_its_def_line(archive_run):
+    """Cut line tables: a function's code reports its def line only, and tracebacks and warnings still work."""
+    _, _, out = archive_run
+    lines = out["lines"]
+    assert lines["lines"] == [lines["first"]]
+    assert "json/decoder.py" in lines["traceback"] and "JSONDecodeError" in lines["traceback"]
+    filename, lineno, text = lines["warning"]
+    assert filename.endswith("contextlib.py") and isinstance(lineno, int) and lineno > 0
+    assert "UserWarning: prøve" in text
+
+
 def test_every_scenario_gives_the_cpython_result_against_the_archive(archive_run):
     _, cases, out = archive_run
     differing = [c["id"] for c in cases

@@ -61,15 +61,40 @@ function expectedWire(key) {
   return f ? f.br : null;
 }
 
-function track(url, { optional = false, cache = "default" } = {}) {
+// One download at a time where the order matters: a download given `after` starts once that one
+// has at most LOOKAHEAD bytes left to arrive (or has ended), so the link never idles for a round
+// trip between them and each file gets the whole link. The wasm comes first: it compiles while
+// it streams, and while the standard library arrives the runtime is instantiated; downloading
+// them side by side would only make both arrive at the end, with all the CPU work after it.
+const LOOKAHEAD = 96 * 1024;
+
+function whenNearlyDone(d) {
+  return new Promise((resolve) => {
+    const check = () => {
+      const total = d.wire ?? expectedWire(d.key);
+      if (d.done || (total && total - d.loaded <= LOOKAHEAD)) {
+        d.waiters.delete(check);
+        resolve();
+      }
+    };
+    d.waiters.add(check);
+    check();
+  });
+}
+
+function track(url, { optional = false, cache = "default", after = null } = {}) {
   const known = downloads.get(url);
   if (known) return known;
   const d = {
-    url, key: fileKey(url), optional, loaded: 0, decoded: 0, wire: null, done: false,
+    url, key: fileKey(url), optional, loaded: 0, decoded: 0, wire: null, done: false, waiters: new Set(),
     lastByteAt: performance.now(), startedAt: performance.now(), controller: new AbortController(),
   };
   const init = { signal: d.controller.signal, cache, ...(cache === "only-if-cached" ? { mode: "same-origin" } : {}) };
-  d.response = nativeFetch(url, init).then(
+  const turn = after ? whenNearlyDone(after) : Promise.resolve();
+  d.response = turn.then(() => {
+    d.lastByteAt = d.startedAt = performance.now(); // a queued download is not stalled while it waits
+    return nativeFetch(url, init);
+  }).then(
     (r) => {
       const name = new URL(url).pathname.split("/").pop();
       if (!r.ok) throw new BootError("network", `Fant ikke ${d.key === "wheel" ? "motoren, " : ""}${name} (HTTP ${r.status})`);
@@ -83,6 +108,7 @@ function track(url, { optional = false, cache = "default" } = {}) {
     },
     (err) => {
       d.done = true;
+      for (const w of [...d.waiters]) w();
       if (err instanceof BootError) throw err;
       // An optional download (the snapshot) that fails only means the ordinary boot.
       const code = optional ? "optional" : d.stalled ? "stall" : "network";
@@ -107,6 +133,7 @@ async function count(d, response) {
       d.decoded += value.byteLength;
       d.loaded = Math.round(d.decoded * d.ratio);
       d.lastByteAt = lastByteAt = performance.now();
+      for (const w of [...d.waiters]) w();
       progressSoon();
     }
     if (d.wire) d.loaded = d.wire;
@@ -115,6 +142,7 @@ async function count(d, response) {
     // the consumer sees the same error on its own clone
   }
   d.done = true;
+  for (const w of [...d.waiters]) w();
   progressSoon();
 }
 
@@ -241,12 +269,12 @@ async function boot({ pyodide, wheel, snapshot }) {
   const stdLibURL = BUILD ? new URL(BUILD.stdlib, import.meta.url).href : undefined;
   // Every file both boots need starts downloading now, in parallel.
   const wasmURL = pyodide + "pyodide.asm.wasm";
-  track(wasmURL);
-  if (stdLibURL) track(stdLibURL);
+  const wasm = track(wasmURL);
+  const stdlibFile = stdLibURL ? track(stdLibURL, { after: wasm }) : null;
   // The lock file's package list is not needed (the engine loads no package): the build's own
   // minimal lock file saves a request. Without build facts, Pyodide fetches its own.
   if (!BUILD) track(pyodide + "pyodide-lock.json");
-  const wheelFile = track(wheel);
+  const wheelFile = track(wheel, { after: stdlibFile || wasm });
   let stopWatching = () => {};
   const stop = new Promise((_, reject) => {
     bootFailed = reject;
