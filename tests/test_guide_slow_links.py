@@ -72,6 +72,42 @@ def test_a_missing_runtime_file_is_a_network_failure(context, site_url):
     assert failed and failed[0]["code"] == "network"
 
 
+class RequestLog(Ledger):
+    """The benchmark's byte ledger, noting for each request how much of the wasm had been sent."""
+
+    def __init__(self):
+        super().__init__()
+        self.order = []
+
+    def request(self, path):
+        super().request(path)
+        with self._lock:
+            wasm = sum(n for p, n in self._bytes.items() if "pyodide.asm.wasm" in p)
+        self.order.append((path.split("?")[0].rsplit("/", 1)[-1], wasm))
+
+
+def test_the_worker_downloads_the_wasm_before_the_stdlib_and_the_wheel(browser, built_site):
+    """At 10 Mbit/s the stdlib archive is requested only when the wasm has nearly arrived, and the
+    wheel after the stdlib: one file at a time gets the whole link, the wasm (which compiles as it
+    streams) first."""
+    log = RequestLog()
+    server, url = start_server(built_site, log, {"link": Link(PROFILES["10mbit"])})
+    ctx = browser.new_context(service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.goto(url + "veiviser/", timeout=60_000)
+        page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=60_000)
+        assert page.get_attribute("#guide", "data-state") == "ready"
+    finally:
+        ctx.close()
+        server.shutdown()
+    names = [name for name, _ in log.order]
+    wasm_size = (next(built_site.glob("pyodide/v*/pyodide.asm.wasm.br"))).stat().st_size
+    sent_then = dict(log.order)
+    assert names.index("pyodide.asm.wasm") < names.index("stdlib.zip") < names.index("guide_engine-0.1.0-py3-none-any.whl")
+    assert sent_then["stdlib.zip"] > wasm_size - 400_000, (sent_then["stdlib.zip"], wasm_size)
+
+
 @pytest.fixture
 def slow_site(built_site):
     """The built site behind the benchmark's bottleneck link at 1.6 Mbit/s with 150 ms round trips."""

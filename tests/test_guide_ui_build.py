@@ -50,6 +50,20 @@ def test_the_guide_page_preloads_its_bundle_and_starts_the_worker_in_the_head(bu
     assert f"guide/worker.mjs?v={version}" in head[:early + 2000]
 
 
+def test_the_guide_page_requests_its_bundle_and_style_before_the_themes_styles(built_site):
+    """The bundle's modulepreload and the guide style's preload stand before the theme's first
+    stylesheet (after it, an inline script that waits for the theme's styles held them back)."""
+    html = (built_site / "veiviser" / "index.html").read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    first_style = head.index('rel="stylesheet"')
+    assert head.index('rel="modulepreload" href="../guide/guide.js?v=') < first_style
+    preload = re.search(r'<link rel="preload" as="style" href="\.\./guide/guide\.css\?v=[0-9a-f]{12}">', head)
+    assert preload and preload.start() < first_style
+    # The style still applies after the theme's (equal specificity: the guide's rules win).
+    applied = head.index('<link rel="stylesheet" href="../guide/guide.css?v=')
+    assert applied > head.index('rel="stylesheet" href="../assets/stylesheets/main.')
+
+
 def test_a_broken_module_stops_the_build(tmp_path, monkeypatch):
     """A syntax error in a UI module is a build error that names the file, not a broken page."""
     (tmp_path / "guide.js").write_text('import { x } from "./missing.js";\nx(;\n', encoding="utf-8")
