@@ -7,6 +7,7 @@ import { engineFromBoot } from "./engine.js";
 import { today, useLabels } from "./format.js";
 import { takeHandover } from "./handover.js";
 import { LEAVE_WARNING } from "./messages.js";
+import { keepForNextVisit } from "./offline.js";
 import { StatusLine } from "./status.js";
 
 const root = document.getElementById("guide");
@@ -24,6 +25,7 @@ engine.onReady = () => {
   status.ready();
   if (root.dataset.state !== "failed") root.dataset.state = guide.pending ? "waiting" : "ready";
   guide.engineReady();
+  keepForNextVisit(siteBase);
 };
 engine.onFailed = (failure) => guide.failed(failure);
 

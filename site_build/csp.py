@@ -5,9 +5,10 @@ feature flags); rather than allow 'unsafe-inline', each inline script is allowed
 computed from the page as written. Only the pages that run the engine may compile WebAssembly (Pyodide).
 
 A <meta> policy cannot reach a Web Worker (a worker's policy comes from the response headers of its
-script) and cannot forbid framing, so the host sends ``header_policy(path)``: the two workers' own
-policies, and ``frame-ancestors 'none'`` with ``X-Frame-Options: DENY`` for every page. The README's
-deploy table lists the same values (tests/test_csp.py keeps them equal).
+script) and cannot forbid framing, so the host sends ``header_policy(path)``: the three workers'
+own policies (the guide's, the theme's search worker, the guide's service worker), and
+``frame-ancestors 'none'`` with ``X-Frame-Options: DENY`` for every page. The README's deploy table
+lists the same values (tests/test_csp.py keeps them equal).
 
 No page requires Trusted Types: mkdocs-material builds its search results, tooltips and code
 annotations with ``innerHTML`` strings, which the browser would then refuse. The guide's worker,
@@ -88,10 +89,18 @@ SEARCH_WORKER_POLICY = "; ".join([
     "connect-src 'self'",
     "base-uri 'none'",
 ])
+# The guide's service worker (site_build/assets/offline/sw.js) only fetches its own origin's files.
+SERVICE_WORKER_POLICY = "; ".join([
+    "default-src 'none'",
+    "connect-src 'self'",
+    "require-trusted-types-for 'script'",
+    "base-uri 'none'",
+])
 # Every page (the rest of its policy is its <meta> tag): no other site may frame it.
 PAGE_POLICY = "frame-ancestors 'none'"
 
 GUIDE_WORKER_PATH = "guide/worker.mjs"
+SERVICE_WORKER_PATH = "veiviser/sw.js"
 SEARCH_WORKER_PATTERN = re.compile(r"^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
 
@@ -102,6 +111,8 @@ def header_policy(path: str) -> dict[str, str]:
         path += "index.html"
     if path == GUIDE_WORKER_PATH:
         return {"Content-Security-Policy": GUIDE_WORKER_POLICY}
+    if path == SERVICE_WORKER_PATH:
+        return {"Content-Security-Policy": SERVICE_WORKER_POLICY}
     if SEARCH_WORKER_PATTERN.match(path):
         return {"Content-Security-Policy": SEARCH_WORKER_POLICY}
     if path.endswith(".html"):

@@ -9,7 +9,7 @@
 - on_post_page: every page gets its Content-Security-Policy with the hashes of its inline scripts.
 - on_post_build: copy the pinned Pyodide core and the guide's scripts into the site; give the pages
   MkDocs renders as theme templates (404.html), which no page hook sees, their policy too, and stop
-  the build if any page is left without one.
+  the build if any page is left without one; write the guide's service worker (site_build/offline.py).
 Other pages load none of the guide's files.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from site_build import compress, csp, guide_ui
+from site_build import compress, csp, guide_ui, offline
 from site_build.runtime import Runtime, RuntimeMissing
 
 _state: dict = {}
@@ -116,5 +116,9 @@ def on_post_build(config) -> None:
     missing = fill_template_pages(site_dir)
     if missing:
         raise PluginError(f"Sider uten Content-Security-Policy: {', '.join(missing)}")
+    try:
+        offline.write_service_worker(site_dir)  # from the built files, so after everything else
+    except offline.OfflineError as e:
+        raise PluginError(str(e)) from None
     # Last: the .br/.gz copies must be made from every file's final content.
     compress.precompress_tree(site_dir)

@@ -77,8 +77,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def cache_control(self, path: str) -> str:
         if "/pyodide/v" in self.path or "?v=" in self.path:
             return IMMUTABLE
-        if path.endswith(".html") or self.path.endswith("/"):
-            return "no-cache"
+        if path.endswith(".html") or self.path.endswith("/") or path.endswith(os.sep + "sw.js"):
+            return "no-cache"  # a service worker too: its bytes tell the browser there is a new build
         return "public, max-age=3600"
 
     def end_headers(self):

@@ -141,12 +141,14 @@ def test_a_slow_link_shows_progress_and_never_fails_while_bytes_arrive(browser, 
         ctx.close()
 
 
-def test_a_repeat_visit_downloads_no_snapshot_it_did_not_have(browser, built_site):
-    """Second visit, same browser: every runtime file comes from the HTTP cache; the worker takes
-    the snapshot only if it is cached as well, so nothing is downloaded again on a slow link."""
+@pytest.mark.parametrize("service_workers", ["block", "allow"])
+def test_a_repeat_visit_downloads_no_snapshot_it_did_not_have(browser, built_site, service_workers):
+    """Second visit, same browser: every runtime file comes from the HTTP cache (or the guide's
+    service worker); the worker takes the snapshot only if it is cached as well, so nothing is
+    downloaded again on a slow link."""
     ledger = Ledger()
     server, url = start_server(built_site, ledger, {"link": Link(PROFILES["10mbit"])})
-    ctx = browser.new_context(service_workers="block")
+    ctx = browser.new_context(service_workers=service_workers)
     try:
         for visit in (1, 2):
             ledger.reset()
@@ -155,6 +157,10 @@ def test_a_repeat_visit_downloads_no_snapshot_it_did_not_have(browser, built_sit
             page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=150_000)
             assert page.get_attribute("#guide", "data-state") == "ready"
             files = ledger.snapshot()["files"]
+            if service_workers == "allow" and visit == 1:  # the second visit is the service worker's
+                page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+            elif service_workers == "allow":
+                assert page.evaluate("navigator.serviceWorker.controller !== null")
             page.close()
         assert not [f for f in files if "engine.snap" in f or ".wasm" in f or "stdlib.zip" in f], files
     finally:

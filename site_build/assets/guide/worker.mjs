@@ -185,9 +185,9 @@ async function wasmArrivesInTime(wasmURL, snapshotBytes) {
   const started = performance.now();
   for (;;) {
     const e = performance.getEntriesByName(url, "resource")[0];
-    // From the HTTP cache (a repeat visit): the link is unknown; take the snapshot only if it is
-    // cached too.
-    if (e && e.responseEnd > 0 && e.transferSize === 0 && e.decodedBodySize > 0) return "if-cached";
+    // From the HTTP cache or the guide's service worker (a repeat visit): the link is unknown;
+    // take the snapshot only if it is cached too.
+    if (e && e.responseEnd > 0 && (e.workerStart > 0 || (e.transferSize === 0 && e.decodedBodySize > 0))) return "if-cached";
     if (e && e.responseEnd > 0) return e.responseEnd - (e.responseStart || e.startTime) <= deadline;
     const d = downloads.get(url);
     if (d && d.doneAt) return d.doneAt - d.startedAt <= deadline; // no Resource Timing entry

@@ -1,0 +1,124 @@
+"""Repeat and offline visits: the guide's service worker (site_build/offline.py, veiviser/sw.js)
+keeps the files of the build last seen, and a new build replaces them (issue 11)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from site_build import offline
+from site_build.serve import make_server
+
+pytestmark = pytest.mark.browser
+
+READY = "#guide[data-state='ready'], #guide[data-state='failed']"
+# Resolves once this build's service worker controls the page and its cache holds every file.
+KEPT = """async () => {
+  const reg = await navigator.serviceWorker.ready;
+  for (let i = 0; i < 200 && !navigator.serviceWorker.controller; i++) await new Promise((r) => setTimeout(r, 50));
+  const keys = await caches.keys();
+  const urls = [];
+  for (const k of keys) for (const r of await (await caches.open(k)).keys()) urls.push(r.url);
+  return { keys, urls, scope: reg.scope };
+}"""
+
+
+@pytest.fixture
+def served_copy(built_site, tmp_path):
+    """A copy of the built site (so a test may rebuild parts of it), served on a free loopback port."""
+    import threading
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    server = make_server(site, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def visit(ctx, url):
+    page = ctx.new_page()
+    page.goto(url + "veiviser/")
+    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    assert page.get_attribute("#guide", "data-state") == "ready"
+    return page
+
+
+def wait_for_cache(page, version, timeout_s=30):
+    for _ in range(timeout_s * 4):
+        kept = page.evaluate(KEPT)
+        if kept["keys"] == [f"veiviser-{version}"]:
+            return kept
+        page.wait_for_timeout(250)
+    raise AssertionError(f"cache never became veiviser-{version}: {kept['keys']}")
+
+
+def test_the_service_worker_list_is_every_file_the_guide_loads(built_site):
+    """The list names the page, its bundle and styles, the theme, Pyodide's core, the stdlib and the wheel, all present."""
+    files = offline.guide_files(built_site)
+    names = {f.split("?")[0].rsplit("/", 1)[-1] for f in files}
+    assert "veiviser/" in files
+    assert {"guide.js", "guide.css", "worker.mjs", "stdlib.zip", "pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs"} <= names
+    assert any(n.endswith(".whl") for n in names) and any(n.startswith("main.") and n.endswith(".css") for n in names)
+    assert "engine.snap" not in names and "python_stdlib.zip" not in names  # optional or not used by the guide
+    assert all((built_site / f.split("?")[0]).exists() for f in files)
+    written = (built_site / "veiviser" / "sw.js").read_text(encoding="utf-8")
+    assert f'const VERSION = "{offline.version(built_site, files)}";' in written
+
+
+def test_a_second_visit_works_without_a_network(browser, served_copy):
+    """After one visit, the guide opens and answers offline; its cache holds the site's files and nothing typed."""
+    site, url = served_copy
+    version = offline.version(site, offline.guide_files(site))
+    ctx = browser.new_context()
+    try:
+        page = visit(ctx, url)
+        page.select_option("#q-county", '"more-og-romsdal"')
+        page.click("#guide-next")
+        page.fill("#q-municipality", "Kristiansund")
+        page.click("#guide-next")
+        page.wait_for_selector("#guide-step:not([data-question='municipality'])")
+        kept = wait_for_cache(page, version)
+        assert kept["scope"] == url + "veiviser/"
+        assert all(u.startswith(url) for u in kept["urls"]) and not any("Kristiansund" in u for u in kept["urls"])
+        page.close()
+        ctx.set_offline(True)
+        page = visit(ctx, url)
+        assert page.evaluate("navigator.onLine") is False
+        page.select_option("#q-county", '"more-og-romsdal"')
+        page.click("#guide-next")
+        page.wait_for_selector("#guide-step[data-question='municipality']")
+        # The engine itself answers offline (not only the opening questions the page asks alone).
+        reply = page.evaluate("window.__guide.engine.call({op: 'ping'})")
+        assert reply["ok"]
+    finally:
+        ctx.close()
+
+
+def test_a_new_build_replaces_the_kept_files(browser, served_copy):
+    """A new build (another page text, so another version) replaces the old cache at the next visit."""
+    site, url = served_copy
+    old = offline.version(site, offline.guide_files(site))
+    ctx = browser.new_context()
+    try:
+        page = visit(ctx, url)
+        wait_for_cache(page, old)
+        page.close()
+        # "Deploy" a new build: the page's text changes, and the build writes a new service worker.
+        html = site / "veiviser" / "index.html"
+        html.write_text(html.read_text(encoding="utf-8").replace("<h1", '<p id="new-build">Ny versjon</p><h1', 1),
+                        encoding="utf-8")
+        new = offline.write_service_worker(site)
+        assert new != old
+        page = visit(ctx, url)
+        assert page.query_selector("#new-build")  # online: the page comes from the network
+        kept = wait_for_cache(page, new)  # …and the old build's cache is gone
+        assert json.dumps(kept["keys"]) == json.dumps([f"veiviser-{new}"])
+        page.close()
+        ctx.set_offline(True)
+        page = visit(ctx, url)
+        assert page.inner_text("#new-build") == "Ny versjon"  # offline: the new build's page
+    finally:
+        ctx.close()
