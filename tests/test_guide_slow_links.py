@@ -108,6 +108,26 @@ def test_the_worker_downloads_the_wasm_before_the_stdlib_and_the_wheel(browser, 
     assert sent_then["stdlib.zip"] > wasm_size - 400_000, (sent_then["stdlib.zip"], wasm_size)
 
 
+def test_a_fast_server_that_is_not_local_gets_the_ordinary_boot(browser, built_site):
+    """No bandwidth limit but 20 ms round trips (a fast line to a distant server): the snapshot's
+    bytes would not pay, so the worker boots the ordinary way and never requests it."""
+    from bench.link import Profile
+
+    ledger = Ledger()
+    server, url = start_server(built_site, ledger, {"link": Link(Profile("remote", None, 20))})
+    ctx = browser.new_context(service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.goto(url + "veiviser/", timeout=60_000)
+        page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=60_000)
+        assert page.get_attribute("#guide", "data-state") == "ready"
+        assert page.evaluate("window.__guide.engine.fromSnapshot") is False
+        assert not [f for f in ledger.snapshot()["files"] if "engine.snap" in f]
+    finally:
+        ctx.close()
+        server.shutdown()
+
+
 @pytest.fixture
 def slow_site(built_site):
     """The built site behind the benchmark's bottleneck link at 1.6 Mbit/s with 150 ms round trips."""

@@ -23,6 +23,14 @@ const SNAPSHOT_STALL_MS = 4000; // the snapshot is optional: drop it for the ord
 // The snapshot saves Python's start-up work (bench/README.md); take it only where its bytes are
 // expected to arrive within this time at the link speed measured on the wasm download.
 const SNAPSHOT_BUDGET_MS = 1500;
+// …and only from a server on the local network: the snapshot saves a fraction of a second of
+// Python's start-up (bench, 2 cores: loopback 1.42 s against 1.60 s for the ordinary boot) and
+// costs 3.1 MB, which already broke even at 50 Mbit/s with 20 ms round trips (1.78 against
+// 1.80 s), where the guide, which can only start it once the wasm has arrived, lost 0.2 s. The
+// wasm's rate cannot tell a local server from a 50 Mbit/s link when the CPU is the bottleneck
+// (both came to about 6 MB/s here); the round trip can: a file's first byte must come within
+// this long of its request (a loaded loopback can miss it, and then boots the ordinary way).
+const SNAPSHOT_LOCAL_MS = 15;
 
 let bridge = null;
 let booting = true;
@@ -177,9 +185,17 @@ self.fetch = (input, init) => {
 // (the network's own clock, first byte to last), so neither a busy worker thread nor a slow first
 // byte makes the link look slow; the wasm shares the link with the other files, so the measured
 // rate is if anything too low (the snapshot is skipped rather than taken in doubt).
+function firstByteMs(e) {
+  return e.responseStart - (e.requestStart || e.startTime);
+}
+
 async function wasmArrivesInTime(wasmURL, snapshotBytes) {
   const wasmBytes = expectedWire("pyodide.asm.wasm");
   if (!wasmBytes || !snapshotBytes) return true;
+  // Pyodide's small first file (imported before this runs) tells the round trip at once: from a
+  // server that is not local, boot the ordinary way without waiting for the wasm's last byte.
+  const first = performance.getEntriesByName(new URL("pyodide.mjs", wasmURL).href, "resource")[0];
+  if (first && first.transferSize > 0 && firstByteMs(first) > SNAPSHOT_LOCAL_MS) return false;
   const deadline = (SNAPSHOT_BUDGET_MS * wasmBytes) / snapshotBytes;
   const url = new URL(wasmURL).href;
   const started = performance.now();
@@ -188,7 +204,9 @@ async function wasmArrivesInTime(wasmURL, snapshotBytes) {
     // From the HTTP cache or the guide's service worker (a repeat visit): the link is unknown;
     // take the snapshot only if it is cached too.
     if (e && e.responseEnd > 0 && (e.workerStart > 0 || (e.transferSize === 0 && e.decodedBodySize > 0))) return "if-cached";
-    if (e && e.responseEnd > 0) return e.responseEnd - (e.responseStart || e.startTime) <= deadline;
+    if (e && e.responseEnd > 0) {
+      return firstByteMs(e) <= SNAPSHOT_LOCAL_MS && e.responseEnd - (e.responseStart || e.startTime) <= deadline;
+    }
     const d = downloads.get(url);
     if (d && d.doneAt) return d.doneAt - d.startedAt <= deadline; // no Resource Timing entry
     if ((d && d.done) || performance.now() - Math.min(started, d ? d.startedAt : started) > deadline) return false;
