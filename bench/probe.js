@@ -5,7 +5,9 @@
 // so these times match performance.mark calls at the same places in guide.js.
 (() => {
   if (window.__bench) return;
-  const B = (window.__bench = { steps: [], clicks: [], firstQuestion: null, engineReady: null, failed: null });
+  const B = (window.__bench = { steps: [], clicks: [], firstQuestion: null, engineReady: null, failed: null,
+    // Whether a service worker served this page from the start (the guide's, on a repeat visit).
+    serviceWorker: !!(navigator.serviceWorker && navigator.serviceWorker.controller) });
   let lastStep = null;
   const check = () => {
     const now = performance.now();

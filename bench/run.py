@@ -73,7 +73,7 @@ COLLECT_JS = """() => {
   for (const p of performance.getEntriesByType("paint")) paint[p.name] = p.startTime;
   const g = window.__guide;
   return {
-    serviceWorker: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
+    serviceWorker: window.__bench ? window.__bench.serviceWorker : null,
     bench: window.__bench || null,
     bare: window.__bare || null,
     marks,
