@@ -2,7 +2,7 @@
 // cleanly. Used by the guide and by any other page that runs the engine (practice, queue).
 //
 // Worker protocol (site_build/assets/guide/worker.mjs):
-//   page -> worker  {type: "init", pyodide, wheel, snapshot}   {type: "call", id, payload}
+//   page -> worker  {type: "init", pyodide, wheel, snapshot, pageFirstByteMs?}   {type: "call", id, payload}
 //   worker -> page  {type: "progress", loaded, total|null}     {type: "ready", bootMs, fromSnapshot}
 //                   {type: "failed", code, detail}             {type: "reply", id, reply}
 // An older worker sends {type: "failed", message} and no progress; both are understood.
