@@ -8,6 +8,7 @@ boot, and chooses the snapshot only where the link is fast enough for its bytes 
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -72,6 +73,22 @@ def test_a_missing_runtime_file_is_a_network_failure(context, site_url):
     assert failed and failed[0]["code"] == "network"
 
 
+@contextmanager
+def guide_behind_link(browser, site, ledger, profile):
+    """One cold visit of the guide behind the benchmark's link (service workers blocked), ready."""
+    server, url = start_server(site, ledger, {"link": Link(profile)})
+    ctx = browser.new_context(service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.goto(url + "veiviser/", timeout=60_000)
+        page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=60_000)
+        assert page.get_attribute("#guide", "data-state") == "ready"
+        yield page
+    finally:
+        ctx.close()
+        server.shutdown()
+
+
 class RequestLog(Ledger):
     """The benchmark's byte ledger, noting for each request how much of the wasm had been sent."""
 
@@ -91,16 +108,8 @@ def test_the_worker_downloads_the_wasm_before_the_stdlib_and_the_wheel(browser, 
     wheel after the stdlib: one file at a time gets the whole link, the wasm (which compiles as it
     streams) first."""
     log = RequestLog()
-    server, url = start_server(built_site, log, {"link": Link(PROFILES["10mbit"])})
-    ctx = browser.new_context(service_workers="block")
-    try:
-        page = ctx.new_page()
-        page.goto(url + "veiviser/", timeout=60_000)
-        page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=60_000)
-        assert page.get_attribute("#guide", "data-state") == "ready"
-    finally:
-        ctx.close()
-        server.shutdown()
+    with guide_behind_link(browser, built_site, log, PROFILES["10mbit"]):
+        pass
     names = [name for name, _ in log.order]
     wasm_size = (next(built_site.glob("pyodide/v*/pyodide.asm.wasm.br"))).stat().st_size
     sent_then = dict(log.order)
@@ -114,18 +123,9 @@ def test_a_fast_server_that_is_not_local_gets_the_ordinary_boot(browser, built_s
     from bench.link import Profile
 
     ledger = Ledger()
-    server, url = start_server(built_site, ledger, {"link": Link(Profile("remote", None, 20))})
-    ctx = browser.new_context(service_workers="block")
-    try:
-        page = ctx.new_page()
-        page.goto(url + "veiviser/", timeout=60_000)
-        page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=60_000)
-        assert page.get_attribute("#guide", "data-state") == "ready"
+    with guide_behind_link(browser, built_site, ledger, Profile("remote", None, 20)) as page:
         assert page.evaluate("window.__guide.engine.fromSnapshot") is False
-        assert not [f for f in ledger.snapshot()["files"] if "engine.snap" in f]
-    finally:
-        ctx.close()
-        server.shutdown()
+    assert not [f for f in ledger.snapshot()["files"] if "engine.snap" in f]
 
 
 @pytest.fixture
