@@ -289,7 +289,8 @@ async function startPython(loadPyodide, options, snapshotURL, wasmURL, stop, pag
 async function boot({ pyodide, wheel, snapshot, pageFirstByteMs = null }) {
   const t0 = performance.now();
   const stdLibURL = BUILD ? new URL(BUILD.stdlib, import.meta.url).href : undefined;
-  // Every file both boots need starts downloading now, in parallel.
+  // Every file both boots need is tracked now: the wasm starts at once, the stdlib archive and the
+  // wheel after it (see LOOKAHEAD), the snapshot once it is chosen (startPython).
   const wasmURL = pyodide + "pyodide.asm.wasm";
   const wasm = track(wasmURL);
   // From a local server (the page's first byte within SNAPSHOT_LOCAL_MS) the link is not the
