@@ -8,7 +8,7 @@ A <meta> policy cannot reach a Web Worker (a worker's policy comes from the resp
 script) and cannot forbid framing, so the host sends ``header_policy(path)``: the three workers'
 own policies (the guide's, the theme's search worker, the guide's service worker), and
 ``frame-ancestors 'none'`` with ``X-Frame-Options: DENY`` for every page. The README's deploy table
-lists the same values (tests/test_csp.py keeps them equal).
+lists the same values (tests/site/test_csp.py keeps them equal).
 
 No page requires Trusted Types: mkdocs-material builds its search results, tooltips and code
 annotations with ``innerHTML`` strings, which the browser would then refuse. The guide's worker,

@@ -19,7 +19,7 @@ fallback in `try: import _c ... except ImportError: import _py`, where every mod
 imports is compiled into Pyodide itself (datetime's `_pydatetime`, abc's `_py_abc`). The engine's
 command line (`guide_engine/__main__.py`, argparse) is not a root: the browser never runs it.
 
-tests/test_stdlib_archive.py runs the whole scenario table inside Pyodide against the archive.
+tests/site/test_stdlib_archive.py runs the whole scenario table inside Pyodide against the archive.
 """
 
 from __future__ import annotations

@@ -1,0 +1,255 @@
+"""The county data files: complete, cited, verbatim, and consistent with the 2024 county map."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from guide_engine.data_loader import check_verified_dates, load_counties, load_national, load_sources
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES_DIR = ROOT.parent / "shared" / "sources"
+
+# The 15 counties from 1 January 2024, and the two split that day.
+CURRENT = {
+    "oslo", "rogaland", "more-og-romsdal", "nordland", "ostfold", "akershus", "buskerud", "innlandet",
+    "vestfold", "telemark", "agder", "vestland", "trondelag", "troms", "finnmark",
+}
+HISTORICAL = {
+    "viken": {"akershus", "buskerud", "ostfold"},
+    "vestfold-og-telemark": {"vestfold", "telemark"},
+    "troms-og-finnmark": {"troms", "finnmark"},
+}
+# The 11 counties from 1 January 2020 to 31 December 2023 (predecessors before 2020 are not needed).
+COUNTIES_2020 = {
+    "oslo", "rogaland", "more-og-romsdal", "nordland", "viken", "innlandet", "vestfold-og-telemark",
+    "agder", "vestland", "trondelag", "troms-og-finnmark",
+}
+WITH_ROUTINE = {"viken", "vestfold-og-telemark", "trondelag", "more-og-romsdal"}
+SPLIT_DAY = date(2024, 1, 1)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _all_facts():
+    for county in load_counties().values():
+        for key, entries in county.facts.items():
+            for f in entries:
+                yield county, key, f
+
+
+def test_every_county_file_loads():
+    """Every county file loads and validates, and there is exactly one per county, current or historical."""
+    assert set(load_counties()) == CURRENT | set(HISTORICAL)
+
+
+def test_current_counties_exist_on_the_split_day():
+    """The 15 counties exist on 1 January 2024 and today; Viken and Vestfold og Telemark do not."""
+    counties = load_counties()
+    for cid in CURRENT:
+        assert counties[cid].exists_on(SPLIT_DAY) and counties[cid].period.valid_to is None, cid
+    for cid in HISTORICAL:
+        assert counties[cid].exists_on(SPLIT_DAY - timedelta(days=1)) and not counties[cid].exists_on(SPLIT_DAY), cid
+
+
+@pytest.mark.parametrize("predecessor, successors", HISTORICAL.items())
+def test_split_counties_hand_over_on_the_split_day(predecessor, successors):
+    """A split county names its successors, each names it back and starts the day after it ended."""
+    counties = load_counties()
+    old = counties[predecessor]
+    assert set(old.successors) == successors
+    for sid in successors:
+        assert counties[sid].predecessors == (predecessor,)
+        assert counties[sid].period.valid_from == old.period.valid_to + timedelta(days=1)
+
+
+def test_routines_where_sources_exist():
+    """Exactly the counties with a source have a routine, and every county with facts has a routine."""
+    counties = load_counties()
+    assert {c.id for c in counties.values() if c.routine} == WITH_ROUTINE
+    for c in counties.values():
+        assert bool(c.facts) == bool(c.routine), c.id
+
+
+def test_facts_and_routines_lie_within_their_county():
+    """No fact or routine period reaches beyond the county's own existence."""
+    for county in load_counties().values():
+        periods = [(f"facts.{key}", f.period) for c, key, f in _all_facts() if c is county]
+        if county.routine:
+            periods.append(("routine", county.routine.period))
+        for where, p in periods:
+            if county.period.valid_to:
+                assert p.valid_to is not None and p.valid_to <= county.period.valid_to, (county.id, where)
+            if p.valid_from:
+                assert p.valid_from >= county.period.valid_from, (county.id, where)
+
+
+def test_every_fact_has_a_source_and_a_verified_date():
+    """Every fact and contact carries a registered source and a verified date that is not in the future."""
+    sources = load_sources()
+    for county, key, f in _all_facts():
+        assert f.source in sources, (county.id, key)
+    for county in load_counties().values():
+        for c in county.contacts:
+            assert c.source in sources, (county.id, c.name)
+    check_verified_dates(load_counties(), date.today())  # raises DataError naming the file and key
+
+
+@pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
+def test_quotes_are_verbatim_from_their_source():
+    """Every quote occurs word for word (whitespace aside) in the source document it cites."""
+    texts: dict[str, str] = {}
+    for county, key, f in _all_facts():
+        if f.quote:
+            text = texts.setdefault(f.source, _norm((SOURCES_DIR / f.source).read_text(encoding="utf-8")))
+            assert _norm(f.quote) in text, f"{county.id}.toml: facts.{key}: quote is not in {f.source}"
+
+
+@pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
+def test_national_guidance_quotes_are_verbatim_and_every_fact_quotes():
+    """Every national-guidance fact quotes its page (IMDi or HK-dir) word for word."""
+    national = load_national()
+    assert national
+    for key, facts in national.items():
+        for f in facts:
+            assert f.quote, f"national.toml: facts.{key}: national guidance must quote its page"
+            text = _norm((SOURCES_DIR / f.source).read_text(encoding="utf-8"))
+            assert _norm(f.quote) in text, f"national.toml: facts.{key}: quote is not in {f.source}"
+
+
+@pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
+def test_every_registered_source_document_exists():
+    """Every key of sources.toml names a document in shared/sources."""
+    for sid in load_sources():
+        assert (SOURCES_DIR / sid).is_file(), sid
+
+
+@pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
+def test_every_email_and_phone_in_the_data_is_in_its_source():
+    """Every contact e-mail and phone number appears in the source the contact cites."""
+    for county in load_counties().values():
+        for c in county.contacts:
+            text = (SOURCES_DIR / c.source).read_text(encoding="utf-8")
+            for value in (c.email, c.phone, c.municipality):
+                if value:
+                    assert value in text, (county.id, c.name, value)
+
+
+def test_contacts_are_dated_and_functional_or_published_persons():
+    """Every contact has an as_of date; person contacts come from the county's own published list."""
+    for county in load_counties().values():
+        for c in county.contacts:
+            assert c.as_of and c.kind in ("mailbox", "person")
+            if c.kind == "person":
+                assert c.email is None, "person contacts carry no personal e-mail address"
+
+
+# Table-driven: what a programme adviser needs to know, per county and date.
+FACTS_ON = [
+    ("Møre og Romsdal: the municipality orders the interpreter", "more-og-romsdal", "interpreter_orders", date(2026, 11, 23), "municipality"),
+    ("Møre og Romsdal: the county pays the interpreter", "more-og-romsdal", "interpreter_pays", date(2026, 11, 23), "county"),
+    ("Møre og Romsdal: 90 minutes", "more-og-romsdal", "session_length_minutes", date(2026, 11, 23), 90),
+    ("Møre og Romsdal: book at least two weeks ahead", "more-og-romsdal", "booking_lead_days", date(2026, 11, 23), 14),
+    ("Møre og Romsdal: note within 5 working days", "more-og-romsdal", "note_due_working_days", date(2026, 11, 23), 5),
+    ("Møre og Romsdal: the adviser takes part", "more-og-romsdal", "adviser_participation", date(2026, 11, 23), "required"),
+    ("Trøndelag: the centre orders the interpreter", "trondelag", "interpreter_orders", date(2026, 11, 23), "county"),
+    ("Trøndelag: the adviser's presence is judged case by case", "trondelag", "adviser_participation", date(2026, 11, 23), "case_by_case"),
+    ("Trøndelag: the letter's mailbox was for priority feedback, not referrals", "trondelag", "booking_mailbox", date(2026, 11, 23), None),
+    ("Trøndelag: nothing before the autumn 2020 letter", "trondelag", "interpreter_orders", date(2020, 6, 1), None),
+    ("Trøndelag: closed for in-person guidance, sessions for this group continue", "trondelag", "covid_measures", date(2020, 11, 1),
+     "Fysisk veiledning stengt, men veiledning for denne gruppen fortsatte", "assess_need"),
+    ("Møre og Romsdal: the 2021 routine does not reach back to 2020", "more-og-romsdal", "interpreter_orders", date(2020, 11, 1), None),
+    ("Møre og Romsdal: the municipality entered the note in IMDi-nett in 2021", "more-og-romsdal", "imdi_registration", date(2021, 6, 1), "municipality"),
+    ("Møre og Romsdal: that temporary rule is not the 2026 routine", "more-og-romsdal", "imdi_registration", date(2026, 11, 23), None),
+    ("Vestfold og Telemark: no chapter 6A fact before chapter 6A", "vestfold-og-telemark", "collective_protection", date(2022, 3, 1), None),
+    ("Vestfold og Telemark: chapter 6A fact from 15 June 2022", "vestfold-og-telemark", "collective_protection", date(2022, 6, 15),
+     "Rett, men ikke plikt; fylkeskommunen avgjør organiseringen"),
+    ("Vestfold og Telemark: Skien and Tønsberg", "vestfold-og-telemark", "locations", date(2022, 3, 1), ["Skien", "Tønsberg"]),
+    ("Møre og Romsdal: the counsellor is available afterwards", "more-og-romsdal", "after_session_contact", date(2026, 11, 23),
+     "Karriereveilederen og Karriere Møre og Romsdal er tilgjengelige etter veiledningen"),
+    ("Trøndelag: capacity was limited in autumn 2020 (covid-law case)", "trondelag", "capacity", date(2020, 11, 1), "limited", "assess_need"),
+    ("Trøndelag: the covid letter's capacity does not apply to a § 11 case", "trondelag", "capacity", date(2021, 3, 1), None, "right_and_duty"),
+    ("Trøndelag: the 2020 capacity statement no longer applies", "trondelag", "capacity", date(2026, 11, 23), None),
+    ("Trøndelag: covid priority applied in autumn 2020 (covid-law case)", "trondelag", "priority_criteria", date(2020, 11, 1), ["sector_hit_by_crisis"], "assess_need"),
+    ("Trøndelag: covid priority not for integreringsloven § 11 in 2021", "trondelag", "priority_criteria", date(2021, 2, 1), None, "right_and_duty"),
+    ("Viken: the centre ordered the interpreter in 2022", "viken", "interpreter_orders", date(2022, 3, 1), "county"),
+    ("Viken: adviser only on the participant's request", "viken", "adviser_participation", date(2022, 3, 1), "on_request"),
+    ("Viken: the county registered the note", "viken", "imdi_registration", date(2022, 3, 1), "county"),
+    ("Viken: nothing after the split", "viken", "interpreter_orders", date(2024, 3, 1), None),
+    ("Akershus: no routine registered", "akershus", "interpreter_orders", date(2026, 11, 23), None),
+    ("Vestfold: no routine registered", "vestfold", "interpreter_orders", date(2026, 11, 23), None),
+    ("Oslo: no routine registered", "oslo", "booking_mailbox", date(2026, 11, 23), None),
+]
+
+
+@pytest.mark.parametrize("scenario, cid, key, on, expected, status", [r if len(r) == 6 else (*r, None) for r in FACTS_ON],
+                         ids=[r[0] for r in FACTS_ON])
+def test_fact_on_date(scenario, cid, key, on, expected, status):
+    """County.fact(key, on, status) gives what the county's source says on that date for such a case, or None."""
+    f = load_counties()[cid].fact(key, on, status)
+    assert (f.value if f else None) == expected
+
+
+def test_every_date_from_2020_offers_the_counties_that_existed_then():
+    """From 2020 to 2023 the 11 counties of the 2020 reform exist, from 2024 the 15 of the split: checked monthly."""
+    counties = load_counties()
+    for year in range(2020, 2028):
+        for month in range(1, 13):
+            on = date(year, month, 1)
+            existing = {cid for cid, c in counties.items() if c.exists_on(on)}
+            assert existing == (COUNTIES_2020 if year < 2024 else CURRENT), on
+
+
+def test_viken_examples_are_not_a_fixed_routine():
+    """Viken's "Kontaktpersonene kan f. eks ha ansvaret for" list is only in contact_persons, marked as examples."""
+    viken = load_counties()["viken"]
+    on = date(2022, 3, 1)
+    examples = ("Melde inn behov", "avklaring om behov for å ha med seg programrådgiver", "Sørge for informasjon til deltaker")
+    for key in ("booking_channel", "before_session"):
+        f = viken.fact(key, on)
+        assert not any(e.lower() in str(f.quote).lower() for e in examples), key
+        assert "programrådgiver" not in " ".join(f.value if isinstance(f.value, list) else [f.value]), key
+    assert "eksempler" in viken.fact("contact_persons", on).text
+
+
+def test_estimated_periods_say_so():
+    """Trøndelag's short-term facts from the undated 2020 letter explain that their period is an estimate."""
+    for key in ("capacity", "priority_criteria", "covid_assessment"):
+        (f,) = load_counties()["trondelag"].facts[key]
+        assert f.period.valid_to is not None and f.period_note and "anslag" in f.period_note
+
+
+def test_county_pages_exist_for_every_file():
+    """Every county file has its page under docs/counties, and every page has a file."""
+    pages = {p.stem for p in (ROOT / "docs" / "counties").glob("*.md")} - {"index"}
+    assert pages == set(load_counties())
+
+
+def test_facts_without_a_period_inherit_their_routines():
+    """A fact without its own period takes its routine's period, estimate note and confirmed-until date."""
+    for county in load_counties().values():
+        for key, facts in county.facts.items():
+            for f in facts:
+                if f.inherited:
+                    assert f.period == county.routine.period, (county.id, key)
+                    assert f.confirmed_until == county.routine.confirmed_until, (county.id, key)
+    tr = load_counties()["trondelag"]
+    f = tr.fact("interpreter_orders", date(2026, 11, 23))
+    assert f.inherited and f.confirmed_until == date(2021, 6, 30) and "anslag" in f.period_note
+    assert tr.fact("interpreter_orders", date(2020, 8, 31)) is None
+
+
+def test_temporary_facts_say_so_and_end_or_lapse():
+    """The rules a source calls temporary have an end or a confirmed-until date, and their text says so."""
+    mr = load_counties()["more-og-romsdal"]
+    (reg,) = mr.facts["imdi_registration"]
+    assert reg.period.valid_to == date(2021, 12, 31) and "midlertidig" in reg.text
+    (orders,) = mr.facts["interpreter_orders"]
+    assert orders.confirmed_until == date(2021, 12, 31) and "oppstarten" in orders.text
+    (covid,) = load_counties()["viken"].facts["covid_measures"]
+    assert covid.confirmed_until and "midlertidig" in covid.text

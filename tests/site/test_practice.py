@@ -1,0 +1,134 @@
+"""The practice cases (site_build/practice.toml) agree with the engine and the scenario table."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from guide_engine import api, workdays
+from guide_engine.counties import get_county
+from site_build import practice
+from tests.helpers.scenario_table import lookup, practice_rows, problems
+
+DATA = practice.load()
+CASES = {c["id"]: c for c in DATA["cases"]}
+ROWS = practice_rows()
+
+
+def row_for(cid):
+    rows = [r for r in ROWS if r["practice"] == cid]
+    assert len(rows) == 1, f"practice case {cid}: {len(rows)} rows in tests/scenarios/practice.json (need exactly 1)"
+    return rows[0]
+
+
+@pytest.mark.parametrize("cid", list(CASES))
+def test_expected_answers_agree_with_the_engine(cid):
+    """Every answer the learner gives is checked by the scenario table, and the engine gives that answer."""
+    case, row = CASES[cid], row_for(cid)
+    missing = [a for a in case["ask"] if a not in row["expect"]]
+    assert not missing, f"{cid}: the scenario row does not state the expected {missing}"
+    result = api.evaluate(case["answers"], case["on"])
+    assert result["ok"], result["errors"]
+    assert problems(row, result) == []
+
+
+def test_a_disagreement_is_caught():
+    """Changing one expected answer in a row makes the check fail (the check can fail)."""
+    row = row_for("molde-flyktning")
+    result = api.evaluate(CASES["molde-flyktning"]["answers"], CASES["molde-flyktning"]["on"])
+    wrong = {**row, "expect": {**row["expect"], "interpreter.pays": "municipality"}}
+    assert problems(wrong, result) == ["interpreter.pays: expected 'municipality', got 'county'"]
+
+
+def test_every_row_names_a_case():
+    """No row in practice.json is left without its practice case."""
+    assert {r["practice"] for r in ROWS} == set(CASES)
+
+
+def test_enough_cases_and_every_status():
+    """At least 15 cases, and every status the engine gives is asked in at least one case."""
+    assert len(CASES) >= 15
+    asked = {r["expect"]["eligibility.status"] for r in ROWS if "eligibility.status" in CASES[r["practice"]]["ask"]}
+    from guide_engine import eligibility
+
+    assert set(eligibility.LABELS) <= asked, set(eligibility.LABELS) - asked  # the uavklart status ("unclear") included
+
+
+def test_every_county_layer_is_practised():
+    """The interpreter question is practised on a county's own routine and on national guidance, and
+    a historical county has a case."""
+    kinds = set()
+    for c in CASES.values():
+        county, _ = get_county(c["answers"]["county"])
+        if county.period.valid_to is not None:
+            kinds.add("historical county")
+        if any(a.startswith("interpreter.") for a in c["ask"]):
+            result = api.evaluate(c["answers"], c["on"])
+            kinds.add({"county": "own routine", "national": "national guidance"}.get(result["interpreter"].get("layer"), "law"))
+    assert {"own routine", "national guidance", "historical county"} <= kinds, kinds
+
+
+def _holidays_between(a: date, b: date) -> set[str]:
+    out, d = set(), a
+    while d <= b:
+        out |= {name for day, name in workdays.public_holidays(d.year).items() if day == d}
+        d += timedelta(days=1)
+    return out
+
+
+def test_tricky_deadlines_are_practised():
+    """Easter, 17 May and a planned session too late to book are each the point of a case."""
+    easter = [c for c in CASES.values() if c["answers"].get("planned_session_date")
+              and any("påske" in h.lower() or "langfredag" in h.lower() or "skjærtorsdag" in h.lower()
+                      for h in _holidays_between(date.fromisoformat(c["answers"]["planned_session_date"]),
+                                                 date.fromisoformat(c["answers"]["planned_session_date"]) + timedelta(days=10)))]
+    assert easter, "no case with a session just before Easter"
+    may17 = [c for c in CASES.values() if c["answers"].get("settlement_date", "")[5:] == "02-17"
+             and "deadlines.programme_start_by.date" in c["ask"]]
+    assert may17, "no case whose three months end on 17 May"
+    late = [r for r in ROWS if r["expect"].get("deadlines.book_by.overdue") is True]
+    assert late, "no case where the planned session is too late to book"
+
+
+def test_the_page_data_carries_no_expected_answer():
+    """The page's data holds the cases and the choices, but no expected answer: those come from the engine."""
+    boot = practice.boot_data()
+    text = json.dumps(boot, ensure_ascii=False)
+    assert "expect" not in text
+    for c in boot["cases"]:
+        result = api.evaluate(c["answers"], c["on"])
+        for a in c["ask"]:
+            want = lookup(result, a)
+            if isinstance(want, str) and len(want) == 10 and want[4] == "-":  # a date answer
+                assert want not in c["text"] and want not in json.dumps(c["answers"]), f"{c['id']}: the answer {want} is in the case"
+
+
+def test_choices_come_from_the_engine():
+    """The status choices are the engine's statuses with its labels; the who-choices its summary labels."""
+    from guide_engine import eligibility
+
+    ch = practice.choices()
+    assert [o["value"] for o in ch["status"]] == list(eligibility.LABELS)
+    assert [o["label"] for o in ch["who"]] == ["Fylkeskommunen", "Kommunen", "Ikke avklart"]
+
+
+def test_a_broken_file_is_named(tmp_path):
+    """An asked field that is not defined stops the build with the case named."""
+    bad = tmp_path / "practice.toml"
+    bad.write_text('[fields."eligibility.status"]\nquestion = "?"\ntype = "status"\nexplain = "eligibility"\n'
+                   '[[case]]\nid = "x"\ntitle = "t"\nlayer = "l"\ntext = "t"\non = "2026-01-01"\nask = ["nope"]\n'
+                   '[case.answers]\ncounty = "oslo"\n', encoding="utf-8")
+    with pytest.raises(practice.PracticeError, match="case x: ukjente felt i ask"):
+        practice.load(bad)
+
+
+def test_practice_modules_are_not_preloaded_on_the_guide_page(built_site):
+    """The practice page has its own bundle; the guide page neither preloads nor loads it."""
+    from site_build import guide_ui
+
+    assert "practice/practice.js" in guide_ui.ENTRIES
+    assert (built_site / "guide" / "practice" / "practice.js").is_file()
+    assert not [m for m in guide_ui.modules() if "/practice/" in m]
+    assert "practice/practice.js" not in (built_site / "veiviser" / "index.html").read_text(encoding="utf-8")
