@@ -134,7 +134,10 @@ def notes_for(county: County, key: str, f: Fact, layer: str, on: date) -> list[d
 
 
 def answer(county: County, key: str, on: date, status: str | None = None) -> Answer | None:
-    """The county's fact on ``key`` for a case of ``status`` on ``on``, else national guidance, else None."""
+    """The county's fact on ``key`` for a case of ``status`` on ``on``, else national guidance, else None
+    (a key fact_keys.toml does not know is a programming error: KeyError)."""
+    if key not in load_fact_keys():
+        raise KeyError(key)
     f, layer = county.fact(key, on, status), COUNTY
     if f is None:
         f, layer = national_fact(key, on), NATIONAL
