@@ -21,7 +21,7 @@ from . import checklist
 from .dates import parse_iso
 from .questions import definitions, opening
 from .result import empty
-from .session import ON_MAX, ON_MIN, Session  # noqa: F401 (ON_MIN/ON_MAX: the queue checks its date with them)
+from .session import Session
 
 
 def _guard(fn, fallback):
