@@ -21,16 +21,6 @@ UNSETTLED = (
 )
 
 
-def participation(county: County, on: date, status: str | None = None) -> str:
-    f = answer(county, "adviser_participation", on, status)
-    return f.value if f else "unknown"
-
-
-def asks_participant(county: County, on: date, status: str | None = None) -> bool:
-    """The participant's wish is always asked, whatever the county's routine (forvaltningsloven § 12 is unsettled)."""
-    return True
-
-
 def decide(county: County, on: date, wants: bool | None, status: str | None = None) -> dict:
     f = answer(county, "adviser_participation", on, status)
     mode = f.value if f else "unknown"

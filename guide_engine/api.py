@@ -18,9 +18,9 @@ from __future__ import annotations
 from typing import Any
 
 from . import checklist
+from .result import build, empty
 from .dates import parse_iso
 from .questions import definitions, opening
-from .result import empty
 from .session import Session
 
 
@@ -78,7 +78,7 @@ def _step(answers: Any, on: Any = None) -> dict:
 
 def _evaluate(answers: Any, on: Any = None) -> dict:
     """The result for a case with its summary block on top (see guide_engine/schema/result.schema.json)."""
-    return Session(answers, on).result()
+    return build(Session(answers, on))
 
 
 def checklist_text(result: dict) -> str:

@@ -70,13 +70,6 @@ class Context:
         f = provenance.answer(self.county, key, self.on, self.decision.status)
         return f.source if f else None
 
-    def nearest_deadline(self) -> date | None:
-        """The nearest of the booking and guidance deadlines and the planned session date."""
-        days = [date.fromisoformat(x["date"]) for x in self.deadlines if x["id"] in ("guidance_by", "book_by")]
-        if self.answers.get("planned_session_date"):
-            days.append(self.answers["planned_session_date"])
-        return min(days, default=None)
-
 
 @dataclass
 class Basis:

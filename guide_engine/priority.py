@@ -52,7 +52,7 @@ def _text(text: str, c: Criterion) -> str:
 
 
 def _none(reason: str, sources: list[str]) -> dict:
-    return {"applies": False, "score": None, "max_score": None, "level": None, "sort_key": None,
+    return {"applies": False, "score": None, "max_score": None, "level": None,
             "label": load_labels()["priority_level"]["none"], "criteria": [], "reasons": [reason],
             "references": ["integreringsloven-11"], "sources": sources, "weight_notes": []}
 
@@ -62,9 +62,10 @@ def not_covered() -> dict:
     return _none("Ingen prioritering: personen er ikke omfattet.", [])
 
 
-def decide(county: County, on: date, answers: dict, deadline: date | None, status: str | None = None) -> dict:
-    """``answers`` holds the parsed priority answers; ``deadline`` the nearest deadline (or None);
-    ``status`` the case's eligibility status (a county's capacity fact may be written for one law only)."""
+def decide(county: County, on: date, answers: dict, status: str | None = None) -> dict:
+    """``answers`` holds the parsed priority answers; ``status`` the case's eligibility status (a
+    county's capacity fact may be written for one law only). Ordering several cases is the queue's
+    (guide_engine/queue/rank.py): by score within a county whose criteria apply, then the deadline."""
     cap = county.fact("capacity", on, status)
     if not limited(county, on, status):
         return _none(
@@ -99,17 +100,9 @@ def decide(county: County, on: date, answers: dict, deadline: date | None, statu
         "max_score": max_score,
         "level": level,
         "label": load_labels()["priority_level"][level],
-        # Sort ascending: higher score first, then the nearest deadline.
-        "sort_key": [-score, deadline.isoformat() if deadline else "9999-12-31"],
         "criteria": detail,
         "reasons": reasons,
         "weight_notes": notes,
         "references": refs,
         "sources": sources,
     }
-
-
-def rank(results: list[dict]) -> list[int]:
-    """Indices of evaluated results in priority order (those without prioritisation keep their order, last)."""
-    keyed = [(r.get("priority") or {}).get("sort_key") for r in results]
-    return sorted(range(len(results)), key=lambda i: (keyed[i] is None, keyed[i] or [0, ""], i))

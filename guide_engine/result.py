@@ -10,16 +10,12 @@ those files is an error, not silently dropped.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
-
 from . import __version__, adviser, checklist, deadlines, interpreter, priority, provenance, referral, summary
 from .context import Basis, ConsultedCounty, Context
 from .data_loader import County, load_references, load_sources
 from .dates import format_nb
 from .free_text import echo
-
-if TYPE_CHECKING:
-    from .session import Session
+from .session import Session
 
 
 class UnknownCitation(KeyError):
@@ -86,7 +82,7 @@ def _labelled(basis: Basis) -> tuple[dict, dict]:
     )
 
 
-def build(session: "Session", brief: bool = False) -> dict:
+def build(session: Session, brief: bool = False) -> dict:
     """The result for the session's case (see guide_engine/schema/result.schema.json); ``brief``
     leaves out the checklist, the draft referral and the summary (the queue ranks many cases)."""
     warnings = [f"Ukjent felt «{echo(k)}» er ikke brukt." for k in session.unknown_fields()]
@@ -108,7 +104,7 @@ def build(session: "Session", brief: bool = False) -> dict:
     ctx.interpreter = interpreter.decide(county, on, val.get("interpreter_needed") if ctx.covered else None, val.get("interpreter_language"), status)
     ctx.adviser = adviser.decide(county, on, val.get("wants_adviser_present"), status)
     ctx.deadlines, ctx.deadline_notes = deadlines.compute(ctx.decision, county, on, val.get("settlement_date"), val.get("planned_session_date"))
-    ctx.priority = priority.decide(county, on, val, ctx.nearest_deadline(), status) if ctx.covered else priority.not_covered()
+    ctx.priority = priority.decide(county, on, val, status) if ctx.covered else priority.not_covered()
     if brief:  # the queue ranks many cases: no checklist, no draft, no caveats on them
         tasks, task_basis, draft, referral_basis, notes = [], Basis(), None, Basis(), []
     else:

@@ -1,7 +1,8 @@
 """One request: the answers parsed once, eligibility decided once, the path walked once.
 
 A ``Session`` is built from (answers, on) and exposes everything the API and the browser ask for —
-the path, the next question, the errors and the result — without deciding anything twice.
+the path, the next question and the errors — without deciding anything twice; ``result.build``
+makes the result from it.
 
 The path: the opening questions (``stage = "opening"`` in questions.toml), then the questions the
 eligibility rules pull as they decide (``eligibility.decide`` records each one it reads), then — once
@@ -14,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from . import adviser, eligibility, priority
+from . import eligibility, priority
 from .answers import Answers, Missing, errors_for, unknown_fields
 from .context import guided
 from .counties import data_problem, get_county
@@ -29,7 +30,6 @@ Condition = Callable[["Session", str], bool]
 # The named conditions a preparation question's ``ask_if`` may use (plus "status:<status>").
 CONDITIONS: dict[str, Condition] = {
     "interpreter_needed": lambda s, qid: bool(s.answers.value("interpreter_needed")),
-    "adviser_asks_participant": lambda s, qid: adviser.asks_participant(s.county, s.on, s.decision.status),
     "priority_criterion": lambda s, qid: qid in priority.questions(s.county, s.on, s.decision.status),
 }
 
@@ -120,10 +120,3 @@ class Session:
     def step(self) -> dict:
         """What the guide needs after each answer: the path, the next question and the errors."""
         return {"path": list(self.path), "next": self.next_question(), "errors": self.errors()}
-
-    def result(self, brief: bool = False) -> dict:
-        """The result for the case (see guide_engine/schema/result.schema.json); ``brief``: without
-        the checklist, the referral and the summary."""
-        from .result import build
-
-        return build(self, brief)

@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import api
 from ..data_loader import register
+from ..result import build
 from ..session import Session
 from .sheet import read_csv, to_case
 
@@ -21,7 +22,7 @@ def engine_result(case: dict, on: str) -> dict:
     """The engine's result for one row, without the parts the queue does not show (checklist,
     referral, summary); the same decisions, deadlines and priority as ``api.evaluate``."""
     try:
-        return Session(case, on).result(brief=True)
+        return build(Session(case, on), brief=True)
     except Exception:  # the API's safety net decides what a fault looks like
         return api.evaluate(case, on)
 

@@ -19,7 +19,7 @@ def limited(criteria=ALL):
 def test_normal_capacity_means_no_priority():
     """Without limited capacity everyone gets guidance, with no ranking and no priority questions."""
     c = county(capacity="normal")
-    assert priority.decide(c, ON, {}, None)["applies"] is False
+    assert priority.decide(c, ON, {})["applies"] is False
     assert priority.questions(c, ON) == []
 
 
@@ -38,9 +38,9 @@ def test_questions_follow_the_county_criteria():
 def test_scores_follow_the_criteria():
     """Crisis sector and uncertain plan weigh most; guidance already given lowers the priority."""
     c = limited()
-    top = priority.decide(c, ON, {"sector_hit_by_crisis": True, "uncertain_plan": True, "months_left_in_programme": 12, "guidance_already_given": False}, None)
-    low = priority.decide(c, ON, {"sector_hit_by_crisis": False, "uncertain_plan": False, "months_left_in_programme": 2, "guidance_already_given": True}, None)
-    mid = priority.decide(c, ON, {"sector_hit_by_crisis": False, "uncertain_plan": True, "months_left_in_programme": 2, "guidance_already_given": True}, None)
+    top = priority.decide(c, ON, {"sector_hit_by_crisis": True, "uncertain_plan": True, "months_left_in_programme": 12, "guidance_already_given": False})
+    low = priority.decide(c, ON, {"sector_hit_by_crisis": False, "uncertain_plan": False, "months_left_in_programme": 2, "guidance_already_given": True})
+    mid = priority.decide(c, ON, {"sector_hit_by_crisis": False, "uncertain_plan": True, "months_left_in_programme": 2, "guidance_already_given": True})
     assert (top["score"], top["max_score"], top["level"]) == (7, 7, "high")
     assert (low["score"], low["level"]) == (0, "low")
     assert (mid["score"], mid["level"]) == (2, "normal")
@@ -49,13 +49,21 @@ def test_scores_follow_the_criteria():
 
 
 def test_rank_orders_by_score_then_deadline():
-    """Equal scores are ranked by the nearest deadline; results without prioritisation come last."""
+    """Within a county whose criteria apply, the queue ranks by score, then by the nearest deadline;
+    a row of a county without criteria keeps its own deadline's place (the queue's order, guide_engine/queue)."""
+    from guide_engine import queue
+
     c = limited(["sector_hit_by_crisis"])
-    a = {"priority": priority.decide(c, ON, {"sector_hit_by_crisis": False}, date(2020, 12, 1))}
-    b = {"priority": priority.decide(c, ON, {"sector_hit_by_crisis": True}, date(2021, 2, 1))}
-    d = {"priority": priority.decide(c, ON, {"sector_hit_by_crisis": True}, date(2020, 12, 10))}
-    none = {"priority": priority.decide(county(), ON, {}, None)}
-    assert priority.rank([none, a, b, d]) == [3, 2, 1, 0]
+
+    def row(n, cid, answers, deadline, criteria=c):
+        return {"row": n, "county": cid, "guidance_by": deadline, "overdue": False,
+                "priority": priority.decide(criteria, ON, answers)}
+
+    a = row(2, "testfylke", {"sector_hit_by_crisis": False}, "2020-12-01")
+    b = row(3, "testfylke", {"sector_hit_by_crisis": True}, "2021-02-01")
+    d = row(4, "testfylke", {"sector_hit_by_crisis": True}, "2020-12-10")
+    none = row(5, "annet", {}, "2021-03-01", county())
+    assert [r["row"] for r in queue.order([none, a, b, d])] == [4, 3, 2, 5]
 
 
 def test_api_asks_priority_questions_only_under_limited_capacity():
@@ -87,7 +95,7 @@ def test_priority_result_has_a_norwegian_label():
     assert p["applies"] and p["level"] in ("high", "normal", "low")
     assert p["label"] == load_labels()["priority_level"][p["level"]]
     assert p["level"] not in p["label"]
-    none = priority.decide(county(capacity="normal"), ON, {}, None)
+    none = priority.decide(county(capacity="normal"), ON, {})
     assert none["label"] == load_labels()["priority_level"]["none"]
 
 
