@@ -1,4 +1,5 @@
-"""The context of one result: built once per evaluation, read by every part (checklist, referral, …).
+"""The context of one result: the case and its decisions, built once, read by the parts built from
+them (the checklist, the referral).
 
 ``Basis`` is what a part cites (references and sources); the result's top-level lists are the union
 of its parts' bases.
@@ -10,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import provenance
-from .data_loader import County, Fact
+from .case_facts import CaseFacts
+from .data_loader import County
 from .eligibility import NOT_COVERED, Decision
 
 
@@ -21,54 +22,26 @@ def guided(decision: Decision) -> bool:
     return decision.status != NOT_COVERED and getattr(decision, "wants_guidance", None) is not False
 
 
-class ConsultedCounty:
-    """The county as the decision modules see it, for one case (its eligibility ``status`` scopes facts
-    written for one law); every county fact they consult is remembered."""
-
-    def __init__(self, county: County, status: str | None = None) -> None:
-        self._county = county
-        self.status = status
-        self.consulted: list[Fact] = []
-        self._seen: set[int] = set()  # by identity: comparing Fact dataclasses field by field was a hot spot
-
-    def fact(self, key: str, on: date, status: str | None = None) -> Fact | None:
-        f = self._county.fact(key, on, status or self.status)
-        if f is not None and id(f) not in self._seen:
-            self._seen.add(id(f))
-            self.consulted.append(f)
-        return f
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._county, name)
-
-
-@dataclass
+@dataclass(frozen=True)
 class Context:
-    """What every part of a result reads, built once per evaluation; the parts are filled in order."""
+    """The case (date, county and its facts, parsed answers on the path) and each decision made for
+    it, every one complete before the context is made; the parts built from it never change it."""
 
     on: date
-    county: Any  # a County whose consulted facts are remembered
+    county: County
+    facts: CaseFacts  # the county's facts for the case: each looked up once, with the parts that used it
     decision: Decision
     answers: dict[str, Any]
-    eligibility: dict = field(default_factory=dict)
-    interpreter: dict = field(default_factory=dict)
-    adviser: dict = field(default_factory=dict)
-    deadlines: list[dict] = field(default_factory=list)
-    deadline_notes: list = field(default_factory=list)
-    priority: dict = field(default_factory=dict)
+    eligibility: dict
+    interpreter: dict
+    adviser: dict
+    deadlines: list[dict]
+    deadline_notes: list[str]
+    priority: dict
 
     @property
     def covered(self) -> bool:
         return guided(self.decision)
-
-    def fact_value(self, key: str) -> Any:
-        """The county's fact, else national guidance (guide_engine/provenance.py), else None."""
-        f = provenance.answer(self.county, key, self.on, self.decision.status)
-        return f.value if f else None
-
-    def fact_source(self, key: str) -> str | None:
-        f = provenance.answer(self.county, key, self.on, self.decision.status)
-        return f.source if f else None
 
 
 @dataclass

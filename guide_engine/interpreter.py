@@ -12,16 +12,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from .data_loader import County
-from .provenance import NATIONAL, answer, _merge
+from .case_facts import CaseFacts
+from .provenance import NATIONAL
 
 TOLKELOVEN_FROM = date(2022, 1, 1)  # lov 11. juni 2021 nr. 79 (tolkeloven) in force
 
 
-def decide(county: County, on: date, needed: bool | None, language: str | None, status: str | None = None) -> dict:
-    orders = answer(county, "interpreter_orders", on, status)
-    pays = answer(county, "interpreter_pays", on, status)
-    refund = answer(county, "interpreter_refund", on, status)
+PART = "interpreter"
+
+
+def decide(facts: CaseFacts, needed: bool | None, language: str | None) -> dict:
+    """Who orders and who pays for the case's county on its date (``needed``: the participant's answer)."""
+    on = facts.on
+    orders = facts.get("interpreter_orders", PART)
+    pays = facts.get("interpreter_pays", PART)
+    refund = facts.get("interpreter_refund", PART)
     result: dict = {
         "needed": needed,
         "language": language if needed else None,
@@ -45,7 +50,7 @@ def decide(county: County, on: date, needed: bool | None, language: str | None, 
             "og tjeneste (tolkeloven § 6)." if on >= TOLKELOVEN_FROM else ""
         )
         reasons.append(
-            f"Ingen rutine registrert for {county.name} om {missing} tolk. Loven sier at fylkeskommunen skal sørge for "
+            f"Ingen rutine registrert for {facts.county.name} om {missing} tolk. Loven sier at fylkeskommunen skal sørge for "
             f"karriereveiledningen (integreringsloven §§ 4 og 11), men ikke hvem som bestiller og betaler tolk.{law} "
             "IMDi er fagmyndighet for tolking i offentlig sektor, veileder om bestilling og bruk av tolk og driver "
             "Nasjonalt tolkeregister over kvalifiserte tolker. Spør fylkeskommunen hvem som bestiller og betaler før veiledningen."
@@ -59,5 +64,5 @@ def decide(county: County, on: date, needed: bool | None, language: str | None, 
     result["sources"] = list(dict.fromkeys(sources))
     used = [a for a in (orders, pays, refund) if a is not None]
     result["layer"] = (NATIONAL if any(a.layer == NATIONAL for a in used) else "county") if used else None
-    result["data_notes"] = [n["note"] for n in _merge([n for a in used for n in a.notes])]
+    result["data_notes"] = facts.note_texts(PART)
     return result

@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from . import eligibility, priority
 from .answers import Answers, Missing, errors_for, unknown_fields
+from .case_facts import CaseFacts
 from .context import guided
 from .counties import data_problem, get_county
 from .data_loader import County
@@ -30,7 +31,7 @@ Condition = Callable[["Session", str], bool]
 # The named conditions a preparation question's ``ask_if`` may use (plus "status:<status>").
 CONDITIONS: dict[str, Condition] = {
     "interpreter_needed": lambda s, qid: bool(s.answers.value("interpreter_needed")),
-    "priority_criterion": lambda s, qid: qid in priority.questions(s.county, s.on, s.decision.status),
+    "priority_criterion": lambda s, qid: qid in priority.questions(s.facts),
 }
 
 
@@ -69,6 +70,7 @@ class Session:
         self.answers = Answers(raw, self.on) if self.on else None
         self.decision: eligibility.Decision | None = None
         self.county: County | None = None
+        self.facts: CaseFacts | None = None  # the county's facts for this case, each looked up once
         self.path: list[str] = list(opening())
         if self.answers is not None:
             self._walk()
@@ -82,6 +84,8 @@ class Session:
         self.path += [f for f in a.asked if f not in self.path]
         cid = a.value("county")
         self.county = get_county(cid)[0] if cid else None
+        if self.county is not None and self.decision is not None:
+            self.facts = CaseFacts(self.county, self.on, self.decision.status)
         if self.covered:
             self.path += [q["id"] for q in preparation() if q["id"] not in self.path and _asks(q, self)]
 
