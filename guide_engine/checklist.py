@@ -64,7 +64,7 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
             "due": d["date"] if d else None,
             "due_text": d["date_text"] if d else None,
             "deadline": due_id if d else None,
-            "basis": (national and _national_basis(notes)) or t["basis"],
+            "basis": (national and _national_basis(notes)) or fill(Template(t["basis"]), **values),
             "references": [r for r in refs if r != "tolkeloven-6" or ctx.on >= TOLKELOVEN_FROM] or ["integreringsloven-11"],
             "sources": sources or [],
             "data_notes": [n["note"] for n in notes],
@@ -103,14 +103,10 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
         add("send_referral_unknown", county_name=county.name)
 
     interp = ctx.interpreter
-    if interp["needed"]:
-        lang = interp["language"] or "[språk]"
-        if interp["orders"] == "municipality":
-            add("interpreter_municipality", prep_due, interp["sources"], rests_on=(interpreter.PART,), language=lang)
-        elif interp["orders"] == "county":
-            add("interpreter_county", prep_due, interp["sources"], rests_on=(interpreter.PART,), language=lang)
-        else:
-            add("interpreter_unknown", prep_due, rests_on=(interpreter.PART,), language=lang)
+    if interp["needed"]:  # the decision's own words: what to do, and on what basis
+        tid = {"municipality": "interpreter_municipality", "county": "interpreter_county"}.get(interp["orders"], "interpreter_unknown")
+        add(tid, prep_due, interp["sources"] if tid != "interpreter_unknown" else None, rests_on=(interpreter.PART,),
+            task=interp["words"]["task"], basis=interp["words"]["basis"])
 
     length = facts.get("session_length_minutes", None)
     duration = f" Sett av ca. {length.value} minutter." if length else ""

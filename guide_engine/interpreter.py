@@ -6,6 +6,10 @@ General rule: the county's own routine decides (county facts ``interpreter_order
 Exception: where neither says anything on the date (before 2021), the law gives no answer of its own — the county shall provide the guidance (integreringsloven
 §§ 4 and 11) and a public body shall use a qualified interpreter when it is needed (tolkeloven § 6) —
 so the result is ``unknown`` and the municipality must ask the county.
+
+The decision says itself in words, once (``words``, from templates/interpreter.txt): who orders and
+pays in one line (the summary), what the municipality does and on what basis (the checklist task),
+and the letter's line (the referral); every surface renders these and decides nothing again.
 """
 
 from __future__ import annotations
@@ -13,12 +17,41 @@ from __future__ import annotations
 from datetime import date
 
 from .case_facts import CaseFacts
+from .data_loader import load_labels
 from .provenance import NATIONAL
+from .texts import fill, sections
 
 TOLKELOVEN_FROM = date(2022, 1, 1)  # lov 11. juni 2021 nr. 79 (tolkeloven) in force
-
-
 PART = "interpreter"
+
+
+def who_label(value: str | None) -> str:
+    """Fylkeskommunen / Kommunen / Ikke avklart (data/labels.toml)."""
+    who = load_labels()["who"]
+    return who.get(value or "unknown", who["unknown"])
+
+
+def words(needed: bool | None, orders: str, pays: str, layer: str | None, language: str | None) -> dict:
+    """The decision in words (templates/interpreter.txt): ``summary`` (who orders and pays, one line),
+    ``task`` and ``basis`` (what the municipality does, and why; None when no interpreter is needed),
+    ``letter`` (the referral's line). None where the case has no interpreter question (not covered)."""
+    if needed is None:
+        return {"summary": None, "task": None, "basis": None, "letter": None}
+    w = sections("interpreter")
+    if not needed:
+        return {"summary": fill(w["summary_not_needed"]), "task": None, "basis": None, "letter": fill(w["letter_not_needed"])}
+    lang = language or "[språk]"
+    who = orders if orders in ("municipality", "county") else "unknown"
+    if orders == "unknown" and pays == "unknown":
+        summary = fill(w["summary_unknown"])
+    else:
+        summary = fill(w["summary_same" if orders == pays else "summary"], orders=who_label(orders), pays=who_label(pays).lower())
+    if layer == NATIONAL:
+        summary += " " + fill(w["summary_national"])
+    letter = {"county": "letter_county_national" if layer == NATIONAL else "letter_county",
+              "municipality": "letter_municipality_refund" if pays == "county" else "letter_municipality"}.get(who, "letter_unknown")
+    return {"summary": summary, "task": fill(w[f"task_{who}"], language=lang), "basis": fill(w[f"basis_{who}"]),
+            "letter": fill(w[letter], language=lang)}
 
 
 def decide(facts: CaseFacts, needed: bool | None, language: str | None) -> dict:
@@ -65,4 +98,6 @@ def decide(facts: CaseFacts, needed: bool | None, language: str | None) -> dict:
     used = [a for a in (orders, pays, refund) if a is not None]
     result["layer"] = (NATIONAL if any(a.layer == NATIONAL for a in used) else "county") if used else None
     result["data_notes"] = facts.note_texts(PART)
+    result["orders_label"], result["pays_label"] = who_label(result["orders"]), who_label(result["pays"])
+    result["words"] = words(needed, result["orders"], result["pays"], result["layer"], result["language"])
     return result

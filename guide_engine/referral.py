@@ -56,19 +56,7 @@ def _info(L: dict, ctx: Context) -> list[str]:
     """The lines for the counsellor: competence mapping, interpreter, adviser, plans, needs, priority."""
     a = ctx.answers
     info = [fill(L["competence_done" if a.get("competence_mapping_done") else "competence_missing"])]
-    interp = ctx.interpreter
-    if not interp["needed"]:
-        info.append(fill(L["interpreter_none"]))
-    else:
-        lang = interp["language"] or "[språk]"
-        if interp["orders"] == "county":
-            national = interp.get("layer") == "national"
-            info.append(fill(L["interpreter_county_national" if national else "interpreter_county"], language=lang))
-        elif interp["orders"] == "municipality":
-            pays = " og sender refusjonskrav til fylkeskommunen" if interp["pays"] == "county" else ""
-            info.append(fill(L["interpreter_municipality"], language=lang, pays_text=pays))
-        else:
-            info.append(fill(L["interpreter_unknown"], language=lang))
+    info.append(fill(L["interpreter"], text=ctx.interpreter["words"]["letter"]))  # the decision's own words
     adv = ctx.adviser
     if adv["participation"] == "required":
         info.append(fill(L["adviser_required"]))

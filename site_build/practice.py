@@ -55,11 +55,11 @@ def load(path: Path = FILE) -> dict:
 
 def choices() -> dict:
     """The labels of the choices the learner picks from, taken from the engine."""
-    from guide_engine import eligibility, summary
+    from guide_engine import eligibility, interpreter
 
     return {
         "status": [{"value": k, "label": v} for k, v in eligibility.LABELS.items()],
-        "who": [{"value": k, "label": summary.who_label(k)} for k in ("county", "municipality", "unknown")],
+        "who": [{"value": k, "label": interpreter.who_label(k)} for k in ("county", "municipality", "unknown")],
         "boolean": [{"value": True, "label": "Ja"}, {"value": False, "label": "Nei"}],
     }
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from guide_engine import interpreter, provenance
 from tests.helpers.engine_helpers import county, facts
 
@@ -61,3 +63,37 @@ def test_tolkeloven_cited_only_when_in_force(monkeypatch):
     monkeypatch.setattr(provenance, "load_national", lambda: {})
     assert "tolkeloven-6" not in interpreter.decide(facts(county(), date(2021, 6, 1)), True, "x")["references"]
     assert "tolkeloven-6" in interpreter.decide(facts(county(), date(2022, 1, 1)), True, "x")["references"]
+
+
+def test_the_words_come_from_the_decision_and_every_surface_follows(monkeypatch):
+    """Changing the interpreter decision's words at their one place (interpreter.words) changes the
+    checklist task, the letter, the summary and what the page is sent (interpreter.words)."""
+    from guide_engine import api
+    from tests.helpers.engine_helpers import case
+
+    marked = {"summary": "ORDS-OPPSUMMERING", "task": "ORDS-OPPGAVE", "basis": "ORDS-GRUNNLAG", "letter": "ORDS-BREV"}
+    monkeypatch.setattr(interpreter, "words", lambda needed, orders, pays, layer, language: dict(marked))
+    r = api.evaluate(case(interpreter_needed=True, interpreter_language="tigrinja"), "2026-11-23")
+    assert r["ok"], r["errors"]
+    task = next(t for t in r["checklist"] if t["id"].startswith("interpreter_") and t["id"] != "interpreter_refund")
+    assert (task["task"], task["basis"]) == ("ORDS-OPPGAVE", "ORDS-GRUNNLAG")
+    assert "- ORDS-BREV\n" in r["referral"]["body"]
+    assert r["summary"]["interpreter"]["text"] == "ORDS-OPPSUMMERING"
+    assert r["interpreter"]["words"] == marked
+
+
+@pytest.mark.parametrize("orders, pays, layer, summary, letter", [
+    ("municipality", "county", "county", "Kommunen bestiller tolk, fylkeskommunen betaler.",
+     "Tolk: ja, på dari. Kommunen bestiller tolken og sender refusjonskrav til fylkeskommunen."),
+    ("county", "county", "national", "Fylkeskommunen bestiller og betaler tolk. (Nasjonal veiledning fra IMDi, ikke fylkets egen rutine.)",
+     "Tolk: ja, på dari. Vi har ikke funnet deres rutine for tolk; etter IMDis nasjonale veiledning sørger fylkeskommunen for og betaler tolken. Bekreft gjerne."),
+    ("unknown", "unknown", None, "Ikke avklart hvem som bestiller og betaler tolk: spør fylkeskommunen.",
+     "Tolk: ja, på dari. Vi ber om svar på hvem som bestiller og betaler tolken."),
+])
+def test_the_words_say_who_orders_and_pays(orders, pays, layer, summary, letter):
+    """One line for the summary, the task and the letter's line, each naming who orders and pays."""
+    w = interpreter.words(True, orders, pays, layer, "dari")
+    assert (w["summary"], w["letter"]) == (summary, letter)
+    assert "dari" in w["task"] and w["basis"]
+    assert interpreter.words(False, orders, pays, layer, "dari") == {
+        "summary": "Ikke behov for tolk.", "task": None, "basis": None, "letter": "Tolk: ikke nødvendig."}
