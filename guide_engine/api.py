@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import checklist
+from .data_loader import DataError
 from .result import build, empty
 from .dates import parse_iso
 from .questions import definitions, opening
@@ -35,7 +36,10 @@ def _guard(fn, fallback):
 
 
 def _internal(e: Exception) -> list[dict]:
-    """A fixed sentence for the user; the exception itself is not shown (the bridge's ``detail`` is for that)."""
+    """A fixed sentence for the user; the exception itself is not shown (the bridge's ``detail`` is for
+    that). A data file that breaks its rules is named as such, never called an internal error."""
+    if isinstance(e, DataError):
+        return [{"field": "_data", "message": f"Dataene kan ikke leses: {e}"}]
     return [{"field": "_engine", "message": "Veiviseren fikk en intern feil. Svarene dine er ikke sendt noe sted; prøv igjen, eller meld fra hvis det skjer igjen."}]
 
 

@@ -19,7 +19,7 @@ from . import eligibility, priority
 from .answers import Answers, Missing, errors_for, unknown_fields
 from .case_facts import CaseFacts
 from .context import guided
-from .counties import data_problem, get_county
+from .counties import data_problem as county_data_problem, get_county
 from .data_loader import County
 from .dates import parse_iso
 from .questions import opening, preparation, question_map
@@ -46,6 +46,12 @@ def condition(name: str) -> Condition:
 def _asks(q: dict, s: "Session") -> bool:
     names = q.get("ask_if") or []
     return all(condition(n)(s, q["id"]) for n in ([names] if isinstance(names, str) else names))
+
+
+def data_problem() -> str | None:
+    """Why the data cannot be used, naming the file and what is wrong: a file that breaks its rules,
+    or a vocabulary value the rules do not handle (a permit group without its rule). None when fine."""
+    return county_data_problem() or eligibility.data_problem()
 
 
 def reference_date(answers: Any, on: Any) -> tuple[date | None, str | None]:
@@ -78,7 +84,8 @@ class Session:
     def _walk(self) -> None:
         a = self.answers
         try:
-            self.decision = eligibility.decide(a)
+            # Data the rules cannot use is reported as such (errors: "_data"), never decided on.
+            self.decision = eligibility.decide(a) if data_problem() is None else None
         except Missing:
             self.decision = None
         self.path += [f for f in a.asked if f not in self.path]

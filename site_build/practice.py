@@ -55,10 +55,11 @@ def load(path: Path = FILE) -> dict:
 
 def choices() -> dict:
     """The labels of the choices the learner picks from, taken from the engine."""
-    from guide_engine import eligibility, interpreter
+    from guide_engine import interpreter
+    from guide_engine.data_loader import load_statuses
 
     return {
-        "status": [{"value": k, "label": v} for k, v in eligibility.LABELS.items()],
+        "status": [{"value": s.id, "label": s.label} for s in load_statuses().values()],
         "who": [{"value": k, "label": interpreter.who_label(k)} for k in ("county", "municipality", "unknown")],
         "boolean": [{"value": True, "label": "Ja"}, {"value": False, "label": "Nei"}],
     }
