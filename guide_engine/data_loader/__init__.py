@@ -15,6 +15,7 @@ The package, one module per concern (each imports only those above it):
     priority      priority.toml
     fact_keys     fact_keys.toml (a fact's value type may be a list of priority criteria)
     counties      counties/*.toml and national.toml, and the rules across county files
+    practice      practice.toml, the practice cases (for the site build, not the engine)
 
 This module is the loader's public face: the engine and the site build import from here.
 """
@@ -22,6 +23,7 @@ This module is the loader's public face: the engine and the site build import fr
 from .counties import check_verified_dates, load_counties, load_national, parse_county
 from .fact_keys import VALUE_TYPES, load_fact_keys
 from .files import cached, load_rules, register, reload, use_data_dir
+from .practice import load_practice
 from .priority import load_priority_criteria
 from .questions import CHECK_RULES, CHECKLIST_WHO, QUESTION_STAGES, QUESTION_TYPES, load_checklist, load_questions
 from .reader import DataError
@@ -34,6 +36,6 @@ __all__ = [
     "Contact", "County", "Criterion", "DataError", "Fact", "FactKey", "Period", "PermitGroup", "Reference", "Routine",
     "Source", "Status",
     "cached", "check_verified_dates", "load_checklist", "load_counties", "load_fact_keys", "load_labels",
-    "load_national", "load_permit_groups", "load_priority_criteria", "load_questions", "load_references", "load_rules",
+    "load_national", "load_permit_groups", "load_practice", "load_priority_criteria", "load_questions", "load_references", "load_rules",
     "load_sources", "load_statuses", "parse_county", "register", "reload", "settled_statuses", "use_data_dir",
 ]
