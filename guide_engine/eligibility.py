@@ -313,6 +313,8 @@ def _collective(a: Answers, R: dict, reasons: list[str], refs: list[str], permit
             f"Kapittel 6A gjelder bare tillatelser gitt fra og med {format_nb(date.fromisoformat(since.value))}; hovedregelen om rett og plikt gjelder."],
             refs + [since.reference])
     if pending is not None and pending.value != current.value:
+        # Deliberate boilerplate, the same shape as the covid law's _unclear call below: each unsettled
+        # rule states its own question, what to check and both outcomes beside its provision.
         d = Decision(UNCLEAR, reasons, refs + [current.reference], recommendation_expected=False)
         return _unclear(
             d, pending,
@@ -366,6 +368,7 @@ def _old_law(a: Answers, R: dict, cutoff: date, transitional_ref: str) -> Decisi
         "bransje som er rammet av krisen, hvor lang tid som er igjen, og om deltakeren allerede har fått veiledning."
     ]
     if pending is not None and pending.value != current.value:
+        # Deliberate boilerplate, the same shape as chapter 6A's _unclear call above (see there).
         d = Decision(UNCLEAR, assess, refs + [current.reference, CAREER_CENTRE_REF], may_offer=[OFFER_CAREER_CENTRE], law="introduksjonsloven")
         return _unclear(
             d, pending,
