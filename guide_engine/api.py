@@ -17,11 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import checklist
 from .data_loader import DataError
-from .result import build, empty
 from .dates import parse_iso
 from .questions import definitions, opening
+from .result import build, checklist, empty
 from .session import Session
 
 

@@ -15,13 +15,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from . import eligibility, priority
 from .answers import Answers, Missing, errors_for, unknown_fields
 from .case_facts import CaseFacts
-from .context import guided
 from .counties import data_problem as county_data_problem, get_county
 from .data_loader import County
 from .dates import parse_iso
+from .decisions import eligibility, priority
 from .questions import opening, preparation, question_map
 
 ON_MIN, ON_MAX = date(1990, 1, 1), date(2200, 12, 31)
@@ -99,7 +98,7 @@ class Session:
     @property
     def covered(self) -> bool:
         """Decided, covered (and guidance not declined) with a known county: the preparation questions follow."""
-        return self.decision is not None and guided(self.decision) and self.county is not None
+        return self.decision is not None and self.decision.guided and self.county is not None
 
     def next_question(self) -> str | None:
         """The first question on the path without a valid answer (optional questions count as answered

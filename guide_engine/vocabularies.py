@@ -1,7 +1,7 @@
 """The engine's vocabularies — the permit groups and the eligibility statuses — each defined once, in
 data/vocabularies/, and every other home of their values checked against that one.
 
-The other homes: the rules that decide them (guide_engine/eligibility.py: a rule for each permit
+The other homes: the rules that decide them (guide_engine/decisions/eligibility.py: a rule for each permit
 group, each status given by a rule), the question that asks for the permit group (its options come
 from the data), the JSON schemas (the case's permit_group, the result's statuses), and the
 templates, which word no value themselves (a value's words are the data's). ``problems`` lists each
@@ -16,9 +16,9 @@ import json
 from importlib import resources
 from typing import Callable, Iterable
 
-from . import eligibility
 from .data_loader import DataError, load_permit_groups, load_statuses
 from .data_loader.vocabularies import PERMIT_GROUPS, STATUSES
+from .decisions import eligibility
 from .questions import question_map
 
 CASE_SCHEMA, RESULT_SCHEMA = "schema/case.schema.json", "schema/result.schema.json"

@@ -18,7 +18,7 @@ def load() -> dict:
 
 def choices() -> dict:
     """The labels of the choices the learner picks from, from the engine's data: each status, and who orders or pays."""
-    from guide_engine import interpreter
+    from guide_engine.decisions import interpreter
     from guide_engine.data_loader import load_statuses
 
     return {

@@ -152,7 +152,7 @@ class Criterion:
 @dataclass(frozen=True)
 class PermitGroup:
     """A permit group of vocabularies/permit_groups.toml: the permit_group question's option, how the
-    eligibility reasons name it, the rule of guide_engine/eligibility.py that decides it, and whether
+    eligibility reasons name it, the rule of guide_engine/decisions/eligibility.py that decides it, and whether
     integreringsloven § 8 requires settlement by agreement with IMDi for it."""
 
     id: str

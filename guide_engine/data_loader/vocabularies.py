@@ -35,7 +35,7 @@ STATUSES = "vocabularies/statuses.toml"
 @cached
 def load_permit_groups() -> dict[str, PermitGroup]:
     """vocabularies/permit_groups.toml: the permit groups, in the order the question lists them.
-    Which rule decides each (``rule``) is checked by guide_engine/eligibility.py, which holds the rules."""
+    Which rule decides each (``rule``) is checked by guide_engine/decisions/eligibility.py, which holds the rules."""
     out: dict[str, PermitGroup] = {}
     for gid, r in tables(PERMIT_GROUPS):
         out[gid] = PermitGroup(gid, r.text("label"), r.text("text"), r.text("rule"), r.flag("settlement_agreement"),
@@ -45,7 +45,7 @@ def load_permit_groups() -> dict[str, PermitGroup]:
 
 @cached
 def load_statuses() -> dict[str, Status]:
-    """vocabularies/statuses.toml: the eligibility statuses guide_engine/eligibility.py decides, in order."""
+    """vocabularies/statuses.toml: the eligibility statuses guide_engine/decisions/eligibility.py decides, in order."""
     out: dict[str, Status] = {}
     for sid, r in tables(STATUSES):
         referred = r.flag("referred")

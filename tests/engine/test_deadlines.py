@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from guide_engine import deadlines
-from guide_engine.eligibility import Decision
+from guide_engine.decisions import deadlines
+from guide_engine.decisions.eligibility import Decision
 from tests.helpers.engine_helpers import county, facts
 
 DUTY = Decision("right_and_duty", ["x"], ["integreringsloven-11"])

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from guide_engine import eligibility
-from guide_engine.eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR
+from guide_engine.decisions import eligibility
+from guide_engine.decisions.eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR
 from guide_engine.answers import Answers, Missing
 from tests.helpers.engine_helpers import case
 

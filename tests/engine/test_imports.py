@@ -22,7 +22,9 @@ def modules(root: Path) -> dict[str, tuple[Path, bool]]:
 
 
 def graph(root: Path) -> dict[str, set[str]]:
-    """Module -> the package's modules it imports (``from . import x`` names the module x)."""
+    """Module -> the package's modules it imports (``from . import x`` names the module x). Importing
+    ``a.b.c`` runs the ``__init__`` of ``a.b`` first: that package is imported too, unless the
+    importer lives in it (a package's own modules are run by, not before, its ``__init__``)."""
     mods = modules(root)
     out: dict[str, set[str]] = {}
     for name, (path, is_package) in mods.items():
@@ -38,7 +40,9 @@ def graph(root: Path) -> dict[str, set[str]]:
                 else:
                     target = node.module or ""
                 deps.update(f"{target}.{a.name}" if f"{target}.{a.name}" in mods else target for a in node.names)
-        out[name] = {d for d in deps if d in mods and d != name}
+        ancestors = {".".join(part.split(".")[:i]) for part in deps for i in range(2, len(part.split(".")))}
+        own = {".".join(name.split(".")[:i]) for i in range(1, len(name.split(".")))}
+        out[name] = {d for d in deps | (ancestors - own) if d in mods and d != name}
     return out
 
 
@@ -94,3 +98,18 @@ def test_the_check_finds_a_cycle(tmp_path):
     g = graph(pkg)
     assert g["pkg.d"] == {"pkg.c"}
     assert cycles(g) == [["pkg.a", "pkg.c", "pkg.sub.b"]]
+
+
+def test_the_check_finds_a_cycle_through_a_package_init(tmp_path):
+    """A module that imports a package's submodule imports the package's __init__ first: when that
+    __init__ imports the module back, the check reports the cycle (session -> result.context ->
+    result/__init__ -> session would be one)."""
+    pkg = tmp_path / "pkg"
+    (pkg / "res").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "res" / "__init__.py").write_text("from ..session import S\n", encoding="utf-8")
+    (pkg / "res" / "context.py").write_text("X = 1\n", encoding="utf-8")
+    (pkg / "session.py").write_text("from .res.context import X\nS = 1\n", encoding="utf-8")
+    g = graph(pkg)
+    assert g["pkg.session"] == {"pkg.res.context", "pkg.res"} and g["pkg.res.context"] == set()
+    assert cycles(g) == [["pkg.res", "pkg.session"]]

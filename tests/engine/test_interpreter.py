@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from guide_engine import interpreter, provenance
+from guide_engine.decisions import interpreter
+from guide_engine import provenance
 from tests.helpers.engine_helpers import county, facts
 
 ON = date(2026, 11, 23)

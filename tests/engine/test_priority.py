@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from guide_engine import api, priority
+from guide_engine import api
+from guide_engine.decisions import priority
 from tests.helpers.engine_helpers import county, facts
 
 ON = date(2020, 11, 15)

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from dataclasses import replace
 from unittest.mock import patch
 
-from guide_engine import api, eligibility
+from guide_engine import api
+from guide_engine.decisions import eligibility
 from guide_engine.answers import Answers, Missing
 from guide_engine.data_loader import load_references, load_sources, load_statuses
 from guide_engine.rules import Parameter, family

@@ -8,7 +8,9 @@ import copy
 
 import pytest
 
-from guide_engine import adviser, api, checklist, deadlines, eligibility, interpreter, priority, referral, result, summary
+from guide_engine.decisions import adviser, deadlines, eligibility, interpreter, priority
+from guide_engine import api, result
+from guide_engine.result import checklist, referral, summary
 from tests.helpers.scenario_table import county_missing, rows
 
 BUILDERS = [(interpreter, "decide"), (adviser, "decide"), (deadlines, "compute"), (priority, "decide"), (priority, "not_covered"),

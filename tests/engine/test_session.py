@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from guide_engine import api, bridge, eligibility, result, session
+from guide_engine import api, bridge, result, session
+from guide_engine.decisions import eligibility
 from guide_engine.questions import preparation
 from tests.helpers.engine_helpers import case
 from tests.helpers.scenario_table import rows

@@ -49,7 +49,7 @@ ASYLUM = '\n[asylum]\nlabel = "Asylsøker"\ntext = "som asylsøker"\nprovision =
 
 @pytest.mark.parametrize("rule, missing", [
     ("", "vocabularies/permit_groups.toml: asylum.rule: mangler"),
-    ('rule = "asylum_seekers"\n', "vocabularies/permit_groups.toml: asylum.rule: ingen regel 'asylum_seekers' i guide_engine/eligibility.py"),
+    ('rule = "asylum_seekers"\n', "vocabularies/permit_groups.toml: asylum.rule: ingen regel 'asylum_seekers' i guide_engine/decisions/eligibility.py"),
 ], ids=["no rule named", "a rule the engine lacks"])
 def test_a_permit_group_added_without_its_rule_fails_naming_it(scratch, rule, missing):
     """In a scratch copy, one permit group added to its data home only: the check names the missing
@@ -76,7 +76,7 @@ def test_a_status_added_without_its_rule_fails_naming_it(scratch):
             '\n[conditional]\nlabel = "Betinget"\nsettled = true\nprovision = "—"\nreferred = true\n'
             'letter_basis = "integreringsloven § 11"\nletter = "Betinget."\n')
     found = every_problem()
-    assert "vocabularies/statuses.toml: conditional: ingen regel i guide_engine/eligibility.py gir denne statusen (eligibility.STATUSES)" in found
+    assert "vocabularies/statuses.toml: conditional: ingen regel i guide_engine/decisions/eligibility.py gir denne statusen (eligibility.STATUSES)" in found
     assert "schema/result.schema.json eligibility.status.enum lacks 'conditional', which vocabularies/statuses.toml defines" in found
     errors = api.evaluate(case(), ON)["errors"]
     assert [e["field"] for e in errors] == ["_data"] and "conditional" in errors[0]["message"]

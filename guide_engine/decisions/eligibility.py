@@ -39,11 +39,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .answers import Answers
-from .data_loader import DataError, PermitGroup, cached, load_permit_groups, load_statuses
-from .data_loader.vocabularies import PERMIT_GROUPS, STATUSES as STATUSES_FILE
-from .dates import add_years, format_nb
-from .rules import Parameter, Value, family
+from ..answers import Answers
+from ..data_loader import DataError, PermitGroup, cached, load_permit_groups, load_statuses
+from ..data_loader.vocabularies import PERMIT_GROUPS, STATUSES as STATUSES_FILE
+from ..dates import add_years, format_nb
+from ..rules import Parameter, Value, family
 
 # The statuses the rules below give. Each is defined once, with its label, its provision and the
 # letter's words, in data/vocabularies/statuses.toml; ``data_problem`` names any status the one
@@ -69,7 +69,7 @@ def permit_groups() -> dict[str, PermitGroup]:
     groups = load_permit_groups()
     for g in groups.values():
         if g.rule not in GROUP_RULES:
-            raise DataError(PERMIT_GROUPS, f"{g.id}.rule", f"ingen regel {g.rule!r} i guide_engine/eligibility.py "
+            raise DataError(PERMIT_GROUPS, f"{g.id}.rule", f"ingen regel {g.rule!r} i guide_engine/decisions/eligibility.py "
                                                            f"(reglene er {', '.join(GROUP_RULES)}); legg til regelen eller velg en av dem")
     return groups
 
@@ -82,7 +82,7 @@ def vocabulary_problems() -> list[str]:
         defined = load_statuses()
     except DataError as e:
         return [str(e)]
-    return ([f"{STATUSES_FILE}: {s}: ingen regel i guide_engine/eligibility.py gir denne statusen (eligibility.STATUSES)"
+    return ([f"{STATUSES_FILE}: {s}: ingen regel i guide_engine/decisions/eligibility.py gir denne statusen (eligibility.STATUSES)"
              for s in defined if s not in STATUSES]
             + [f"{STATUSES_FILE}: {s}: mangler (eligibility.py gir statusen, men den har ingen etikett eller brevtekst)"
                for s in STATUSES if s not in defined])
@@ -138,6 +138,12 @@ class Decision:
             "acts_as": self.acts_as,
             "wants_guidance": self.wants_guidance,
         }
+
+    @property
+    def guided(self) -> bool:
+        """Covered and guidance not declined (a right-only participant may say no): the preparation
+        questions are asked and the result prepares a referral."""
+        return self.status != NOT_COVERED and self.wants_guidance is not False
 
     @property
     def prepares(self) -> str:

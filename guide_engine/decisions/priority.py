@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from string import Template
 
-from .case_facts import CaseFacts
-from .data_loader import Criterion, load_labels, load_priority_criteria
+from ..case_facts import CaseFacts
+from ..data_loader import Criterion, load_labels, load_priority_criteria
 
 EVERYONE = "Alle deltakere som kommunen har meldt inn, skal få veiledning, men i prioritert rekkefølge."
 

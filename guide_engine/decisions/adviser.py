@@ -10,7 +10,7 @@ legally unsettled, so the adviser takes part because the participant wants it, n
 
 from __future__ import annotations
 
-from .case_facts import CaseFacts
+from ..case_facts import CaseFacts
 
 UNSETTLED = (
     "Om retten til å ha med fullmektig (forvaltningsloven § 12) gjelder i karriereveiledningen, er juridisk uavklart; "

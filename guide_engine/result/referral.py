@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from string import Template
 
-from . import adviser, interpreter, priority
-from .case_facts import CaseFacts
+from ..case_facts import CaseFacts
 from .context import Basis, Context
-from .data_loader import County, load_statuses
-from .dates import format_nb
-from .texts import fill, fill_lines, sections, template
+from ..data_loader import County, load_statuses
+from ..dates import format_nb
+from ..decisions import adviser, interpreter, priority
+from ..texts import fill, fill_lines, sections, template
 
 PART = "referral"
 

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from . import workdays
-from .case_facts import CaseFacts
-from .dates import add_months, format_nb
-from .eligibility import ASSESS_NEED, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR, Decision
-from .rules import family
+from .. import workdays
+from ..case_facts import CaseFacts
+from ..dates import add_months, format_nb
+from .eligibility import ASSESS_NEED, Decision, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR
+from ..rules import family
 
 COVERED = (RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED)
 MONTH_WORDS = {1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}

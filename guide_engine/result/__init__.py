@@ -1,7 +1,8 @@
 """The result of a case, built in one pass from a session.
 
-A ``Context`` is built once (reference date, county, the parsed answers on the path, the eligibility
-decision); each part of the result is decided from it in turn and returns its basis (the references
+The decisions (guide_engine/decisions/) are made first, each complete; a ``Context`` holding them is
+made once (context.py); the checklist (checklist.py) and the draft referral (referral.py) are built
+from it, and the summary (summary.py) from the result. Each part returns its basis (the references
 and sources it cites) beside its value; the result's top-level ``references`` and ``sources`` are the
 union of the parts' bases, labelled from references.toml and sources.toml. A cited id that is not in
 those files is an error, not silently dropped.
@@ -10,12 +11,15 @@ those files is an error, not silently dropped.
 from __future__ import annotations
 
 from datetime import date
-from . import __version__, adviser, checklist, deadlines, interpreter, priority, referral, summary
-from .context import Basis, Context, guided
-from .data_loader import County, load_references, load_sources
-from .dates import format_nb
-from .free_text import echo
-from .session import Session
+
+from .. import __version__
+from . import checklist, referral, summary
+from .context import Basis, Context
+from ..data_loader import County, load_references, load_sources
+from ..dates import format_nb
+from ..decisions import adviser, deadlines, interpreter, priority
+from ..free_text import echo
+from ..session import Session
 
 
 class UnknownCitation(KeyError):
@@ -100,7 +104,7 @@ def build(session: Session, brief: bool = False) -> dict:
 
     on, a, facts, decision = session.on, session.answers, session.facts, session.decision
     val = {fid: a.value(fid) for fid in session.path}
-    covered = guided(decision)
+    covered = decision.guided
     block, county_basis = _county_block(session.county, on)
     dls, dl_notes = deadlines.compute(decision, facts, val.get("settlement_date"), val.get("planned_session_date"))
     ctx = Context(

@@ -11,15 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .case_facts import CaseFacts
-from .data_loader import County
-from .eligibility import NOT_COVERED, Decision
-
-
-def guided(decision: Decision) -> bool:
-    """The person is covered and has not declined guidance (a right-only participant may say no):
-    the preparation questions are asked and the parts prepare a referral."""
-    return decision.status != NOT_COVERED and getattr(decision, "wants_guidance", None) is not False
+from ..case_facts import CaseFacts
+from ..data_loader import County
+from ..decisions.eligibility import Decision
 
 
 @dataclass(frozen=True)
@@ -41,7 +35,7 @@ class Context:
 
     @property
     def covered(self) -> bool:
-        return guided(self.decision)
+        return self.decision.guided
 
 
 @dataclass

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from string import Template
 
-from . import adviser, interpreter
 from .context import Basis, Context
-from .data_loader import load_labels, load_sources
-from .eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_ONLY
-from .interpreter import TOLKELOVEN_FROM
-from .provenance import NATIONAL, source_label
-from .texts import checklist_tasks, fill
+from ..data_loader import load_labels, load_sources
+from ..decisions import adviser, interpreter
+from ..decisions.eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_ONLY
+from ..decisions.interpreter import TOLKELOVEN_FROM
+from ..provenance import NATIONAL, source_label
+from ..texts import checklist_tasks, fill
 
 PART = "checklist:"  # a task's part id is "checklist:<task id>" (guide_engine/case_facts.py)
 

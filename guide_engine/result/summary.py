@@ -7,7 +7,7 @@ Texts are in templates/summary.txt.
 
 from __future__ import annotations
 
-from .texts import fill, sections
+from ..texts import fill, sections
 
 ANCHORS = {
     "status": "guide-eligibility",

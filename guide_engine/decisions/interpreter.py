@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from .case_facts import CaseFacts
-from .data_loader import load_labels
-from .provenance import NATIONAL
-from .texts import fill, sections
+from ..case_facts import CaseFacts
+from ..data_loader import load_labels
+from ..provenance import NATIONAL
+from ..texts import fill, sections
 
 TOLKELOVEN_FROM = date(2022, 1, 1)  # lov 11. juni 2021 nr. 79 (tolkeloven) in force
 PART = "interpreter"
