@@ -24,6 +24,7 @@ class CaseFacts:
         self.county, self.on, self.status = county, on, status
         self._answers: dict[str, Answer | None] = {}
         self._used: dict[str, list[str]] = {}  # fact key -> the parts that used it, in order
+        self._parts: dict[str, list[str]] = {}  # part -> the fact keys it used, in order
 
     def get(self, key: str, part: str | None) -> Answer | None:
         """The answer on ``key`` (None where no layer says anything); ``part`` (None for a look-up
@@ -37,6 +38,7 @@ class CaseFacts:
             users = self._used.setdefault(key, [])
             if part not in users:
                 users.append(part)
+                self._parts.setdefault(part, []).append(key)
         return found
 
     def value(self, key: str, part: str | None) -> Any:
@@ -50,9 +52,11 @@ class CaseFacts:
     def keys(self, *parts: str) -> list[str]:
         """The fact keys ``parts`` used: those of the first part (in the order they were first looked
         up), then the second part's others, and so on."""
+        if len(parts) == 1:
+            return list(self._parts.get(parts[0], ()))
         out: dict[str, None] = {}
         for p in parts:
-            out.update((k, None) for k, users in self._used.items() if p in users)
+            out.update((k, None) for k in self._parts.get(p, ()))
         return list(out)
 
     def rest_on(self, part: str, *others: str) -> None:
@@ -72,6 +76,8 @@ class CaseFacts:
         """The notes of the facts ``parts`` used (of every fact used, without ``parts``), one entry per
         note text with the facts (``facts``) and the parts (``parts``) it concerns, in first-seen order."""
         keys = self.keys(*parts) if parts else list(self._used)
+        if not keys:
+            return []
         out: dict[str, dict] = {}
         for key in keys:
             for n in self._answers[key].notes:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .data_loader import County, Fact, load_fact_keys, load_national, load_sources
+from .data_loader import County, Fact, cached, load_fact_keys, load_national, load_sources
 from .dates import add_years, format_as_of_nb, format_nb
 
 # A source older than this many years before the reference date is flagged: county routines and
@@ -87,30 +87,38 @@ def _note(key: str, kind: str, layer: str, text: str, source: str) -> dict:
 
 def notes_for(county: County, key: str, f: Fact, layer: str, on: date) -> list[dict]:
     """The caveats of one fact used for a case on ``on`` (see the module docstring)."""
+    return [dict(n) for n in _notes(county.name, key, f.source, f.confirmed_until, f.inherited, f.period_note, layer, on)]
+
+
+@cached
+def _notes(county_name: str, key: str, source: str, confirmed_until: date | None, inherited: bool, period_note: str | None,
+           layer: str, on: date) -> tuple[dict, ...]:
+    """The caveats, from what they depend on (remembered: the queue asks the same for every row of a
+    county on one date)."""
     label = load_fact_keys()[key].label
-    src = load_sources()[f.source]
+    src = load_sources()[source]
     out = []
     if layer == NATIONAL:
         out.append(_note(key, "national", layer,
-                         f"Der {county.name} ikke har en registrert rutine på datoen, bygger svaret på nasjonal veiledning fra "
-                         f"{src.publisher.split(' (')[0]} ({source_label(f.source)}), ikke på fylkets egen rutine; bekreft med fylket.",
-                         f.source))
-    if f.confirmed_until and on > f.confirmed_until:
-        until, day = format_nb(f.confirmed_until), format_nb(on)
-        text = (f"Rutinen fra {source_label(f.source)} er bekreftet bare til {until}. Det er ikke bekreftet at den gjelder {day}; "
-                "bekreft med fylket." if f.inherited else
-                f"{label}: kilden ({source_label(f.source)}) bekrefter dette bare til {until}. Det er ikke bekreftet at det "
+                         f"Der {county_name} ikke har en registrert rutine på datoen, bygger svaret på nasjonal veiledning fra "
+                         f"{src.publisher.split(' (')[0]} ({source_label(source)}), ikke på fylkets egen rutine; bekreft med fylket.",
+                         source))
+    if confirmed_until and on > confirmed_until:
+        until, day = format_nb(confirmed_until), format_nb(on)
+        text = (f"Rutinen fra {source_label(source)} er bekreftet bare til {until}. Det er ikke bekreftet at den gjelder {day}; "
+                "bekreft med fylket." if inherited else
+                f"{label}: kilden ({source_label(source)}) bekrefter dette bare til {until}. Det er ikke bekreftet at det "
                 f"gjelder {day}; bekreft med fylket.")
-        out.append(_note(key, "unconfirmed", layer, text, f.source))
+        out.append(_note(key, "unconfirmed", layer, text, source))
     # A national page's estimated start matters only before the page's own date.
-    if f.period_note and (layer == COUNTY or on < source_date(src.as_of)):
-        out.append(_note(key, "estimated", layer, f.period_note, f.source))
-    if is_old(f.source, on):
+    if period_note and (layer == COUNTY or on < source_date(src.as_of)):
+        out.append(_note(key, "estimated", layer, period_note, source))
+    if is_old(source, on):
         what = "Den nasjonale veiledningen" if layer == NATIONAL else "Rutinen"
         out.append(_note(key, "old_source", layer,
-                         f"{what} vi bygger på er fra {source_label(f.source)}, mer enn {OLD_SOURCE_YEARS} år før "
-                         f"{format_nb(on)}; bekreft med {'IMDi eller fylket' if layer == NATIONAL else 'fylket'}.", f.source))
-    return out
+                         f"{what} vi bygger på er fra {source_label(source)}, mer enn {OLD_SOURCE_YEARS} år før "
+                         f"{format_nb(on)}; bekreft med {'IMDi eller fylket' if layer == NATIONAL else 'fylket'}.", source))
+    return tuple(out)
 
 
 def answer(county: County, key: str, on: date, status: str | None = None) -> Answer | None:

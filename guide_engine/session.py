@@ -18,7 +18,7 @@ from typing import Any, Callable
 from .answers import Answers, Missing, errors_for, unknown_fields
 from .case_facts import CaseFacts
 from .counties import data_problem as county_data_problem, get_county
-from .data_loader import County
+from .data_loader import County, cached
 from .dates import parse_iso
 from .decisions import eligibility, priority
 from .questions import opening, preparation, question_map
@@ -47,6 +47,7 @@ def _asks(q: dict, s: "Session") -> bool:
     return all(condition(n)(s, q["id"]) for n in ([names] if isinstance(names, str) else names))
 
 
+@cached
 def data_problem() -> str | None:
     """Why the data cannot be used, naming the file and what is wrong: a file that breaks its rules,
     or a vocabulary value the rules do not handle (a permit group without its rule). None when fine."""

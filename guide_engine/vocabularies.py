@@ -73,7 +73,7 @@ def problems(more_homes: dict[str, tuple[str, Callable[[], Iterable]]] | None = 
         groups, statuses = list(load_permit_groups()), load_statuses()
     except DataError as e:
         return [str(e)]
-    out = eligibility.vocabulary_problems()
+    out = list(eligibility.vocabulary_problems())
     options = [o["value"] for o in question_map()["permit_group"].get("options", [])]
     out += compare("questions.toml permit_group options", options, PERMIT_GROUPS, groups)
     out += _schema_problems(groups, statuses)
