@@ -74,18 +74,20 @@ def permit_groups() -> dict[str, PermitGroup]:
     return groups
 
 
-def vocabulary_problems() -> list[str]:
+@cached
+def vocabulary_problems() -> tuple[str, ...]:
     """What the vocabularies' data say that these rules do not handle, each naming what is missing:
     a permit group without a rule here, a status no rule gives, a status given but not defined."""
     try:
         permit_groups()
         defined = load_statuses()
     except DataError as e:
-        return [str(e)]
-    return ([f"{STATUSES_FILE}: {s}: ingen regel i guide_engine/decisions/eligibility.py gir denne statusen (eligibility.STATUSES)"
+        return (str(e),)
+    given = [f"{STATUSES_FILE}: {s}: ingen regel i guide_engine/decisions/eligibility.py gir denne statusen (eligibility.STATUSES)"
              for s in defined if s not in STATUSES]
-            + [f"{STATUSES_FILE}: {s}: mangler (eligibility.py gir statusen, men den har ingen etikett eller brevtekst)"
-               for s in STATUSES if s not in defined])
+    lacking = [f"{STATUSES_FILE}: {s}: mangler (eligibility.py gir statusen, men den har ingen etikett eller brevtekst)"
+               for s in STATUSES if s not in defined]
+    return tuple(given + lacking)
 
 
 def data_problem() -> str | None:
@@ -288,14 +290,25 @@ def decide(a: Answers) -> Decision:
     if age_pending is not None:
         reasons.append(f"Personen var {age} år da tillatelsen ble gitt, og har bodd i kommunen siden {format_nb(settled)} (under {years.value} år).")
         d = Decision(UNCLEAR, reasons, refs + [amax.reference, "innst-410-l-2024-2025"], may_offer=[OFFER_PROGRAMME])
+        covered = RIGHT_AND_DUTY
+        if group.rule == COLLECTIVE_PROTECTION:
+            # Under the raised limit, exception 7 still decides what collective protection gives (right
+            # only while chapter 6A applies; where 6A is itself unsettled, what its check prepares for),
+            # and the participant's answer to whether they want guidance counts.
+            inner = _collective(a, R, list(reasons), refs, permit)
+            covered = inner.prepares
+            d.reasons += inner.reasons[len(reasons):]
+            d.references += [r for r in inner.references if r not in d.references]
+            d.unconfirmed += inner.unconfirmed
+            d.recommendation_expected, d.wants_guidance = inner.recommendation_expected, inner.wants_guidance
         return _unclear(
             d, age_pending,
             f"om aldersgrensen i integreringsloven § 8 er hevet fra {amax.value} til {age_pending.value} år for denne personen "
             f"(Prop. 81 L (2024–2025), behandlet i Stortinget {format_nb(age_pending.start)})",
             f"om endringen er trådt i kraft, og om overgangsreglene gjelder for en tillatelse gitt {format_nb(permit)}. "
             "Se integreringsloven § 8 på Lovdata, eller spør IMDi eller statsforvalteren.",
-            [(RIGHT_AND_DUTY, f"Gjelder grensen på {age_pending.value} år"), (NOT_COVERED, f"Gjelder grensen på {amax.value} år fortsatt")],
-            RIGHT_AND_DUTY,
+            [(covered, f"Gjelder grensen på {age_pending.value} år"), (NOT_COVERED, f"Gjelder grensen på {amax.value} år fortsatt")],
+            covered,
         )
 
     reasons.append(f"Personen var {age} år da tillatelsen ble gitt, og har bodd i kommunen siden {format_nb(settled)} (under {years.value} år).")
