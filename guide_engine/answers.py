@@ -12,7 +12,7 @@ from typing import Any
 
 from .counties import county_choices, get_county
 from .dates import format_nb, parse_iso
-from .free_text import clean_free_text, contains_fnr, echo
+from .free_text import clean_free_text, echo
 from .questions import question_map
 
 _TRUE = {"true", "ja", "yes", "1"}
@@ -25,10 +25,6 @@ class Missing(Exception):
     def __init__(self, field: str) -> None:
         super().__init__(field)
         self.field = field
-
-
-def looks_like_fnr(text: str) -> bool:
-    return contains_fnr(text)
 
 
 class Answers:

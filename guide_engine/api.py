@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import checklist
+from .data_loader import DataError
 from .dates import parse_iso
 from .questions import definitions, opening
-from .result import empty
-from .session import ON_MAX, ON_MIN, Session  # noqa: F401 (ON_MIN/ON_MAX: the queue checks its date with them)
+from .result import build, checklist, empty
+from .session import Session
 
 
 def _guard(fn, fallback):
@@ -35,7 +35,10 @@ def _guard(fn, fallback):
 
 
 def _internal(e: Exception) -> list[dict]:
-    """A fixed sentence for the user; the exception itself is not shown (the bridge's ``detail`` is for that)."""
+    """A fixed sentence for the user; the exception itself is not shown (the bridge's ``detail`` is for
+    that). A data file that breaks its rules is named as such, never called an internal error."""
+    if isinstance(e, DataError):
+        return [{"field": "_data", "message": f"Dataene kan ikke leses: {e}"}]
     return [{"field": "_engine", "message": "Veiviseren fikk en intern feil. Svarene dine er ikke sendt noe sted; prøv igjen, eller meld fra hvis det skjer igjen."}]
 
 
@@ -78,7 +81,7 @@ def _step(answers: Any, on: Any = None) -> dict:
 
 def _evaluate(answers: Any, on: Any = None) -> dict:
     """The result for a case with its summary block on top (see guide_engine/schema/result.schema.json)."""
-    return Session(answers, on).result()
+    return build(Session(answers, on))
 
 
 def checklist_text(result: dict) -> str:

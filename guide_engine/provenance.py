@@ -7,8 +7,8 @@ the decision modules state themselves). An answer carries a data note whenever i
   - a fact after its ``confirmed_until`` date (still the latest word, but unconfirmed);
   - an estimated period (the fact's or its routine's ``period_note``);
   - a source dated more than ``OLD_SOURCE_YEARS`` years before the reference date.
-The same notes go into the result's ``data_notes``, onto the checklist items that rest on the facts,
-and into the referral draft (``annotate``).
+Which parts of a result rest on which fact, and so carry its notes, is recorded per case by
+guide_engine/case_facts.py.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .data_loader import County, Fact, load_fact_keys, load_national, load_sources
+from .data_loader import County, Fact, cached, load_fact_keys, load_national, load_sources
 from .dates import add_years, format_as_of_nb, format_nb
 
 # A source older than this many years before the reference date is flagged: county routines and
@@ -26,26 +26,6 @@ from .dates import add_years, format_as_of_nb, format_nb
 OLD_SOURCE_YEARS = 2
 
 COUNTY, NATIONAL = "county", "national"
-
-# Which county facts each checklist item rests on (the referral rests on all of the result's facts).
-ITEM_FACTS: dict[str, tuple[str, ...]] = {
-    "send_referral": ("booking_mailbox", "booking_lead_days", "before_session", "organiser", "capacity", "priority_criteria"),
-    "send_referral_unknown": ("booking_mailbox", "booking_lead_days", "before_session", "organiser", "capacity", "priority_criteria"),
-    "interpreter_municipality": ("interpreter_orders", "interpreter_pays"),
-    "interpreter_county": ("interpreter_orders", "interpreter_pays"),
-    "interpreter_unknown": ("interpreter_orders", "interpreter_pays"),
-    "interpreter_refund": ("interpreter_refund",),
-    "adviser_required": ("adviser_participation",),
-    "adviser_assess": ("adviser_participation",),
-    "adviser_wanted": ("adviser_participation",),
-    "participant_attends": ("session_length_minutes",),
-    "participant_attends_voluntary": ("session_length_minutes",),
-    "participant_attends_covid": ("session_length_minutes",),
-    "note": ("note_due_working_days",),
-    "note_unknown": ("note_due_working_days",),
-    "imdi_registration": ("imdi_registration",),
-    "imdi_registration_unknown": ("imdi_registration",),
-}
 
 
 @dataclass(frozen=True)
@@ -107,107 +87,49 @@ def _note(key: str, kind: str, layer: str, text: str, source: str) -> dict:
 
 def notes_for(county: County, key: str, f: Fact, layer: str, on: date) -> list[dict]:
     """The caveats of one fact used for a case on ``on`` (see the module docstring)."""
+    return [dict(n) for n in _notes(county.name, key, f.source, f.confirmed_until, f.inherited, f.period_note, layer, on)]
+
+
+@cached
+def _notes(county_name: str, key: str, source: str, confirmed_until: date | None, inherited: bool, period_note: str | None,
+           layer: str, on: date) -> tuple[dict, ...]:
+    """The caveats, from what they depend on (remembered: the queue asks the same for every row of a
+    county on one date)."""
     label = load_fact_keys()[key].label
-    src = load_sources()[f.source]
+    src = load_sources()[source]
     out = []
     if layer == NATIONAL:
         out.append(_note(key, "national", layer,
-                         f"Der {county.name} ikke har en registrert rutine på datoen, bygger svaret på nasjonal veiledning fra "
-                         f"{src.publisher.split(' (')[0]} ({source_label(f.source)}), ikke på fylkets egen rutine; bekreft med fylket.",
-                         f.source))
-    if f.confirmed_until and on > f.confirmed_until:
-        until, day = format_nb(f.confirmed_until), format_nb(on)
-        text = (f"Rutinen fra {source_label(f.source)} er bekreftet bare til {until}. Det er ikke bekreftet at den gjelder {day}; "
-                "bekreft med fylket." if f.inherited else
-                f"{label}: kilden ({source_label(f.source)}) bekrefter dette bare til {until}. Det er ikke bekreftet at det "
+                         f"Der {county_name} ikke har en registrert rutine på datoen, bygger svaret på nasjonal veiledning fra "
+                         f"{src.publisher.split(' (')[0]} ({source_label(source)}), ikke på fylkets egen rutine; bekreft med fylket.",
+                         source))
+    if confirmed_until and on > confirmed_until:
+        until, day = format_nb(confirmed_until), format_nb(on)
+        text = (f"Rutinen fra {source_label(source)} er bekreftet bare til {until}. Det er ikke bekreftet at den gjelder {day}; "
+                "bekreft med fylket." if inherited else
+                f"{label}: kilden ({source_label(source)}) bekrefter dette bare til {until}. Det er ikke bekreftet at det "
                 f"gjelder {day}; bekreft med fylket.")
-        out.append(_note(key, "unconfirmed", layer, text, f.source))
+        out.append(_note(key, "unconfirmed", layer, text, source))
     # A national page's estimated start matters only before the page's own date.
-    if f.period_note and (layer == COUNTY or on < source_date(src.as_of)):
-        out.append(_note(key, "estimated", layer, f.period_note, f.source))
-    if is_old(f.source, on):
+    if period_note and (layer == COUNTY or on < source_date(src.as_of)):
+        out.append(_note(key, "estimated", layer, period_note, source))
+    if is_old(source, on):
         what = "Den nasjonale veiledningen" if layer == NATIONAL else "Rutinen"
         out.append(_note(key, "old_source", layer,
-                         f"{what} vi bygger på er fra {source_label(f.source)}, mer enn {OLD_SOURCE_YEARS} år før "
-                         f"{format_nb(on)}; bekreft med {'IMDi eller fylket' if layer == NATIONAL else 'fylket'}.", f.source))
-    return out
+                         f"{what} vi bygger på er fra {source_label(source)}, mer enn {OLD_SOURCE_YEARS} år før "
+                         f"{format_nb(on)}; bekreft med {'IMDi eller fylket' if layer == NATIONAL else 'fylket'}.", source))
+    return tuple(out)
 
 
 def answer(county: County, key: str, on: date, status: str | None = None) -> Answer | None:
-    """The county's fact on ``key`` for a case of ``status`` on ``on``, else national guidance, else None."""
+    """The county's fact on ``key`` for a case of ``status`` on ``on``, else national guidance, else None.
+    One case asks once per key (guide_engine/case_facts.py)."""
     f, layer = county.fact(key, on, status), COUNTY
     if f is None:
         f, layer = national_fact(key, on), NATIONAL
     if f is None:
         return None
     return Answer(f, layer, tuple(notes_for(county, key, f, layer, on)))
-
-
-# The county facts a deadline or the priority rests on (their notes stand beside them in the guide).
-DEADLINE_FACTS = {"book_by": ("booking_lead_days",), "note_by": ("note_due_working_days",)}
-PRIORITY_FACTS = ("capacity", "priority_criteria")
-
-
-def notes_of(county: County, keys: tuple[str, ...], on: date, status: str | None) -> list[str]:
-    """The merged note texts of the facts ``keys`` as used for a case (those that answer at all)."""
-    found = [n for k in keys if (a := answer(county, k, on, status)) is not None for n in a.notes]
-    return [n["note"] for n in _merge(found)]
-
-
-def _merge(notes: list[dict]) -> list[dict]:
-    """One entry per note text (the facts it concerns listed in ``facts``), in first-seen order."""
-    out: dict[str, dict] = {}
-    for n in notes:
-        if n["note"] in out:
-            if n["fact"] not in out[n["note"]]["facts"]:
-                out[n["note"]]["facts"].append(n["fact"])
-        else:
-            out[n["note"]] = {**n, "facts": [n["fact"]]}
-    return list(out.values())
-
-
-def annotate(county: County, on: date, status: str, checklist: list[dict], referral: dict | None) -> list[dict]:
-    """Put each fact's notes on the checklist items that rest on it and all of them into the referral;
-    return the result's ``data_notes`` (the same notes, merged)."""
-    every: list[dict] = []
-    for item in checklist:
-        item_notes: list[dict] = []
-        layers: dict[str, str] = {}
-        for key in ITEM_FACTS.get(item["id"], ()):
-            a = answer(county, key, on, status)
-            if a is None:
-                continue
-            layers[key] = a.layer
-            item_notes.extend(a.notes)
-        item["data_notes"] = [n["note"] for n in _merge(item_notes)]
-        item["layers"] = layers
-        national = [n["source"] for n in item_notes if n["kind"] == "national"]
-        if layers and all(v == NATIONAL for v in layers.values()) and national:
-            src = load_sources()[national[0]]
-            item["basis"] = (f"Nasjonal veiledning fra {src.publisher.split(' (')[0]} ({source_label(src.id)}), "
-                             "ikke fylkets egen rutine.")
-        every.extend(item_notes)
-    merged = _merge(every)
-    if referral is not None:
-        texts = [n["note"] for n in merged]
-        referral["data_notes"] = texts
-        if referral.get("applicable") and texts:
-            block = "Merk om grunnlaget for opplysningene over (fra veiviseren):\n" + "\n".join(f"- {t}" for t in texts)
-            body, anchor = referral["body"], "\n\nKontaktperson i kommunen:"
-            referral["body"] = body.replace(anchor, f"\n\n{block}{anchor}", 1) if anchor in body else f"{body.rstrip()}\n\n{block}\n"
-    return merged
-
-
-def contact_route(county: County, on: date) -> dict:
-    """What the referral says when no booking address is registered: that it is unknown, and the county page's contacts."""
-    others = [c for c in county.contacts if c.email]
-    other = (f" Adressen {others[0].email} i kilden er oppgitt til et annet formål ({others[0].role.split('.')[0].lower()}), "
-             "ikke til henvisninger." if others else "")
-    return {
-        "reason": f"Ingen bestillingsadresse for henvisninger er registrert for {county.name} på datoen.{other} "
-                  f"Finn riktig mottaker via kontaktinformasjonen på fylkessiden for {county.name}, eller spør fylkeskommunen.",
-        "contact_page": f"counties/{county.id}/",
-    }
 
 
 def _age_text(days: int) -> str:

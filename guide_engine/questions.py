@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from .counties import county_choices
-from .data_loader import QUESTION_TYPES as TYPES, cached, load_questions
+from .data_loader import cached, load_questions
 
 BOOLEAN_OPTIONS = [{"value": True, "label": "Ja"}, {"value": False, "label": "Nei"}]
 

@@ -1,7 +1,8 @@
 """One request: the answers parsed once, eligibility decided once, the path walked once.
 
 A ``Session`` is built from (answers, on) and exposes everything the API and the browser ask for —
-the path, the next question, the errors and the result — without deciding anything twice.
+the path, the next question and the errors — without deciding anything twice; ``result.build``
+makes the result from it.
 
 The path: the opening questions (``stage = "opening"`` in questions.toml), then the questions the
 eligibility rules pull as they decide (``eligibility.decide`` records each one it reads), then — once
@@ -14,12 +15,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from . import adviser, eligibility, priority
 from .answers import Answers, Missing, errors_for, unknown_fields
-from .context import guided
-from .counties import data_problem, get_county
-from .data_loader import County
+from .case_facts import CaseFacts
+from .counties import data_problem as county_data_problem, get_county
+from .data_loader import County, cached
 from .dates import parse_iso
+from .decisions import eligibility, priority
 from .questions import opening, preparation, question_map
 
 ON_MIN, ON_MAX = date(1990, 1, 1), date(2200, 12, 31)
@@ -29,8 +30,7 @@ Condition = Callable[["Session", str], bool]
 # The named conditions a preparation question's ``ask_if`` may use (plus "status:<status>").
 CONDITIONS: dict[str, Condition] = {
     "interpreter_needed": lambda s, qid: bool(s.answers.value("interpreter_needed")),
-    "adviser_asks_participant": lambda s, qid: adviser.asks_participant(s.county, s.on, s.decision.status),
-    "priority_criterion": lambda s, qid: qid in priority.questions(s.county, s.on, s.decision.status),
+    "priority_criterion": lambda s, qid: qid in priority.questions(s.facts),
 }
 
 
@@ -45,6 +45,13 @@ def condition(name: str) -> Condition:
 def _asks(q: dict, s: "Session") -> bool:
     names = q.get("ask_if") or []
     return all(condition(n)(s, q["id"]) for n in ([names] if isinstance(names, str) else names))
+
+
+@cached
+def data_problem() -> str | None:
+    """Why the data cannot be used, naming the file and what is wrong: a file that breaks its rules,
+    or a vocabulary value the rules do not handle (a permit group without its rule). None when fine."""
+    return county_data_problem() or eligibility.data_problem()
 
 
 def reference_date(answers: Any, on: Any) -> tuple[date | None, str | None]:
@@ -69,6 +76,7 @@ class Session:
         self.answers = Answers(raw, self.on) if self.on else None
         self.decision: eligibility.Decision | None = None
         self.county: County | None = None
+        self.facts: CaseFacts | None = None  # the county's facts for this case, each looked up once
         self.path: list[str] = list(opening())
         if self.answers is not None:
             self._walk()
@@ -76,19 +84,22 @@ class Session:
     def _walk(self) -> None:
         a = self.answers
         try:
-            self.decision = eligibility.decide(a)
+            # Data the rules cannot use is reported as such (errors: "_data"), never decided on.
+            self.decision = eligibility.decide(a) if data_problem() is None else None
         except Missing:
             self.decision = None
         self.path += [f for f in a.asked if f not in self.path]
         cid = a.value("county")
         self.county = get_county(cid)[0] if cid else None
+        if self.county is not None and self.decision is not None:
+            self.facts = CaseFacts(self.county, self.on, self.decision.status)
         if self.covered:
             self.path += [q["id"] for q in preparation() if q["id"] not in self.path and _asks(q, self)]
 
     @property
     def covered(self) -> bool:
         """Decided, covered (and guidance not declined) with a known county: the preparation questions follow."""
-        return self.decision is not None and guided(self.decision) and self.county is not None
+        return self.decision is not None and self.decision.guided and self.county is not None
 
     def next_question(self) -> str | None:
         """The first question on the path without a valid answer (optional questions count as answered
@@ -120,10 +131,3 @@ class Session:
     def step(self) -> dict:
         """What the guide needs after each answer: the path, the next question and the errors."""
         return {"path": list(self.path), "next": self.next_question(), "errors": self.errors()}
-
-    def result(self, brief: bool = False) -> dict:
-        """The result for the case (see guide_engine/schema/result.schema.json); ``brief``: without
-        the checklist, the referral and the summary."""
-        from .result import build
-
-        return build(self, brief)

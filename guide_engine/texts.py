@@ -41,3 +41,11 @@ def checklist_tasks() -> dict[str, dict]:
 
 def fill(t: Template, **values: object) -> str:
     return t.safe_substitute({k: ("" if v is None else str(v)) for k, v in values.items()})
+
+
+def fill_lines(t: Template, **values: object) -> str:
+    """``fill``, where a line holding nothing but one slot (``$notes``) is left out when that slot's
+    value is empty: a template's optional block, without a blank line in its place."""
+    empty = {f"${k}" for k, v in values.items() if v in (None, "")} | {f"${{{k}}}" for k, v in values.items() if v in (None, "")}
+    kept = "\n".join(line for line in t.template.split("\n") if line.strip() not in empty)
+    return fill(Template(kept), **values)

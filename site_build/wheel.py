@@ -18,8 +18,10 @@ import guide_engine
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "guide_engine"
 NAME = "guide_engine"
-# Only what the engine needs at run time; data/README.md is documentation, not data.
+# Only what the engine needs at run time; data/README.md is documentation, not data, and the
+# practice cases are read by the site build only (site_build/practice.py).
 INCLUDE_SUFFIXES = {".py", ".toml", ".txt", ".json"}
+EXCLUDE = {"data/practice.toml"}
 _EPOCH = (2021, 1, 1, 0, 0, 0)
 
 
@@ -32,6 +34,7 @@ def package_files() -> list[Path]:
         p
         for p in PACKAGE_DIR.rglob("*")
         if p.is_file() and p.suffix in INCLUDE_SUFFIXES and "__pycache__" not in p.parts
+        and p.relative_to(PACKAGE_DIR).as_posix() not in EXCLUDE
     )
 
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from guide_engine import eligibility
-from guide_engine.eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR
+from guide_engine.decisions import eligibility
+from guide_engine.decisions.eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR
 from guide_engine.answers import Answers, Missing
 from tests.helpers.engine_helpers import case
 
@@ -149,3 +149,21 @@ def test_family_members_are_not_asked_about_agreement():
     a = Answers(case(permit_group="family", family_reference_recent=True), date(2026, 11, 23))
     assert eligibility.decide(a).status == RIGHT_AND_DUTY
     assert "settled_by_agreement" not in a.asked and "family_reference_recent" in a.asked
+
+
+@pytest.mark.parametrize("wants", [True, False])
+def test_collective_protection_at_57_under_the_unsettled_age_limit_keeps_chapter_6a(wants):
+    """Collective protection, 57 when the permit came, while chapter 6A applies (July 2025) and the
+    60-year limit is unconfirmed: uavklart between a right without a duty (limit 60) and not covered
+    (limit 55), never a duty; the participant is asked whether they want guidance, and a no means no
+    referral (a property test found the duty: the age branch returned before chapter 6A was read)."""
+    from guide_engine import api
+
+    changes = {"permit_group": "collective", "permit_date": "2024-04-01", "settlement_date": "2025-03-01",
+               "age_at_permit": 57, "wants_guidance": wants}
+    d = decide("2025-07-01", **changes)
+    assert d.status == UNCLEAR and d.acts_as == RIGHT_ONLY and d.wants_guidance is wants
+    assert [x["status"] for x in d.alternatives] == [RIGHT_ONLY, NOT_COVERED]
+    assert d.recommendation_expected is False and "utlendingsloven-34" in d.references
+    r = api.evaluate(case(**changes), "2025-07-01")
+    assert "wants_guidance" in r["path"] and r["referral"]["applicable"] is wants

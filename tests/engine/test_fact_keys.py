@@ -11,7 +11,7 @@ from guide_engine import data_loader
 from guide_engine.data_loader import DataError, load_fact_keys, load_labels, load_priority_criteria
 from tests.engine.test_data_loader import data_copy  # noqa: F401 (the fixture: a writable copy of the data folder)
 
-README = Path(data_loader.__file__).parent / "data" / "README.md"
+README = Path(str(data_loader.files.package_data_dir())) / "README.md"
 
 
 def _value(fk) -> str:

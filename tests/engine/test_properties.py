@@ -12,15 +12,16 @@ from hypothesis import strategies as st
 from dataclasses import replace
 from unittest.mock import patch
 
-from guide_engine import api, eligibility
+from guide_engine import api
+from guide_engine.decisions import eligibility
 from guide_engine.answers import Answers, Missing
-from guide_engine.data_loader import load_references, load_sources
+from guide_engine.data_loader import load_references, load_sources, load_statuses
 from guide_engine.rules import Parameter, family
 from guide_engine.workdays import is_working_day
 from tests.engine.test_session import cited
 from tests.helpers.strategies import arbitrary_case, iso_days, plausible_case
 
-STATUSES = {"right_and_duty", "right_only", "assess_need", "not_covered", "unclear"}
+STATUSES = set(load_statuses())  # data/vocabularies/statuses.toml
 SETTINGS = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guide_engine import api
-from guide_engine.questions import TYPES
+from guide_engine.data_loader import QUESTION_TYPES as TYPES
 from tests.helpers.engine_helpers import case
 
 ON = "2026-11-23"

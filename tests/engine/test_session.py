@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from guide_engine import api, bridge, eligibility, result, session
+from guide_engine import api, bridge, result, session
+from guide_engine.decisions import eligibility
 from guide_engine.questions import preparation
 from tests.helpers.engine_helpers import case
 from tests.helpers.scenario_table import rows
@@ -113,5 +114,5 @@ def test_unknown_reference_id_is_an_error(monkeypatch):
     real = result.load_references()
     monkeypatch.setattr(result, "load_references", lambda: {k: v for k, v in real.items() if k != "integreringsloven-11"})
     with pytest.raises(result.UnknownCitation, match="integreringsloven-11"):
-        session.Session(case(), ON).result()
+        result.build(session.Session(case(), ON))
     assert api.evaluate(case(), ON)["errors"][0]["field"] == "_engine"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from guide_engine import api, summary
+from guide_engine import api
+from guide_engine.result import summary
 from tests.helpers.scenario_table import county_missing, rows
 
 ROWS = [r for r in rows() if not county_missing(r)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from guide_engine.case_facts import CaseFacts
 from guide_engine.data_loader import County, Fact, Period
 
 SRC = "more-og-romsdal-karriererettleiing.txt"
@@ -35,3 +36,8 @@ def case(**changes) -> dict:
     c = dict(BASE)
     c.update(changes)
     return c
+
+
+def facts(c: County, on: date, status: str | None = "right_and_duty") -> CaseFacts:
+    """The county facts of one case on ``on`` (for a case of ``status``), as the decision modules take them."""
+    return CaseFacts(c, on, status)

@@ -24,10 +24,10 @@ def rows() -> list[dict]:
 
 
 def practice_rows() -> list[dict]:
-    """Rows for the practice cases (site_build/practice.toml): the case and date are the practice case's."""
-    from site_build.practice import load
+    """Rows for the practice cases (guide_engine/data/practice.toml): the case and date are the practice case's."""
+    from guide_engine.data_loader import load_practice
 
-    cases = {c["id"]: c for c in load()["cases"]}
+    cases = {c["id"]: c for c in load_practice()["cases"]}
     out = []
     for row in json.loads(PRACTICE_TABLE.read_text(encoding="utf-8"))["scenarios"]:
         c = cases.get(row["practice"])

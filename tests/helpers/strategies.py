@@ -6,10 +6,16 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
+from guide_engine.data_loader import load_permit_groups
 from guide_engine.questions import question_map
 
 COUNTY_IDS = ["more-og-romsdal", "trondelag", "viken", "oslo", "akershus", "vestfold-og-telemark", "atlantis", ""]
-GROUPS = ["refugee", "resettlement", "humanitarian", "family", "independent", "collective", "other"]
+
+
+def permit_groups() -> list[str]:
+    """The permit groups a case may have: data/vocabularies/permit_groups.toml, the one home of the values."""
+    return list(load_permit_groups())
+
 
 json_scalars = st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=True) | st.text(max_size=30)
 json_values = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
@@ -29,7 +35,7 @@ def plausible_case(draw) -> dict:
         "county": draw(st.sampled_from(COUNTY_IDS)),
         "municipality": draw(st.sampled_from(["Molde", "Steinkjer", "", "Ålesund"])),
         "participant_ref": draw(st.sampled_from(["AB", "2026/123", "", None, "01019912368"])),
-        "permit_group": draw(st.sampled_from(GROUPS)),
+        "permit_group": draw(st.sampled_from(permit_groups())),
         "permit_date": permit.isoformat(),
         "age_at_permit": draw(st.one_of(st.integers(-5, 320), st.integers(50, 65))),
         "arrival_date": draw(st.dates(min_value=permit - timedelta(days=400), max_value=min(on, permit + timedelta(days=400)))).isoformat(),

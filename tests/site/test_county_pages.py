@@ -238,12 +238,12 @@ def test_county_page_without_data_fails_the_build(hook):
 
 def test_invalid_data_fails_the_build_with_file_and_key(tmp_path, monkeypatch):
     """An uncited fact makes the hook fail the build with the DataError's file and key."""
-    real = Path(data_loader.__file__).parent / "data"
+    real = data_loader.files.package_data_dir()
     copy_dir = tmp_path / "data"
     shutil.copytree(real, copy_dir)
     f = copy_dir / "counties" / "trondelag.toml"
     f.write_text(f.read_text(encoding="utf-8").replace('source = "trondelag-status-koronalov-2020.txt"\nverified', "verified", 1), encoding="utf-8")
-    monkeypatch.setattr(data_loader, "_data_dir", lambda: copy_dir)
+    monkeypatch.setattr(data_loader.files, "DATA_DIR", copy_dir)
     try:
         with pytest.raises(PluginError, match=r"trondelag\.toml: facts\.organiser\[0\]\.source: mangler"):
             county_pages.load_data()
@@ -262,14 +262,14 @@ def test_invalid_data_fails_the_build_with_file_and_key(tmp_path, monkeypatch):
 ], ids=["county ends before it starts", "routine ends before it starts", "verified in the future"])
 def test_period_and_date_corruption_fails_the_build(tmp_path, monkeypatch, old, new, message):
     """A reversed county or routine period, or a verified date in the future, stops the build naming file and key."""
-    real = Path(data_loader.__file__).parent / "data"
+    real = data_loader.files.package_data_dir()
     copy_dir = tmp_path / "data"
     shutil.copytree(real, copy_dir)
     f = copy_dir / "counties" / "viken.toml"
     text = f.read_text(encoding="utf-8")
     assert old in text
     f.write_text(text.replace(old, new, 1), encoding="utf-8")
-    monkeypatch.setattr(data_loader, "_data_dir", lambda: copy_dir)
+    monkeypatch.setattr(data_loader.files, "DATA_DIR", copy_dir)
     try:
         with pytest.raises(PluginError, match=message):
             county_pages.load_data()
@@ -398,7 +398,7 @@ def test_no_personal_email_anywhere_in_the_site(built_site):
     """The only e-mail addresses in the built site are the county-domain addresses in the county data."""
     allowed = set()
     for county in load_counties().values():
-        raw = (Path(data_loader.__file__).parent / "data" / "counties" / f"{county.id}.toml").read_text(encoding="utf-8")
+        raw = (Path(str(data_loader.files.package_data_dir())) / "counties" / f"{county.id}.toml").read_text(encoding="utf-8")
         allowed |= {e.lower() for e in EMAIL.findall(raw)}
     def strings(v):
         if isinstance(v, dict):

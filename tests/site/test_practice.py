@@ -1,8 +1,9 @@
-"""The practice cases (site_build/practice.toml) agree with the engine and the scenario table."""
+"""The practice cases (guide_engine/data/practice.toml) agree with the engine and the scenario table."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date, timedelta
 
 import pytest
@@ -51,9 +52,9 @@ def test_enough_cases_and_every_status():
     """At least 15 cases, and every status the engine gives is asked in at least one case."""
     assert len(CASES) >= 15
     asked = {r["expect"]["eligibility.status"] for r in ROWS if "eligibility.status" in CASES[r["practice"]]["ask"]}
-    from guide_engine import eligibility
+    from guide_engine.data_loader import load_statuses
 
-    assert set(eligibility.LABELS) <= asked, set(eligibility.LABELS) - asked  # the uavklart status ("unclear") included
+    assert set(load_statuses()) <= asked, set(load_statuses()) - asked  # the uavklart status ("unclear") included
 
 
 def test_every_county_layer_is_practised():
@@ -106,22 +107,43 @@ def test_the_page_data_carries_no_expected_answer():
 
 
 def test_choices_come_from_the_engine():
-    """The status choices are the engine's statuses with its labels; the who-choices its summary labels."""
-    from guide_engine import eligibility
+    """The status choices are the statuses of the data with their labels; the who-choices the interpreter's labels."""
+    from guide_engine.data_loader import load_statuses
 
     ch = practice.choices()
-    assert [o["value"] for o in ch["status"]] == list(eligibility.LABELS)
+    assert [(o["value"], o["label"]) for o in ch["status"]] == [(s.id, s.label) for s in load_statuses().values()]
     assert [o["label"] for o in ch["who"]] == ["Fylkeskommunen", "Kommunen", "Ikke avklart"]
 
 
-def test_a_broken_file_is_named(tmp_path):
-    """An asked field that is not defined stops the build with the case named."""
-    bad = tmp_path / "practice.toml"
-    bad.write_text('[fields."eligibility.status"]\nquestion = "?"\ntype = "status"\nexplain = "eligibility"\n'
-                   '[[case]]\nid = "x"\ntitle = "t"\nlayer = "l"\ntext = "t"\non = "2026-01-01"\nask = ["nope"]\n'
-                   '[case.answers]\ncounty = "oslo"\n', encoding="utf-8")
-    with pytest.raises(practice.PracticeError, match="case x: ukjente felt i ask"):
-        practice.load(bad)
+@pytest.mark.parametrize("edit, key, message", [
+    (lambda t: t.replace('ask = ["eligibility.status", "interpreter.orders", "interpreter.pays", "deadlines.guidance_by.date"]',
+                         'ask = ["eligibility.status", "nope"]', 1), "case.molde-flyktning.ask", "ukjente felt i ask: ['nope']"),
+    (lambda t: t.replace('permit_group = "refugee"', 'permit_grup = "refugee"', 1), "case.molde-flyktning.answers.permit_grup",
+     "ikke et spørsmål i questions.toml"),
+    (lambda t: t.replace('on = "2026-11-23"', 'on = "23.11.2026"', 1), "case.molde-flyktning.on", "ugyldig dato"),
+    (lambda t: t.replace('type = "who"', 'type = "person"', 1), "fields.interpreter.orders.type", "ugyldig verdi 'person'"),
+], ids=["an asked field not defined", "an answer to no question", "a date not ISO", "an unknown field type"])
+def test_a_broken_file_is_named(tmp_path, edit, key, message):
+    """A broken practice case stops the build with the engine's DataError, naming the file and the key."""
+    from guide_engine.data_loader import DataError, files, use_data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(files.package_data_dir(), folder)
+    path = folder / "practice.toml"
+    text = path.read_text(encoding="utf-8")
+    assert edit(text) != text
+    path.write_text(edit(text), encoding="utf-8")
+    with use_data_dir(folder), pytest.raises(DataError) as err:
+        practice.load()
+    assert (err.value.file, err.value.key) == ("practice.toml", key) and message in err.value.message, str(err.value)
+
+
+def test_the_browser_wheel_leaves_the_practice_cases_out():
+    """The engine never reads practice.toml at run time, so the wheel the browser downloads has no copy."""
+    from site_build import wheel
+
+    names = {p.relative_to(wheel.PACKAGE_DIR).as_posix() for p in wheel.package_files()}
+    assert "data/practice.toml" not in names and "data/questions.toml" in names and "data_loader/practice.py" in names
 
 
 def test_practice_modules_are_not_preloaded_on_the_guide_page(built_site):

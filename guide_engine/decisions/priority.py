@@ -11,32 +11,33 @@ site's own reading — are data (data/priority.toml); this module only adds them
 
 from __future__ import annotations
 
-from datetime import date
 from string import Template
 
-from .data_loader import County, Criterion, load_labels, load_priority_criteria
+from ..case_facts import CaseFacts
+from ..data_loader import Criterion, load_labels, load_priority_criteria
 
 EVERYONE = "Alle deltakere som kommunen har meldt inn, skal få veiledning, men i prioritert rekkefølge."
 
 
-def limited(county: County, on: date, status: str | None = None) -> bool:
-    """The county's own source says its capacity is limited on ``on`` (for a case of ``status``)."""
-    cap = county.fact("capacity", on, status)
-    return cap is not None and cap.value == "limited"
+PART = "priority"
 
 
-def criteria(county: County, on: date, status: str | None = None) -> list[str]:
-    """The criteria the county's source names, if its capacity is limited on ``on``; else []."""
-    if not limited(county, on, status):
+def limited(facts: CaseFacts, part: str | None = None) -> bool:
+    """The county's own source says its capacity is limited on the case's date (for its status)."""
+    return facts.value("capacity", part) == "limited"
+
+
+def criteria(facts: CaseFacts, part: str | None = None) -> list[str]:
+    """The criteria the county's source names, if its capacity is limited on the date; else []."""
+    if not limited(facts, part):
         return []
-    crit = county.fact("priority_criteria", on, status)
-    return list(crit.value) if crit else []
+    return list(facts.value("priority_criteria", part) or ())
 
 
-def questions(county: County, on: date, status: str | None = None) -> list[str]:
-    """The questions of the county's criteria on ``on``, in the order the county names them."""
+def questions(facts: CaseFacts) -> list[str]:
+    """The questions of the county's criteria on the case's date, in the order the county names them."""
     known = load_priority_criteria()
-    return [known[c].question for c in criteria(county, on, status)]
+    return [known[c].question for c in criteria(facts)]
 
 
 def met(c: Criterion, answers: dict) -> bool | None:
@@ -51,27 +52,28 @@ def _text(text: str, c: Criterion) -> str:
     return Template(text).safe_substitute(at_least=c.at_least)
 
 
-def _none(reason: str, sources: list[str]) -> dict:
-    return {"applies": False, "score": None, "max_score": None, "level": None, "sort_key": None,
+def _none(reason: str, sources: list[str], data_notes: list[str]) -> dict:
+    return {"applies": False, "score": None, "max_score": None, "level": None,
             "label": load_labels()["priority_level"]["none"], "criteria": [], "reasons": [reason],
-            "references": ["integreringsloven-11"], "sources": sources, "weight_notes": []}
+            "references": ["integreringsloven-11"], "sources": sources, "weight_notes": [], "data_notes": data_notes}
 
 
 def not_covered() -> dict:
     """The priority part of a result for a person who is not covered."""
-    return _none("Ingen prioritering: personen er ikke omfattet.", [])
+    return _none("Ingen prioritering: personen er ikke omfattet.", [], [])
 
 
-def decide(county: County, on: date, answers: dict, deadline: date | None, status: str | None = None) -> dict:
-    """``answers`` holds the parsed priority answers; ``deadline`` the nearest deadline (or None);
-    ``status`` the case's eligibility status (a county's capacity fact may be written for one law only)."""
-    cap = county.fact("capacity", on, status)
-    if not limited(county, on, status):
+def decide(facts: CaseFacts, answers: dict) -> dict:
+    """``answers`` holds the parsed priority answers (a county's capacity fact may be written for one
+    law only: the facts are the case's, for its status). Ordering several cases is the queue's
+    (guide_engine/queue/rank.py): by score within a county whose criteria apply, then the deadline."""
+    cap = facts.get("capacity", PART)
+    if not limited(facts, PART):
         return _none(
-            f"Ingen kapasitetsbegrensning registrert for {county.name} på datoen, så veiviseren rangerer ikke deltakeren. "
+            f"Ingen kapasitetsbegrensning registrert for {facts.county.name} på datoen, så veiviseren rangerer ikke deltakeren. "
             "Fylkeskommunen skal sørge for karriereveiledning til alle med rett og plikt (integreringsloven § 11).",
-            [cap.source] if cap else [])
-    crit = county.fact("priority_criteria", on, status)
+            [cap.source] if cap else [], facts.note_texts(PART))
+    crit = facts.get("priority_criteria", PART)
     known = load_priority_criteria()
     chosen = [known[c] for c in (crit.value if crit else ())]
     score, reasons, detail, notes, weight_sources = 0, [cap.text], [], [], []
@@ -99,17 +101,10 @@ def decide(county: County, on: date, answers: dict, deadline: date | None, statu
         "max_score": max_score,
         "level": level,
         "label": load_labels()["priority_level"][level],
-        # Sort ascending: higher score first, then the nearest deadline.
-        "sort_key": [-score, deadline.isoformat() if deadline else "9999-12-31"],
         "criteria": detail,
         "reasons": reasons,
         "weight_notes": notes,
+        "data_notes": facts.note_texts(PART),
         "references": refs,
         "sources": sources,
     }
-
-
-def rank(results: list[dict]) -> list[int]:
-    """Indices of evaluated results in priority order (those without prioritisation keep their order, last)."""
-    keyed = [(r.get("priority") or {}).get("sort_key") for r in results]
-    return sorted(range(len(results)), key=lambda i: (keyed[i] is None, keyed[i] or [0, ""], i))

@@ -10,10 +10,7 @@ legally unsettled, so the adviser takes part because the participant wants it, n
 
 from __future__ import annotations
 
-from datetime import date
-
-from .data_loader import County
-from .provenance import answer
+from ..case_facts import CaseFacts
 
 UNSETTLED = (
     "Om retten til å ha med fullmektig (forvaltningsloven § 12) gjelder i karriereveiledningen, er juridisk uavklart; "
@@ -21,18 +18,12 @@ UNSETTLED = (
 )
 
 
-def participation(county: County, on: date, status: str | None = None) -> str:
-    f = answer(county, "adviser_participation", on, status)
-    return f.value if f else "unknown"
+PART = "adviser"
 
 
-def asks_participant(county: County, on: date, status: str | None = None) -> bool:
-    """The participant's wish is always asked, whatever the county's routine (forvaltningsloven § 12 is unsettled)."""
-    return True
-
-
-def decide(county: County, on: date, wants: bool | None, status: str | None = None) -> dict:
-    f = answer(county, "adviser_participation", on, status)
+def decide(facts: CaseFacts, wants: bool | None) -> dict:
+    """The adviser's part in the session for the case's county on its date (``wants``: the participant's answer)."""
+    f = facts.get("adviser_participation", PART)
     mode = f.value if f else "unknown"
     refs = list(f.references) if f else []
     if mode == "required":
@@ -50,7 +41,7 @@ def decide(county: County, on: date, wants: bool | None, status: str | None = No
     else:
         present = wants
         text = (
-            f"Ingen rutine registrert for {county.name} om programrådgiverens deltakelse. "
+            f"Ingen rutine registrert for {facts.county.name} om programrådgiverens deltakelse. "
             + ("Deltakeren ønsker at programrådgiveren er med; avtal dette med fylkeskommunen. " if wants else "")
             + UNSETTLED
         )
@@ -65,5 +56,5 @@ def decide(county: County, on: date, wants: bool | None, status: str | None = No
         "references": refs or ["integreringsloven-11"],
         "sources": [f.source] if f else [],
         "layer": f.layer if f else None,
-        "data_notes": [n["note"] for n in f.notes] if f else [],
+        "data_notes": facts.note_texts(PART),
     }

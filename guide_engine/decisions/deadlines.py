@@ -22,43 +22,52 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from . import workdays
-from .data_loader import County
-from .dates import add_months, format_nb
-from .eligibility import ASSESS_NEED, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR, Decision
-from .rules import family
+from .. import workdays
+from ..case_facts import CaseFacts
+from ..dates import add_months, format_nb
+from .eligibility import ASSESS_NEED, Decision, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR
+from ..rules import family
 
 COVERED = (RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED)
 MONTH_WORDS = {1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
+PART = "deadline:"  # a deadline's part id is "deadline:<id>" (guide_engine/case_facts.py)
+NOTE_DAYS, LEAD_DAYS = "note_due_working_days", "booking_lead_days"
 
 
-def _item(did: str, label: str, d: date, on: date, basis: str, references: list[str], source: str | None = None,
-          confirmed: bool = True, note: str | None = None, precedes: str | None = None) -> dict:
+def _item(facts: CaseFacts, did: str, label: str, d: date, basis: str, references: list[str], source: str | None = None,
+          confirmed: bool = True, note: str | None = None, precedes: str | None = None, warning: str | None = None,
+          rests_on: tuple[str, ...] = ()) -> dict:
+    """One deadline, complete: ``rests_on`` names the county facts it was computed from (their
+    caveats stand beside it)."""
+    part = PART + did
+    for key in rests_on:
+        facts.get(key, part)
     return {
         "id": did,
         "label": label,
         "date": d.isoformat(),
         "date_text": format_nb(d),
-        "overdue": d < on,
+        "overdue": d < facts.on,
         "basis": basis,
         "references": references,
         "source": source,
         "confirmed": confirmed,
         "note": note,
         "precedes": precedes,
-        "warning": None,
+        "warning": warning,
+        "data_notes": facts.note_texts(part),
     }
 
 
-def compute(decision: Decision, county: County, on: date, settled: date | None, planned: date | None) -> tuple[list[dict], list[str]]:
+def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned: date | None) -> tuple[list[dict], list[str]]:
     """(deadlines, notes). Notes say why an expected deadline is missing."""
-    out: list[dict] = []
+    on, county = facts.on, facts.county
     notes: list[str] = []
     status = decision.prepares
     if status not in COVERED:
-        return out, ["Ingen frister: personen er ikke omfattet av karriereveiledning etter § 11."]
+        return [], ["Ingen frister: personen er ikke omfattet av karriereveiledning etter § 11."]
     if decision.wants_guidance is False:
-        return out, ["Ingen frister: deltakeren ønsker ikke karriereveiledning nå."]
+        return [], ["Ingen frister: deltakeren ønsker ikke karriereveiledning nå."]
 
     unclear = decision.status == UNCLEAR
     six_a = status == RIGHT_ONLY or (unclear and decision.recommendation_expected is False)
@@ -71,9 +80,11 @@ def compute(decision: Decision, county: County, on: date, settled: date | None, 
         caveat = None
     confirmed = caveat is None
 
-    note_days = county.fact("note_due_working_days", on)
+    note_days = facts.get(NOTE_DAYS, None)
     guidance_by = note_latest = None
     by_id: dict[str, dict] = {}
+    session = planned
+    late = None
     if status in (RIGHT_AND_DUTY, RIGHT_ONLY) and settled is not None:
         p = family("eligibility")["programme_start_months"]
         months = (p.confirmed_on(settled) or p.values[0])
@@ -82,14 +93,20 @@ def compute(decision: Decision, county: County, on: date, settled: date | None, 
         vedtak_by = workdays.before(start_by)
         note_latest = workdays.before(vedtak_by)
         guidance_by = workdays.subtract_working_days(note_latest, note_days.value if note_days else 0)
+        session = planned or guidance_by
+        if planned and planned > guidance_by:
+            late = (
+                f"Ønsket dato for veiledningen ({format_nb(planned)}) er etter siste dag for veiledningen ({format_nb(guidance_by)}). "
+                "Da rekker notatet trolig ikke fram før vedtaket. Velg en tidligere dato, eller avtal med fylket hvordan fristen kan holdes."
+            )
         words = MONTH_WORDS.get(months.value, str(months.value))
         by_id["programme_start_by"] = _item(
-            "programme_start_by", "Siste dag for oppstart av introduksjonsprogram", start_by, on,
+            facts, "programme_start_by", "Siste dag for oppstart av introduksjonsprogram", start_by,
             f"Programmet skal starte senest {words} måneder etter bosetting ({format_nb(start_limit)}); flyttet til siste virkedag.",
             [months.reference], confirmed=confirmed, note=caveat,
         )
         by_id["vedtak_by"] = _item(
-            "vedtak_by", "Siste dag for vedtak om introduksjonsprogram", vedtak_by, on,
+            facts, "vedtak_by", "Siste dag for vedtak om introduksjonsprogram", vedtak_by,
             "Vedtaket må komme før programmet starter: virkedagen før siste oppstartsdag.",
             [months.reference, "integreringsloven-11"], confirmed=confirmed, note=caveat, precedes="programme_start_by",
         )
@@ -102,62 +119,50 @@ def compute(decision: Decision, county: County, on: date, settled: date | None, 
                      f"{format_nb(note_latest)} (virkedagen før siste dag for vedtak). Ingen frist for notatet er registrert for "
                      f"{county.name}; avtal at notatet kommer før vedtaket.")
         by_id["guidance_by"] = _item(
-            "guidance_by", "Siste dag for karriereveiledningen", guidance_by, on, basis,
-            ["integreringsloven-11", months.reference], confirmed=confirmed, note=caveat, precedes="vedtak_by",
+            facts, "guidance_by", "Siste dag for karriereveiledningen", guidance_by, basis,
+            ["integreringsloven-11", months.reference], confirmed=confirmed, note=caveat, precedes="vedtak_by", warning=late,
+            rests_on=(NOTE_DAYS,),
         )
     elif status == ASSESS_NEED:
         notes.append("Ingen frist regnet fra bosetting: etter den midlertidige covid-loven vurderer kommunen behovet for deltakere som allerede er i program.")
 
-    session = planned or guidance_by
     if session is None:
         notes.append("Oppgi ønsket dato for veiledningen for å få siste bestillingsdag og frist for notatet.")
         return _ordered(by_id), notes
     session_text = "ønsket dato for veiledningen" if planned else "siste dag for karriereveiledningen"
     if planned:
+        holiday = None if workdays.is_working_day(planned) else f"{format_nb(planned)} er ikke en virkedag (helg eller helligdag). Velg en annen dato."
         by_id["session_on"] = _item(
-            "session_on", "Ønsket dato for veiledningen", planned, on, "Datoen kommunen har oppgitt for veiledningen.",
-            ["integreringsloven-11"], precedes="guidance_by" if guidance_by else None,
+            facts, "session_on", "Ønsket dato for veiledningen", planned, "Datoen kommunen har oppgitt for veiledningen.",
+            ["integreringsloven-11"], precedes="guidance_by" if guidance_by else None, warning=late or holiday,
         )
-        if not workdays.is_working_day(planned):
-            by_id["session_on"]["warning"] = f"{format_nb(planned)} er ikke en virkedag (helg eller helligdag). Velg en annen dato."
-    if planned and guidance_by and planned > guidance_by:
-        late = (
-            f"Ønsket dato for veiledningen ({format_nb(planned)}) er etter siste dag for veiledningen ({format_nb(guidance_by)}). "
-            "Da rekker notatet trolig ikke fram før vedtaket. Velg en tidligere dato, eller avtal med fylket hvordan fristen kan holdes."
-        )
-        by_id["guidance_by"]["warning"] = by_id["session_on"]["warning"] = late
 
-    lead = county.fact("booking_lead_days", on)
+    lead = facts.get(LEAD_DAYS, None)
     if lead is not None:
         book_by = workdays.on_or_before(session - timedelta(days=lead.value))
-        item = _item(
-            "book_by", "Siste dag for å bestille veiledningen", book_by, on,
+        by_id["book_by"] = _item(
+            facts, "book_by", "Siste dag for å bestille veiledningen", book_by,
             f"{county.name} ber om bestilling minst {lead.value} dager før veiledningen (regnet fra {session_text}, {format_nb(session)}); flyttet til siste virkedag.",
             list(lead.references) or ["integreringsloven-11"], lead.source,
             precedes="session_on" if planned else ("guidance_by" if guidance_by else None),
+            warning=(f"Bestillingsfristen ({format_nb(book_by)}) er passert. Bestill straks og spør {county.name} om veiledningen kan holdes "
+                     f"{format_nb(session)}, eller velg en senere dato innenfor fristene.") if book_by < on else None,
+            rests_on=(LEAD_DAYS,),
         )
-        if book_by < on:
-            item["warning"] = (
-                f"Bestillingsfristen ({format_nb(book_by)}) er passert. Bestill straks og spør {county.name} om veiledningen kan holdes "
-                f"{format_nb(session)}, eller velg en senere dato innenfor fristene."
-            )
-        by_id["book_by"] = item
     else:
         notes.append(f"Ingen rutine registrert for {county.name} om hvor lang tid i forveien veiledningen må bestilles. Bestill så tidlig som mulig.")
 
     if note_days is not None:
         note_by = workdays.add_working_days(session, note_days.value)
-        item = _item(
-            "note_by", "Frist for karriereveilederens notat", note_by, on,
+        by_id["note_by"] = _item(
+            facts, "note_by", "Frist for karriereveilederens notat", note_by,
             f"{county.name} sender notatet innen {note_days.value} virkedager etter veiledningen (regnet fra {session_text}, {format_nb(session)}).",
             list(note_days.references) or ["integreringsloven-11"], note_days.source, precedes="vedtak_by" if note_latest else None,
+            warning=(f"Notatet kommer {format_nb(note_by)}, etter {format_nb(note_latest)}, som er virkedagen før siste dag for vedtak. "
+                     "Da har kommunen ikke notatet når vedtaket skal fattes. Velg en tidligere dato for veiledningen.")
+            if note_latest and note_by > note_latest else None,
+            rests_on=(NOTE_DAYS,),
         )
-        if note_latest and note_by > note_latest:
-            item["warning"] = (
-                f"Notatet kommer {format_nb(note_by)}, etter {format_nb(note_latest)}, som er virkedagen før siste dag for vedtak. "
-                "Da har kommunen ikke notatet når vedtaket skal fattes. Velg en tidligere dato for veiledningen."
-            )
-        by_id["note_by"] = item
     else:
         notes.append(f"Ingen rutine registrert for {county.name} om når notatet fra veiledningen kommer.")
     return _ordered(by_id), notes

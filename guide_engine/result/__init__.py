@@ -1,7 +1,8 @@
 """The result of a case, built in one pass from a session.
 
-A ``Context`` is built once (reference date, county, the parsed answers on the path, the eligibility
-decision); each part of the result is decided from it in turn and returns its basis (the references
+The decisions (guide_engine/decisions/) are made first, each complete; a ``Context`` holding them is
+made once (context.py); the checklist (checklist.py) and the draft referral (referral.py) are built
+from it, and the summary (summary.py) from the result. Each part returns its basis (the references
 and sources it cites) beside its value; the result's top-level ``references`` and ``sources`` are the
 union of the parts' bases, labelled from references.toml and sources.toml. A cited id that is not in
 those files is an error, not silently dropped.
@@ -10,16 +11,15 @@ those files is an error, not silently dropped.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
-from . import __version__, adviser, checklist, deadlines, interpreter, priority, provenance, referral, summary
-from .context import Basis, ConsultedCounty, Context
-from .data_loader import County, load_references, load_sources
-from .dates import format_nb
-from .free_text import echo
-
-if TYPE_CHECKING:
-    from .session import Session
+from .. import __version__
+from . import checklist, referral, summary
+from .context import Basis, Context
+from ..data_loader import County, load_references, load_sources
+from ..dates import format_nb
+from ..decisions import adviser, deadlines, interpreter, priority
+from ..free_text import echo
+from ..session import Session
 
 
 class UnknownCitation(KeyError):
@@ -86,45 +86,45 @@ def _labelled(basis: Basis) -> tuple[dict, dict]:
     )
 
 
-def build(session: "Session", brief: bool = False) -> dict:
+def build(session: Session, brief: bool = False) -> dict:
     """The result for the session's case (see guide_engine/schema/result.schema.json); ``brief``
-    leaves out the checklist, the draft referral and the summary (the queue ranks many cases)."""
+    leaves out the checklist, the draft referral and the summary (the queue ranks many cases).
+
+    Each part is built complete, in order, from what was built before it, and nothing changes it
+    afterwards: the decisions (eligibility, interpreter, adviser, deadlines, priority), then the
+    checklist from them, then the referral from both, then the summary from the result."""
     warnings = [f"Ukjent felt «{echo(k)}» er ikke brukt." for k in session.unknown_fields()]
     if session.on_problem:
         return empty(None, session.errors(), warnings, session.path)
     errors = session.errors()
-    if errors or session.decision is None or session.county is None:
+    if errors or session.decision is None or session.county is None or session.facts is None:
         if not errors:  # defensive: should not happen, the errors cover the path
             errors = [{"field": session.path[-1] if session.path else "county", "message": "Svar mangler."}]
         return empty(session.on, errors, warnings, session.path)
 
-    on, a = session.on, session.answers
-    status = session.decision.status
-    county = ConsultedCounty(session.county, status)
-    ctx = Context(on, county, session.decision, {fid: a.value(fid) for fid in session.path})
-    val = ctx.answers
-    block, basis = _county_block(session.county, on)
-    ctx.eligibility = ctx.decision.to_dict()
-    ctx.interpreter = interpreter.decide(county, on, val.get("interpreter_needed") if ctx.covered else None, val.get("interpreter_language"), status)
-    ctx.adviser = adviser.decide(county, on, val.get("wants_adviser_present"), status)
-    ctx.deadlines, ctx.deadline_notes = deadlines.compute(ctx.decision, county, on, val.get("settlement_date"), val.get("planned_session_date"))
-    ctx.priority = priority.decide(county, on, val, ctx.nearest_deadline(), status) if ctx.covered else priority.not_covered()
+    on, a, facts, decision = session.on, session.answers, session.facts, session.decision
+    val = {fid: a.value(fid) for fid in session.path}
+    covered = decision.guided
+    block, county_basis = _county_block(session.county, on)
+    dls, dl_notes = deadlines.compute(decision, facts, val.get("settlement_date"), val.get("planned_session_date"))
+    ctx = Context(
+        on=on, county=session.county, facts=facts, decision=decision, answers=val,
+        eligibility=decision.to_dict(),
+        interpreter=interpreter.decide(facts, val.get("interpreter_needed") if covered else None, val.get("interpreter_language")),
+        adviser=adviser.decide(facts, val.get("wants_adviser_present")),
+        deadlines=dls, deadline_notes=dl_notes,
+        priority=priority.decide(facts, val) if covered else priority.not_covered(),
+    )
     if brief:  # the queue ranks many cases: no checklist, no draft, no caveats on them
         tasks, task_basis, draft, referral_basis, notes = [], Basis(), None, Basis(), []
     else:
         tasks, task_basis = checklist.build(ctx)
-        draft, referral_basis = referral.build(ctx)
-        # The caveats of every county fact and national guidance the tasks rest on, on each task and in the draft.
-        notes = provenance.annotate(session.county, on, status, tasks, draft)
-        for d in ctx.deadlines:  # beside the deadline and the priority that rest on county facts
-            d["data_notes"] = provenance.notes_of(session.county, provenance.DEADLINE_FACTS.get(d["id"], ()), on, status)
-        if ctx.priority.get("applies"):
-            ctx.priority["data_notes"] = provenance.notes_of(session.county, provenance.PRIORITY_FACTS, on, status)
-        if not draft.get("to"):
-            draft.update(provenance.contact_route(session.county, on))
+        draft, referral_basis = referral.build(ctx, tasks)
+        # Each caveat once, with the facts and the parts it concerns: those of the tasks and the letter.
+        notes = facts.notes(*[checklist.PART + t["id"] for t in tasks], referral.PART)
 
-    basis.of(ctx.eligibility, ctx.interpreter, ctx.adviser).merge(_deadline_basis(ctx.deadlines)).of(ctx.priority)
-    basis.merge(task_basis).merge(referral_basis).add(sources=[n["source"] for n in notes])
+    basis = Basis().merge(county_basis).of(ctx.eligibility, ctx.interpreter, ctx.adviser).merge(_deadline_basis(ctx.deadlines))
+    basis.of(ctx.priority).merge(task_basis).merge(referral_basis).add(sources=[n["source"] for n in notes])
     references, sources = _labelled(basis)
 
     result = empty(on, [], warnings, session.path)

@@ -1,7 +1,9 @@
 """Who has the right — and the duty — to career guidance under integreringsloven § 11.
 
 Written Catala-style: each rule sits beside a paraphrase of its provision; the general rule comes
-first and the exceptions are named and ordered. Dates and limits come from data/rules/eligibility.toml.
+first and the exceptions are named and ordered. Dates and limits come from data/rules/eligibility.toml;
+the permit groups (their wording, provision, whether § 8 asks for settlement by agreement, and which
+rule below decides each) and the statuses (label and letter's words) from data/vocabularies/.
 
 General rule (§ 11 first paragraph): persons covered by § 8 first paragraph have the right and the
 duty to career guidance. § 8 first paragraph: aged 18–55 when the residence permit was granted, with
@@ -37,27 +39,62 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .dates import add_years, format_nb
-from .rules import Parameter, Value, family
-from .answers import Answers
+from ..answers import Answers
+from ..data_loader import DataError, PermitGroup, cached, load_permit_groups, load_statuses
+from ..data_loader.vocabularies import PERMIT_GROUPS, STATUSES as STATUSES_FILE
+from ..dates import add_years, format_nb
+from ..rules import Parameter, Value, family
 
+# The statuses the rules below give. Each is defined once, with its label, its provision and the
+# letter's words, in data/vocabularies/statuses.toml; ``data_problem`` names any status the one
+# gives that the other lacks.
 RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED, NOT_COVERED, UNCLEAR = "right_and_duty", "right_only", "assess_need", "not_covered", "unclear"
-LABELS = {
-    RIGHT_AND_DUTY: "Rett og plikt til karriereveiledning",
-    RIGHT_ONLY: "Rett, men ikke plikt, til karriereveiledning",
-    ASSESS_NEED: "Kommunen vurderer behovet for karriereveiledning",
-    NOT_COVERED: "Ikke omfattet av integreringsloven § 11",
-    UNCLEAR: "Uavklart: svaret avhenger av en regel vi ikke har kunnet bekrefte",
-}
-AGREEMENT_GROUPS = ("refugee", "resettlement", "humanitarian", "collective")
-GROUP_TEXT = {
-    "refugee": "som flyktning (utlendingsloven § 28)",
-    "resettlement": "som overføringsflyktning (utlendingsloven § 35 tredje ledd)",
-    "humanitarian": "på grunnlag av sterke menneskelige hensyn etter søknad om beskyttelse (utlendingsloven § 38)",
-    "family": "som familiemedlem til en person i målgruppen (familieinnvandring)",
-    "independent": "på selvstendig grunnlag etter utlendingsloven § 53 (for eksempel etter mishandling i samlivet)",
-    "collective": "med kollektiv beskyttelse (utlendingsloven § 34)",
-}
+STATUSES = (RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED, NOT_COVERED, UNCLEAR)
+
+# The rules a permit group of data/vocabularies/permit_groups.toml names (its ``rule``): the general
+# rule and the exceptions below that turn on the group. Whether § 8 asks for settlement by agreement
+# is the group's own data (``settlement_agreement``), as are its wording and its provisions.
+SECTION_9, FAMILY_MEMBER, COLLECTIVE_PROTECTION, OUTSIDE_SECTION_9 = "section_9", "family_member", "collective_protection", "outside_section_9"
+GROUP_RULES = (SECTION_9, FAMILY_MEMBER, COLLECTIVE_PROTECTION, OUTSIDE_SECTION_9)
+
+
+def label(status: str) -> str:
+    """The status in bokmål (data/vocabularies/statuses.toml)."""
+    return load_statuses()[status].label
+
+
+@cached
+def permit_groups() -> dict[str, PermitGroup]:
+    """The permit groups of the data, each naming a rule of this module (DataError for one that does not)."""
+    groups = load_permit_groups()
+    for g in groups.values():
+        if g.rule not in GROUP_RULES:
+            raise DataError(PERMIT_GROUPS, f"{g.id}.rule", f"ingen regel {g.rule!r} i guide_engine/decisions/eligibility.py "
+                                                           f"(reglene er {', '.join(GROUP_RULES)}); legg til regelen eller velg en av dem")
+    return groups
+
+
+@cached
+def vocabulary_problems() -> tuple[str, ...]:
+    """What the vocabularies' data say that these rules do not handle, each naming what is missing:
+    a permit group without a rule here, a status no rule gives, a status given but not defined."""
+    try:
+        permit_groups()
+        defined = load_statuses()
+    except DataError as e:
+        return (str(e),)
+    given = [f"{STATUSES_FILE}: {s}: ingen regel i guide_engine/decisions/eligibility.py gir denne statusen (eligibility.STATUSES)"
+             for s in defined if s not in STATUSES]
+    lacking = [f"{STATUSES_FILE}: {s}: mangler (eligibility.py gir statusen, men den har ingen etikett eller brevtekst)"
+               for s in STATUSES if s not in defined]
+    return tuple(given + lacking)
+
+
+def data_problem() -> str | None:
+    """The first of ``vocabulary_problems``, or None."""
+    return next(iter(vocabulary_problems()), None)
+
+
 TRANSITION_RULE = (
     "Integreringsloven gjelder for den som fikk oppholdstillatelse fra og med 1. januar 2021, og for den som fikk "
     "tillatelse før, men kom til Norge fra og med 1. januar 2021. Introduksjonsloven gjelder for den som både fikk "
@@ -91,7 +128,7 @@ class Decision:
     def to_dict(self) -> dict:
         return {
             "status": self.status,
-            "label": LABELS[self.status],
+            "label": label(self.status),
             "law": self.law,
             "confirmed": self.confirmed,
             "reasons": list(self.reasons),
@@ -103,6 +140,12 @@ class Decision:
             "acts_as": self.acts_as,
             "wants_guidance": self.wants_guidance,
         }
+
+    @property
+    def guided(self) -> bool:
+        """Covered and guidance not declined (a right-only participant may say no): the preparation
+        questions are asked and the result prepares a referral."""
+        return self.status != NOT_COVERED and self.wants_guidance is not False
 
     @property
     def prepares(self) -> str:
@@ -126,14 +169,14 @@ def _unclear(d: Decision, v: Value, depends: str, check: str, outcomes: list[tup
     """Turn a decision into UNCLEAR: both outcomes, what they depend on and what to check, in words."""
     d.status = UNCLEAR
     d.acts_as = acts_as
-    d.alternatives = [{"status": s, "label": LABELS[s], "when": when} for s, when in outcomes]
+    d.alternatives = [{"status": s, "label": label(s), "when": when} for s, when in outcomes]
     d.reasons.append(f"Svaret avhenger av {depends}. Det har vi ikke kunnet bekrefte.")
     for s, when in outcomes:
-        d.reasons.append(f"{when}: {LABELS[s].lower()}.")
+        d.reasons.append(f"{when}: {label(s).lower()}.")
     d.reasons.append(f"Dette må du sjekke: {check}")
     if acts_as:
         d.reasons.append(
-            f"Til det er avklart, regner veiviseren frister og sjekkliste som for «{LABELS[acts_as].lower()}», "
+            f"Til det er avklart, regner veiviseren frister og sjekkliste som for «{label(acts_as).lower()}», "
             "så ingen frist går tapt. Ikke avvis personen før du har sjekket."
         )
     return _flag(d, v, f"{depends[0].upper()}{depends[1:]}. Sjekk: {check}")
@@ -153,14 +196,14 @@ def decide(a: Answers) -> Decision:
     first question it needs that has no valid answer (that question is the next on the path)."""
     on = a.on
     R = family("eligibility")
-    group = a.need("permit_group")
+    group = permit_groups()[a.need("permit_group")]  # the question's options are the groups of the data
 
     # Exception 1 — § 9 lists the permits that give the right and the duty; others are not covered.
-    if group == "other":
+    if group.rule == OUTSIDE_SECTION_9:
         return Decision(
             NOT_COVERED,
-            ["Personen har oppholdstillatelse på et grunnlag (for eksempel arbeid, studier eller EØS-opphold) som ikke er blant grunnlagene i integreringsloven § 9."],
-            ["integreringsloven-9", "integreringsloven-8", "integreringsloven-11", CAREER_CENTRE_REF],
+            [f"Personen har oppholdstillatelse {group.text}."],
+            ["integreringsloven-9", "integreringsloven-8", "integreringsloven-11", *group.references, CAREER_CENTRE_REF],
             may_offer=[OFFER_CAREER_CENTRE],
         )
 
@@ -176,10 +219,8 @@ def decide(a: Answers) -> Decision:
         if arrived < cutoff:
             return _old_law(a, R, cutoff, cut.reference)
 
-    reasons = [f"Personen har oppholdstillatelse {GROUP_TEXT[group]}, som er nevnt i integreringsloven § 9."]
-    refs = ["integreringsloven-8", "integreringsloven-9", "integreringsloven-11"]
-    if group == "independent":
-        refs.append("utlendingsloven-53")
+    reasons = [f"Personen har oppholdstillatelse {group.text}, som er nevnt i integreringsloven § 9."]
+    refs = ["integreringsloven-8", "integreringsloven-9", "integreringsloven-11", *group.references]
     if arrived is not None:
         reasons.append(
             f"Tillatelsen ble gitt {format_nb(permit)}, før {format_nb(cutoff)}, men personen kom til Norge {format_nb(arrived)}. "
@@ -223,20 +264,20 @@ def decide(a: Answers) -> Decision:
         )
 
     # Exception 5 — § 8: settled by agreement between IMDi and the municipality (not for § 9 letters f and g).
-    if group in AGREEMENT_GROUPS and not a.need("settled_by_agreement"):
+    if group.settlement_agreement and not a.need("settled_by_agreement"):
         return Decision(
             NOT_COVERED,
             ["Personen er ikke bosatt etter avtale mellom IMDi og kommunen, som integreringsloven § 8 krever for dette oppholdsgrunnlaget."],
             ["integreringsloven-8", "integreringsloven-11", CAREER_CENTRE_REF],
             may_offer=[OFFER_PROGRAMME, OFFER_CAREER_CENTRE],
         )
-    if group in AGREEMENT_GROUPS:
+    if group.settlement_agreement:
         reasons.append("Personen er bosatt etter avtale mellom IMDi og kommunen.")
     else:
         reasons.append("Kravet om bosetting etter avtale med IMDi gjelder ikke for dette oppholdsgrunnlaget (integreringsloven § 8 andre ledd).")
 
     # Exception 6 — family members: the reference person had lived in a municipality < 5 years.
-    if group == "family":
+    if group.rule == FAMILY_MEMBER:
         if not a.need("family_reference_recent"):
             return Decision(
                 NOT_COVERED,
@@ -249,20 +290,31 @@ def decide(a: Answers) -> Decision:
     if age_pending is not None:
         reasons.append(f"Personen var {age} år da tillatelsen ble gitt, og har bodd i kommunen siden {format_nb(settled)} (under {years.value} år).")
         d = Decision(UNCLEAR, reasons, refs + [amax.reference, "innst-410-l-2024-2025"], may_offer=[OFFER_PROGRAMME])
+        covered = RIGHT_AND_DUTY
+        if group.rule == COLLECTIVE_PROTECTION:
+            # Under the raised limit, exception 7 still decides what collective protection gives (right
+            # only while chapter 6A applies; where 6A is itself unsettled, what its check prepares for),
+            # and the participant's answer to whether they want guidance counts.
+            inner = _collective(a, R, list(reasons), refs, permit)
+            covered = inner.prepares
+            d.reasons += inner.reasons[len(reasons):]
+            d.references += [r for r in inner.references if r not in d.references]
+            d.unconfirmed += inner.unconfirmed
+            d.recommendation_expected, d.wants_guidance = inner.recommendation_expected, inner.wants_guidance
         return _unclear(
             d, age_pending,
             f"om aldersgrensen i integreringsloven § 8 er hevet fra {amax.value} til {age_pending.value} år for denne personen "
             f"(Prop. 81 L (2024–2025), behandlet i Stortinget {format_nb(age_pending.start)})",
             f"om endringen er trådt i kraft, og om overgangsreglene gjelder for en tillatelse gitt {format_nb(permit)}. "
             "Se integreringsloven § 8 på Lovdata, eller spør IMDi eller statsforvalteren.",
-            [(RIGHT_AND_DUTY, f"Gjelder grensen på {age_pending.value} år"), (NOT_COVERED, f"Gjelder grensen på {amax.value} år fortsatt")],
-            RIGHT_AND_DUTY,
+            [(covered, f"Gjelder grensen på {age_pending.value} år"), (NOT_COVERED, f"Gjelder grensen på {amax.value} år fortsatt")],
+            covered,
         )
 
     reasons.append(f"Personen var {age} år da tillatelsen ble gitt, og har bodd i kommunen siden {format_nb(settled)} (under {years.value} år).")
 
     # Exception 7 — chapter 6A: collective protection gives a right but no duty.
-    if group == "collective":
+    if group.rule == COLLECTIVE_PROTECTION:
         return _collective(a, R, reasons, refs, permit)
 
     # General rule — § 11 first paragraph.
@@ -275,12 +327,13 @@ def _collective(a: Answers, R: dict, reasons: list[str], refs: list[str], permit
     six_a = R["chapter_6a"]
     current, pending = _at(six_a, on), six_a.unconfirmed_on(on)
     since = _first(R["chapter_6a_permit_from"])
-    refs = refs + ["utlendingsloven-34"]
     if permit < date.fromisoformat(since.value):
         return Decision(RIGHT_AND_DUTY, reasons + [
             f"Kapittel 6A gjelder bare tillatelser gitt fra og med {format_nb(date.fromisoformat(since.value))}; hovedregelen om rett og plikt gjelder."],
             refs + [since.reference])
     if pending is not None and pending.value != current.value:
+        # Deliberate boilerplate, the same shape as the covid law's _unclear call below: each unsettled
+        # rule states its own question, what to check and both outcomes beside its provision.
         d = Decision(UNCLEAR, reasons, refs + [current.reference], recommendation_expected=False)
         return _unclear(
             d, pending,
@@ -334,6 +387,7 @@ def _old_law(a: Answers, R: dict, cutoff: date, transitional_ref: str) -> Decisi
         "bransje som er rammet av krisen, hvor lang tid som er igjen, og om deltakeren allerede har fått veiledning."
     ]
     if pending is not None and pending.value != current.value:
+        # Deliberate boilerplate, the same shape as chapter 6A's _unclear call above (see there).
         d = Decision(UNCLEAR, assess, refs + [current.reference, CAREER_CENTRE_REF], may_offer=[OFFER_CAREER_CENTRE], law="introduksjonsloven")
         return _unclear(
             d, pending,

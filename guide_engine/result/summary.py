@@ -7,8 +7,7 @@ Texts are in templates/summary.txt.
 
 from __future__ import annotations
 
-from .data_loader import load_labels
-from .texts import fill, sections
+from ..texts import fill, sections
 
 ANCHORS = {
     "status": "guide-eligibility",
@@ -20,12 +19,6 @@ ANCHORS = {
 
 def _t(key: str, **values: object) -> str:
     return fill(sections("summary")[key], **values)
-
-
-def who_label(value: str | None) -> str:
-    """Fylkeskommunen / Kommunen / Ikke avklart (data/labels.toml)."""
-    who = load_labels()["who"]
-    return who.get(value or "unknown", who["unknown"])
 
 
 def status(elig: dict) -> dict:
@@ -41,21 +34,12 @@ def status(elig: dict) -> dict:
 
 
 def interpreter(interp: dict | None) -> dict | None:
-    """Who orders and who pays the interpreter; None when the result has no interpreter part."""
+    """Who orders and who pays the interpreter, in the decision's own words; None when the result
+    has no interpreter part (not covered)."""
     if not interp or interp.get("needed") is None:
         return None
-    orders, pays = interp.get("orders"), interp.get("pays")
-    if not interp["needed"]:
-        text = _t("interpreter_not_needed")
-    elif orders == "unknown" and pays == "unknown":
-        text = _t("interpreter_unknown")
-    elif orders == pays:
-        text = _t("interpreter_same", orders=who_label(orders))
-    else:
-        text = _t("interpreter", orders=who_label(orders), pays=who_label(pays).lower())
-    if interp["needed"] and interp.get("layer") == "national":
-        text += " " + _t("interpreter_national")  # not the county's own routine (guide_engine/provenance.py)
-    return {"needed": interp["needed"], "orders": orders, "pays": pays, "text": text, "anchor": ANCHORS["interpreter"]}
+    return {"needed": interp["needed"], "orders": interp["orders"], "pays": interp["pays"], "text": interp["words"]["summary"],
+            "anchor": ANCHORS["interpreter"]}
 
 
 def next_deadline(deadlines: list[dict]) -> dict:

@@ -1,0 +1,41 @@
+"""Load and validate the data files under ``guide_engine/data`` (see data/README.md).
+
+Standard library only: the same loader runs in CPython and in Pyodide. Every rule a file breaks
+raises ``DataError`` naming the file and the key, so a bad fact fails the build, not the user.
+
+The package, one module per concern (each imports only those above it):
+
+    records       the record types the files are read into (no reading)
+    reader        one table read against its rules; DataError; the value checks
+    files         where the files are (``use_data_dir`` for a scratch copy), reading one, the cache
+                  of everything read (``reload``)
+    sources       sources.toml and references.toml, and the checks that cite them
+    vocabularies  labels.toml, vocabularies/permit_groups.toml, vocabularies/statuses.toml
+    questions     questions.toml (options from a vocabulary) and checklist.toml
+    priority      priority.toml
+    fact_keys     fact_keys.toml (a fact's value type may be a list of priority criteria)
+    counties      counties/*.toml and national.toml, and the rules across county files
+    practice      practice.toml, the practice cases (for the site build, not the engine)
+
+This module is the loader's public face: the engine and the site build import from here.
+"""
+
+from .counties import check_verified_dates, load_counties, load_national, parse_county
+from .fact_keys import VALUE_TYPES, load_fact_keys
+from .files import cached, load_rules, register, reload, use_data_dir
+from .practice import load_practice
+from .priority import load_priority_criteria
+from .questions import CHECK_RULES, CHECKLIST_WHO, QUESTION_STAGES, QUESTION_TYPES, load_checklist, load_questions
+from .reader import DataError
+from .records import Contact, County, Criterion, Fact, FactKey, Period, PermitGroup, Reference, Routine, Source, Status
+from .sources import load_references, load_sources
+from .vocabularies import load_labels, load_permit_groups, load_statuses, settled_statuses
+
+__all__ = [
+    "CHECK_RULES", "CHECKLIST_WHO", "QUESTION_STAGES", "QUESTION_TYPES", "VALUE_TYPES",
+    "Contact", "County", "Criterion", "DataError", "Fact", "FactKey", "Period", "PermitGroup", "Reference", "Routine",
+    "Source", "Status",
+    "cached", "check_verified_dates", "load_checklist", "load_counties", "load_fact_keys", "load_labels",
+    "load_national", "load_permit_groups", "load_practice", "load_priority_criteria", "load_questions", "load_references", "load_rules",
+    "load_sources", "load_statuses", "parse_county", "register", "reload", "settled_statuses", "use_data_dir",
+]

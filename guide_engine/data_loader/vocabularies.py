@@ -1,0 +1,62 @@
+"""The vocabularies other files name values from, each defined once: labels.toml (shared labels),
+vocabularies/permit_groups.toml and vocabularies/statuses.toml (the permit groups and the eligibility
+statuses, each with its provision and its words)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .files import cached, read_toml, tables
+from .reader import Reader, text_list
+from .records import PermitGroup, Status
+from .sources import cited_references
+
+
+@cached
+def load_labels() -> dict[str, Any]:
+    """data/labels.toml: month names and the label sets the result, the county pages and the guide share."""
+    name = "labels.toml"
+    raw = read_toml(name)
+    r = Reader(name, "", raw)
+    months = r.get("months", lambda v: text_list(v) and len(v) == 12, True, "tolv månedsnavn")
+    out: dict[str, Any] = {"months": list(months)}
+    for group in ("who", "contact_kind", "priority_level"):
+        _, table = r.raw(group, required=True)
+        g = Reader(name, group, table)
+        out[group] = {k: g.text(k) for k in g.table}
+    r.done()
+    return out
+
+
+PERMIT_GROUPS = "vocabularies/permit_groups.toml"
+STATUSES = "vocabularies/statuses.toml"
+
+
+@cached
+def load_permit_groups() -> dict[str, PermitGroup]:
+    """vocabularies/permit_groups.toml: the permit groups, in the order the question lists them.
+    Which rule decides each (``rule``) is checked by guide_engine/decisions/eligibility.py, which holds the rules."""
+    out: dict[str, PermitGroup] = {}
+    for gid, r in tables(PERMIT_GROUPS):
+        out[gid] = PermitGroup(gid, r.text("label"), r.text("text"), r.text("rule"), r.flag("settlement_agreement"),
+                               cited_references(r, required=False), r.text("provision"))
+    return out
+
+
+@cached
+def load_statuses() -> dict[str, Status]:
+    """vocabularies/statuses.toml: the eligibility statuses guide_engine/decisions/eligibility.py decides, in order."""
+    out: dict[str, Status] = {}
+    for sid, r in tables(STATUSES):
+        referred = r.flag("referred")
+        letter_basis, letter = r.text("letter_basis", required=referred), r.text("letter", required=referred)
+        if not referred and (letter_basis or letter):
+            raise r.fail("letter" if letter else "letter_basis", "bare der referred = true (ingen henvisning, ingen brevtekst)")
+        out[sid] = Status(sid, r.text("label"), r.flag("settled"), r.text("provision"), cited_references(r, required=False),
+                          referred, letter_basis, letter)
+    return out
+
+
+def settled_statuses() -> tuple[str, ...]:
+    """The statuses that are a settled outcome (a county fact may be written for one; not "unclear")."""
+    return tuple(s.id for s in load_statuses().values() if s.settled)

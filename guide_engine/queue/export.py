@@ -1,0 +1,59 @@
+"""The queue as it leaves the engine: the page's message (each row without its cells and working
+data) and the list as CSV for Norwegian Excel (UTF-8 with BOM, semicolons, CRLF, DD.MM.ÅÅÅÅ)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..free_text import plain_text
+from .sheet import nb_date
+
+PAGE_FIELDS = ("row", "label", "status", "errors", "county", "county_name", "eligibility", "eligibility_label", "guidance_by",
+               "guidance_by_text", "overdue", "rank", "rule", "projected", "projected_text", "misses")
+
+
+def for_page(result: dict) -> dict:
+    """The queue as the page shows it: each row without its cells and working data (smaller message)."""
+    out = dict(result)
+    out["rows"] = [{k: r.get(k) for k in PAGE_FIELDS} for r in result["rows"]]
+    return out
+
+
+EXPORT_COLUMNS = ("rang", "status", "regel", "siste_dag_veiledning", "frist_passert", "siste_dag_oppstart",
+                  "bestill_senest", "notat_senest", "planlagt_time", "rekker_fristen", "feil")
+STATUS_TEXT = {"ranked": "rangert", "not_covered": "ikke omfattet", "error": "feil"}
+
+
+def _cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: a leading = + - @ would start a formula; typed text goes out
+    as plain text (no control or format character, no fødselsnummer: free_text.plain_text)."""
+    value = plain_text(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def export_csv(result: dict) -> str:
+    """The queue as CSV for Norwegian Excel: UTF-8 with BOM, semicolons, CRLF, dates DD.MM.ÅÅÅÅ;
+    the input columns as given, then rank, status, rule, deadlines, projected date, flags."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    cols = list(result.get("columns") or [])
+    w.writerow([_cell(c) for c in cols] + list(EXPORT_COLUMNS))
+    for r in result.get("rows") or []:
+        cells = [(r["cells"][i] if i < len(r["cells"]) else "") for i in range(len(cols))]
+        dl = {d["id"]: d["date"] for d in r.get("deadlines") or []}
+        misses = r.get("misses")
+        w.writerow([_cell(c) for c in cells] + [
+            str(r["rank"] or ""),
+            STATUS_TEXT.get(r["status"], r["status"] or ""),
+            _cell((r.get("rule") or {}).get("text", "")),
+            nb_date(r.get("guidance_by")),
+            ("ja" if r.get("overdue") else "nei") if r.get("guidance_by") else "",
+            nb_date(dl.get("programme_start_by")),
+            nb_date(dl.get("book_by")),
+            nb_date(dl.get("note_by")),
+            nb_date(r.get("projected")),
+            "" if misses is None else ("nei" if misses else "ja"),
+            _cell(" | ".join(f"{e['field']}: {e['message']}" for e in r.get("errors") or [])),
+        ])
+    return "\ufeff" + buf.getvalue()

@@ -1,0 +1,136 @@
+"""Which rows are ranked, and in what order: every row evaluated by the engine (the same decisions,
+deadlines and priority as the guide), the rows with errors listed, and the rest ordered (see
+``order``), each with the rule that placed it and its basis."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from .. import api
+from ..data_loader import register
+from ..result import build
+from ..session import Session
+from .sheet import read_csv, to_case
+
+
+def _deadline(result: dict, did: str) -> dict | None:
+    return next((d for d in result.get("deadlines") or [] if d.get("id") == did), None)
+
+
+def engine_result(case: dict, on: str) -> dict:
+    """The engine's result for one row, without the parts the queue does not show (checklist,
+    referral, summary); the same decisions, deadlines and priority as ``api.evaluate``."""
+    try:
+        return build(Session(case, on), brief=True)
+    except Exception:  # the API's safety net decides what a fault looks like
+        return api.evaluate(case, on)
+
+
+def _evaluate_row(row: dict, fields: list[str | None], on: str) -> dict:
+    case, label, cell_errors = to_case(row["cells"], fields)
+    result = engine_result(case, on)
+    bad_fields = {e["field"] for e in cell_errors}
+    engine_errors = [e for e in result.get("errors") or [] if e.get("field") not in bad_fields]
+    errors = cell_errors + engine_errors
+    ref = (case.get("participant_ref") or "").strip()
+    out: dict[str, Any] = {
+        "row": row["row"],
+        "label": label or ref or f"Rad {row['row']}",
+        "participant_ref": ref,
+        "cells": row["cells"],
+        "errors": [{"row": row["row"], **e} for e in errors],
+        "status": "error" if errors or not result.get("ok") else None,
+        "county": None, "county_name": None, "eligibility": None, "eligibility_label": None,
+        "guidance_by": None, "guidance_by_text": None, "overdue": False, "deadlines": [], "deadline_notes": [],
+        "priority": None, "rank": None, "rule": None, "projected": None, "projected_text": None, "misses": None,
+    }
+    if out["status"] == "error":
+        if not out["errors"]:
+            out["errors"] = [{"row": row["row"], "field": "_row", "message": "Raden kunne ikke vurderes."}]
+        return out
+    elig = result["eligibility"] or {}
+    gb = _deadline(result, "guidance_by")
+    prio = result.get("priority") or {}
+    out.update({
+        "status": "not_covered" if elig.get("status") == "not_covered" else "ranked",
+        "county": result["county"]["id"], "county_name": result["county"]["name"],
+        "eligibility": elig.get("status"), "eligibility_label": elig.get("label"),
+        "eligibility_reasons": elig.get("reasons") or [], "eligibility_references": elig.get("references") or [],
+        "guidance_by": gb["date"] if gb else None, "guidance_by_text": gb["date_text"] if gb else None,
+        "overdue": bool(gb and gb.get("overdue")),
+        "guidance_basis": gb["basis"] if gb else None, "guidance_references": list(gb.get("references") or []) if gb else [],
+        "deadlines": [{k: d.get(k) for k in ("id", "label", "date", "date_text", "overdue", "basis", "references", "source")}
+                      for d in result.get("deadlines") or []],
+        "deadline_notes": list(result.get("deadline_notes") or []),
+        "priority": {k: prio.get(k) for k in ("applies", "score", "max_score", "level", "reasons", "references", "sources")},
+    })
+    return out
+
+
+def deadline_key(r: dict) -> tuple:
+    """Overdue first, then the nearest latest-guidance date, then rows without one (file order)."""
+    if r["guidance_by"]:
+        return (0 if r["overdue"] else 1, r["guidance_by"], r["row"])
+    return (2, "", r["row"])
+
+
+def _county_applies(r: dict) -> bool:
+    return bool(r["priority"] and r["priority"].get("applies"))
+
+
+def order(ranked: list[dict]) -> list[dict]:
+    """The ranked rows in the order they must be seen (see the module docstring).
+
+    A county whose criteria apply orders its own rows by score, then deadline; each of those rows
+    carries the most urgent deadline among itself and the county's rows it goes before, so the
+    county's most urgent place in the whole queue goes to the row its criteria put first. Every
+    other row keeps its own deadline. The queue is sorted by those deadlines.
+    """
+    chains: dict[str, list[dict]] = {}
+    keyed: list[tuple[tuple, int, dict]] = []
+    for r in ranked:
+        if _county_applies(r):
+            chains.setdefault(r["county"], []).append(r)
+        else:
+            keyed.append((deadline_key(r), 0, r))
+    for members in chains.values():
+        members.sort(key=lambda r: (-(r["priority"].get("score") or 0), deadline_key(r)))
+        carried = None
+        for pos in range(len(members) - 1, -1, -1):
+            own = deadline_key(members[pos])
+            carried = own if carried is None or own < carried else carried
+            keyed.append((carried, pos, members[pos]))
+    keyed.sort(key=lambda t: (t[0], t[1]))
+    return [r for _, _, r in keyed]
+
+
+def rule(r: dict) -> dict:
+    """Which rule placed the row, in Norwegian, with its basis."""
+    if r["status"] == "not_covered":
+        return {"id": "not_covered", "text": f"Ikke rangert: {r['eligibility_label'] or 'ikke omfattet'}.",
+                "basis": r.get("eligibility_reasons") or [], "references": r.get("eligibility_references") or [], "sources": []}
+    p = r["priority"] or {}
+    if _county_applies(r):
+        text = (f"{r['county_name']} prioriterer etter kriteriene i sin kilde når kapasiteten er begrenset: "
+                f"{p.get('score')} av {p.get('max_score')} poeng. Ved likt antall poeng går nærmeste frist først.")
+        return {"id": "county_criteria", "text": text, "basis": list(p.get("reasons") or []),
+                "references": list(p.get("references") or []), "sources": list(p.get("sources") or [])}
+    if r["guidance_by"] and r["overdue"]:
+        return {"id": "overdue", "text": f"Fristen er passert: siste dag for karriereveiledningen var {r['guidance_by_text']}. Passerte frister går først.",
+                "basis": [r["guidance_basis"]], "references": r["guidance_references"], "sources": []}
+    if r["guidance_by"]:
+        return {"id": "deadline", "text": f"Siste dag for karriereveiledningen er {r['guidance_by_text']}. Nærmeste frist går først.",
+                "basis": [r["guidance_basis"]], "references": r["guidance_references"], "sources": []}
+    return {"id": "no_deadline", "text": "Ingen siste dag for veiledningen er regnet ut; raden kommer etter dem med frist, i rekkefølgen i filen.",
+            "basis": r["deadline_notes"] or ["Ingen frist regnet ut for denne deltakeren."], "references": ["integreringsloven-11"], "sources": []}
+
+
+@register
+@lru_cache(maxsize=1)
+def evaluated(text: str, on: str, max_rows: int) -> tuple[dict, tuple[dict, ...]]:
+    """The file read and every row evaluated (remembered for one file, in memory, so a new
+    capacity does not evaluate the rows again)."""
+    sheet = read_csv(text, max_rows)
+    rows = tuple(_evaluate_row(r, sheet["fields"], on) for r in sheet["rows"]) if not sheet["errors"] else ()
+    return sheet, rows

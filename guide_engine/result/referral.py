@@ -1,0 +1,123 @@
+"""The draft referral to the county's booking mailbox: subject and body in bokmål from
+templates/referral_*.txt, with minimal personal data (a reference, never a national identity number).
+
+Built complete, after the checklist: the caveats of every county fact the checklist and the
+decisions the letter states rest on fill the body's notes slot, and where no booking address is
+registered the draft says so and names the county page's contacts.
+"""
+
+from __future__ import annotations
+
+from string import Template
+
+from ..case_facts import CaseFacts
+from .context import Basis, Context
+from ..data_loader import County, load_statuses
+from ..dates import format_nb
+from ..decisions import adviser, interpreter, priority
+from ..texts import fill, fill_lines, sections, template
+
+PART = "referral"
+
+
+def contact_route(county: County) -> dict:
+    """What the referral says when no booking address is registered: that it is unknown, and the county page's contacts."""
+    others = [c for c in county.contacts if c.email]
+    other = (f" Adressen {others[0].email} i kilden er oppgitt til et annet formål ({others[0].role.split('.')[0].lower()}), "
+             "ikke til henvisninger." if others else "")
+    return {
+        "reason": f"Ingen bestillingsadresse for henvisninger er registrert for {county.name} på datoen.{other} "
+                  f"Finn riktig mottaker via kontaktinformasjonen på fylkessiden for {county.name}, eller spør fylkeskommunen.",
+        "contact_page": f"counties/{county.id}/",
+    }
+
+
+def _not_applicable(to: str | None, reason: str) -> tuple[dict, Basis]:
+    return ({"applicable": False, "to": to, "subject": "", "body": "", "reminder": template("referral_reminder").template,
+             "reason": reason, "data_notes": []}, Basis())
+
+
+def _timing(L: dict, ctx: Context) -> str:
+    a = ctx.answers
+    deadlines = {d["id"]: d for d in ctx.deadlines}
+    guidance_by = deadlines.get("guidance_by", {}).get("date_text")
+    settled_timing = deadlines.get("guidance_by", {}).get("confirmed", True)
+    planned = format_nb(a.get("planned_session_date")) if a.get("planned_session_date") else None
+    if planned and guidance_by:
+        return fill(L["timing_planned_deadline" if settled_timing else "timing_planned_deadline_unconfirmed"], planned=planned, guidance_by=guidance_by)
+    if planned:
+        return fill(L["timing_planned"], planned=planned)
+    if guidance_by:
+        return fill(L["timing_deadline" if settled_timing else "timing_deadline_unconfirmed"], guidance_by=guidance_by)
+    return fill(L["timing_none"])
+
+
+def _info(L: dict, ctx: Context) -> list[str]:
+    """The lines for the counsellor: competence mapping, interpreter, adviser, plans, needs, priority."""
+    a = ctx.answers
+    info = [fill(L["competence_done" if a.get("competence_mapping_done") else "competence_missing"])]
+    info.append(fill(L["interpreter"], text=ctx.interpreter["words"]["letter"]))  # the decision's own words
+    adv = ctx.adviser
+    if adv["participation"] == "required":
+        info.append(fill(L["adviser_required"]))
+    elif adv["wants_present"] is not None:
+        info.append(fill(L["adviser_yes" if adv["wants_present"] else "adviser_no"]))
+    info.append(fill(L["plan_yes" if a.get("individual_plan_exists") else "plan_no"]))
+    info.append(fill(L["norwegian_yes" if a.get("norwegian_plan_exists") else "norwegian_no"]))
+    info.append(fill(L["practical"], text=a["practical_needs"]) if a.get("practical_needs") else fill(L["practical_none"]))
+    prio = ctx.priority
+    if prio.get("applies"):
+        info.append(fill(L["priority"], reasons=f"{prio['label'].lower()}. " + " ".join(c["reason"] for c in prio["criteria"] if c["reason"])).rstrip())
+    return info
+
+
+def _rest_on_the_result(facts: CaseFacts, ctx: Context, tasks: list[dict]) -> None:
+    """The letter rests on the facts of every task and of the decisions it states (the interpreter
+    where one is needed, the adviser, the priority where it applies, the deadlines)."""
+    parts = [f"checklist:{t['id']}" for t in tasks] + [adviser.PART] + [f"deadline:{d['id']}" for d in ctx.deadlines]
+    parts += [interpreter.PART] if ctx.interpreter["needed"] else []
+    parts += [priority.PART] if ctx.priority.get("applies") else []
+    facts.rest_on(PART, *parts)
+
+
+def build(ctx: Context, tasks: list[dict]) -> tuple[dict, Basis]:
+    """The draft referral for the result's context and its checklist ``tasks``, and its basis (the
+    county facts it quotes)."""
+    elig, county, facts = ctx.eligibility, ctx.county, ctx.facts
+    status = load_statuses()[elig["status"]]
+    if not status.referred:
+        return _not_applicable(facts.value("booking_mailbox", None),
+                               "Ingen henvisning: personen er ikke omfattet av karriereveiledning etter § 11.")
+    if elig.get("wants_guidance") is False:
+        return _not_applicable(facts.value("booking_mailbox", None),
+                               "Ingen henvisning: deltakeren har rett, men ikke plikt, til karriereveiledning og ønsker det ikke nå.")
+    L = sections("referral_lines")
+    a = ctx.answers
+    municipality = a.get("municipality") or "[kommune]"
+    ref = a.get("participant_ref") or "[initialer eller saksnummer]"
+    to = facts.value("booking_mailbox", PART)
+    before = facts.value("before_session", PART) or []
+    if before:
+        before_text = "\n".join(fill(L["before_session_item"], item=i) for i in before)
+    else:
+        before_text = fill(L["before_session_none"], county_name=county.name)
+    organiser = facts.value("organiser", PART) or f"{county.name} fylkeskommune"
+    _rest_on_the_result(facts, ctx, tasks)
+    notes = facts.note_texts(PART)
+    subject = fill(template("referral_subject"), basis_label=status.letter_basis, municipality=municipality, participant_ref=ref)
+    body = fill_lines(
+        template("referral_body"),
+        county_service=organiser,
+        county_name=county.name,
+        municipality=municipality,
+        participant_ref=ref,
+        status_line=fill(Template(status.letter), alternatives=" ".join(f"{x['when']}: {x['label'].lower()}." for x in elig.get("alternatives", []))),
+        timing_line=_timing(L, ctx),
+        before_session=before_text,
+        info_lines="\n".join(_info(L, ctx)),
+        notes=fill(L["notes"], items="\n".join(fill(L["notes_item"], note=n) for n in notes)) + "\n" if notes else "",
+    )
+    basis = Basis().add(sources=[facts.source(k, PART) for k in ("booking_mailbox", "before_session", "organiser")])
+    draft = {"applicable": True, "to": to, "subject": subject, "body": body + "\n", "reminder": template("referral_reminder").template,
+             "reason": None, "data_notes": notes}
+    return (draft if to else {**draft, **contact_route(county)}), basis
