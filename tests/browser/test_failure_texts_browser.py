@@ -1,7 +1,7 @@
 """Failures the user sees are fixed Norwegian sentences (Chromium): a corrupt engine wheel or a missing
 standard-library archive shows no traceback, no exception name and no zip or JSON parser message, on
 the guide and on the queue page; the technical detail goes to the console. (Pyodide's lock file is
-no longer fetched: the worker passes the build's minimal one, site_build/runtime.py.)"""
+no longer fetched: the worker passes the build's minimal one, site_build/runtime/pyodide.py.)"""
 
 from __future__ import annotations
 

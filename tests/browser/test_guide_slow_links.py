@@ -1,6 +1,6 @@
 """The guide on slow and broken links: never a false failure (issue 11; issue 14 item 12).
 
-The worker (site_build/assets/guide/worker.mjs) reports download progress, judges a stall by the
+The worker (guide_ui/engine/) reports download progress, judges a stall by the
 bytes it sees arrive rather than by the total time, drops a stalled snapshot for the ordinary
 boot, and chooses the snapshot only where the link is fast enough for its bytes to pay.
 """
