@@ -19,6 +19,10 @@ function field(id, label, input, help) {
   );
 }
 
+function fieldset(legend, ...fields) {
+  return el("fieldset", { class: "queue-fieldset" }, el("legend", { text: legend }), ...fields);
+}
+
 /** The form; `onSubmit()` when the user asks for the list. */
 export function queueForm(onSubmit) {
   const form = el("form", { id: "queue-form", novalidate: true, "aria-labelledby": "queue-heading" });
@@ -32,17 +36,13 @@ export function queueForm(onSubmit) {
   const from = el("input", { type: "date", id: "queue-from", "aria-describedby": "queue-from-help" });
   form.append(
     el("div", { id: "queue-form-errors" }),
-    el(
-      "fieldset",
-      { class: "queue-fieldset" },
-      el("legend", { text: "Listen over deltakerne" }),
+    fieldset(
+      "Listen over deltakerne",
       field("queue-file", "Velg en CSV-fil", file, "Lagret fra Excel som «CSV UTF-8» eller «CSV (semikolondelt)», eller fra et annet regneark. Se malen over."),
       field("queue-paste", "eller lim inn fra regnearket", paste, "Merk radene med overskriftene i regnearket, kopier og lim inn her. Er det valgt en fil, brukes filen."),
     ),
-    el(
-      "fieldset",
-      { class: "queue-fieldset" },
-      el("legend", { text: "Dato og kapasitet" }),
+    fieldset(
+      "Dato og kapasitet",
       field("queue-on", "Regn ut per dato", on, "Fristene og fylkenes regler regnes ut for denne datoen. Standard er i dag."),
       field("queue-per-week", "Samtaler i uka (valgfritt)", perWeek, "Hvor mange veiledninger dere rekker i uka. Da får hver rad en planlagt dato, og siden viser hvem som ikke rekker fristen."),
       field("queue-from", "Fra dato (valgfritt)", from, "Første dag kapasiteten gjelder fra. Standard er datoen over."),
