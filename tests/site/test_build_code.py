@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 from site_build.paths import ROOT
+from tests.helpers.graphs import assert_no_cycle
 
 PACKAGE = ROOT / "site_build"
 
@@ -40,19 +41,7 @@ def _graph() -> dict[str, set[str]]:
 def test_the_build_code_imports_form_no_cycle():
     graph = _graph()
     assert "site_build.hooks.engine_pages" in graph and "site_build.runtime.node" in graph["site_build.runtime"]
-    state: dict[str, str] = {}
-
-    def visit(name, path):
-        if state.get(name) == "done":
-            return
-        assert state.get(name) != "open", " → ".join(path + [name])
-        state[name] = "open"
-        for dep in sorted(graph[name]):
-            visit(dep, path + [name])
-        state[name] = "done"
-
-    for name in graph:
-        visit(name, [])
+    assert_no_cycle(graph)
 
 
 def test_the_hooks_are_the_only_modules_mkdocs_loads():

@@ -12,6 +12,7 @@ import pytest
 
 from site_build.browser import bundle
 from site_build.paths import ROOT
+from tests.helpers.graphs import assert_no_cycle
 
 IMPORT = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.\.?/[^"']+)["']""")
 
@@ -80,20 +81,7 @@ def test_every_module_is_used():
 
 def test_the_javascript_imports_form_no_cycle():
     """No module of guide_ui/ imports itself through others."""
-    graph = {rel: _imports(rel) for rel in _modules()}
-    state: dict[str, str] = {}
-
-    def visit(rel, path):
-        if state.get(rel) == "done":
-            return
-        assert state.get(rel) != "open", " → ".join(path + [rel])
-        state[rel] = "open"
-        for dep in graph.get(rel, []):
-            visit(dep, path + [rel])
-        state[rel] = "done"
-
-    for rel in graph:
-        visit(rel, [])
+    assert_no_cycle({rel: _imports(rel) for rel in _modules()})
 
 
 def test_the_site_serves_only_the_bundles(built_site):
