@@ -14,14 +14,6 @@ const CALL_TIMEOUT_MS = 15_000;
 const MAX_CHARS = 200_000;
 const MAX_DEPTH = 16;
 
-/** A failure with a code the page maps to a fixed sentence (shared/messages.js) and a detail for the console. */
-export class EngineError extends Error {
-  constructor(code, detail) {
-    super(detail || code);
-    this.code = code;
-  }
-}
-
 function depth(value, limit) {
   let max = 0;
   const stack = [[value, 1]];
@@ -60,7 +52,7 @@ export class EngineClient {
     let early = null;
     const init = msg.startMessage(this.urls);
     try {
-      if (typeof WebAssembly !== "object") throw new EngineError("wasm", "WebAssembly is not available");
+      if (typeof WebAssembly !== "object") throw new msg.EngineError("wasm", "WebAssembly is not available");
       early = takeEarly(this.urls.worker, init);
       this.worker = early ? early.worker : new Worker(this.urls.worker, { type: "module" });
     } catch (err) {
@@ -139,7 +131,7 @@ export class EngineClient {
     this.state = "failed";
     this.failure = { code, detail };
     if (this.worker) this.worker.terminate();
-    const err = new EngineError(code, detail);
+    const err = new msg.EngineError(code, detail);
     this._reject(err);
     for (const p of this.pending.values()) {
       clearTimeout(p.timer);
@@ -158,7 +150,7 @@ export class EngineClient {
   async call(payload, { timeoutMs = this.callTimeoutMs, maxChars = MAX_CHARS } = {}) {
     const json = JSON.stringify(payload);
     if (json === undefined || json.length > maxChars || depth(payload, MAX_DEPTH) > MAX_DEPTH) {
-      throw new EngineError("too_large", `message of ${json ? json.length : 0} characters refused before sending`);
+      throw new msg.EngineError("too_large", `message of ${json ? json.length : 0} characters refused before sending`);
     }
     await this.ready;
     return new Promise((resolve, reject) => {
@@ -166,7 +158,7 @@ export class EngineClient {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         this.fail("timeout", `no reply to call ${id} (${payload.op}) within ${timeoutMs} ms`);
-        reject(new EngineError("timeout", "no reply"));
+        reject(new msg.EngineError("timeout", "no reply"));
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       this.worker.postMessage(msg.call(id, payload));

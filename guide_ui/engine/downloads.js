@@ -2,7 +2,7 @@
 // whoever uses it later), counted for the page's progress, and watched for stalls. Pyodide's own
 // fetch calls get a clone of the same response.
 
-import { progress as progressMessage } from "./protocol.js";
+import { EngineError, progress as progressMessage } from "./protocol.js";
 
 const PROGRESS_MS = 250;
 // No byte for this long while a download is pending: give up (before the page's own 20 s stall
@@ -15,13 +15,6 @@ const SNAPSHOT_STALL_MS = 4000; // the snapshot is optional: drop it for the ord
 // it streams, and while the standard library arrives the runtime is instantiated; downloading
 // them side by side would only make both arrive at the end, with all the CPU work after it.
 const LOOKAHEAD = 96 * 1024;
-
-export class BootError extends Error {
-  constructor(code, detail) {
-    super(detail);
-    this.code = code;
-  }
-}
 
 const fileName = (url) => new URL(url).pathname.split("/").pop();
 
@@ -85,7 +78,7 @@ export class Downloads {
       return this.nativeFetch(url, init);
     }).then(
       (r) => {
-        if (!r.ok) throw new BootError("network", `Fant ikke ${d.key === "wheel" ? "motoren, " : ""}${name} (HTTP ${r.status})`);
+        if (!r.ok) throw new EngineError("network", `Fant ikke ${d.key === "wheel" ? "motoren, " : ""}${name} (HTTP ${r.status})`);
         const length = Number(r.headers.get("content-length")) || null;
         const f = this.files[d.key];
         // Bytes on the wire per decoded byte: from Content-Length and the build's stored size.
@@ -96,10 +89,10 @@ export class Downloads {
       },
       (err) => {
         this.settle(d);
-        if (err instanceof BootError) throw err;
+        if (err instanceof EngineError) throw err;
         // An optional download (the snapshot) that fails only means the ordinary boot.
         const code = optional ? "optional" : d.stalled ? "stall" : "network";
-        throw new BootError(code, `${url.split("?")[0]}: ${d.stalled ? "stanset" : err && err.message}`);
+        throw new EngineError(code, `${url.split("?")[0]}: ${d.stalled ? "stanset" : err && err.message}`);
       },
     );
     d.response.catch((err) => {
@@ -170,7 +163,7 @@ export class Downloads {
         } else if (!d.optional && now - this.lastByteAt > STALL_MS) {
           d.stalled = true;
           d.controller.abort();
-          onStall(new BootError("stall", `${d.url.split("?")[0]}: ingen byte på ${STALL_MS} ms`));
+          onStall(new EngineError("stall", `${d.url.split("?")[0]}: ingen byte på ${STALL_MS} ms`));
         }
       }
     }, 250);

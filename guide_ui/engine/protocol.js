@@ -23,6 +23,14 @@ export const REPLY = "reply";
 // (Python started but the engine did not). From the page's client: "timeout" (no reply within the
 // call's time limit), "too_large" (a message over the call's size limit, refused before sending).
 
+/** A failure with its code (above), and a technical detail for the console. */
+export class EngineError extends Error {
+  constructor(code, detail) {
+    super(detail || code);
+    this.code = code;
+  }
+}
+
 export const call = (id, payload) => ({ type: CALL, id, payload });
 export const progress = (loaded, total) => ({ type: PROGRESS, loaded, total });
 export const ready = (python, fromSnapshot, bootMs) => ({ type: READY, python, fromSnapshot, bootMs });

@@ -8,7 +8,7 @@
 // standard-library archive, the minimal lock file and the size of each runtime file (stored,
 // brotli, gzip).
 
-import { BootError, Downloads } from "./downloads.js";
+import { Downloads } from "./downloads.js";
 import * as msg from "./protocol.js";
 import { SNAPSHOT_LOCAL_MS, useSnapshot } from "./snapshot-choice.js";
 
@@ -28,7 +28,7 @@ function wasmFailure(downloads) {
       warn(...args);
       if (args[0] === "wasm instantiation failed!") {
         // A wasm file that never arrived is a network failure, not a WebAssembly one.
-        reject(downloads.failure || new BootError("wasm", "Python-kjøretiden (WebAssembly) kunne ikke lastes"));
+        reject(downloads.failure || new msg.EngineError("wasm", "Python-kjøretiden (WebAssembly) kunne ikke lastes"));
       }
     };
   });
@@ -85,7 +85,7 @@ async function boot({ pyodide, wheel, snapshot, pageFirstByteMs = null }) {
       Promise.all([import(pyodide + "pyodide.mjs"), import(pyodide + "pyodide.asm.mjs")]),
       halt,
     ]).catch((err) => {
-      throw err instanceof BootError ? err : new BootError("network", `pyodide.mjs: ${err && err.message}`);
+      throw err instanceof msg.EngineError ? err : new msg.EngineError("network", `pyodide.mjs: ${err && err.message}`);
     });
     // The lock file's package list is not needed (the engine loads no package): the build's own
     // minimal lock file saves a request.
@@ -95,7 +95,7 @@ async function boot({ pyodide, wheel, snapshot, pageFirstByteMs = null }) {
     try {
       wheelBytes = await Promise.race([downloads.bytes(wheelFile), halt]);
     } catch (err) {
-      throw new BootError(err.code || "network", `Fant ikke motoren (${err.message})`);
+      throw new msg.EngineError(err.code || "network", `Fant ikke motoren (${err.message})`);
     }
     // The snapshot holds memory, not files: the engine's data files come from the wheel.
     try {
@@ -107,7 +107,7 @@ async function boot({ pyodide, wheel, snapshot, pageFirstByteMs = null }) {
       downloads.active = false;
       self.postMessage(msg.ready(ping.result.python, fromSnapshot, performance.now() - t0));
     } catch (err) {
-      throw err instanceof BootError ? err : new BootError("engine", err && err.message ? err.message : String(err));
+      throw err instanceof msg.EngineError ? err : new msg.EngineError("engine", err && err.message ? err.message : String(err));
     }
   } finally {
     stopWatching();
