@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.link import PROFILES, Link
 from bench.run import Ledger, start_server, wait_quiet
-from site_build.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 
 MARKS = "() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))"
 

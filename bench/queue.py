@@ -35,7 +35,7 @@ import threading
 import time
 from pathlib import Path
 
-from site_build.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 ON = "2026-11-23"

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from bench import stats
 from bench.link import PROFILES, Link, Profile, parse_profiles
-from site_build.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent

@@ -73,8 +73,9 @@ def apply(html: str, wasm: bool) -> str:
 
 # --- response headers -------------------------------------------------------------------------
 
-# The guide's worker (site_build/assets/guide/worker.mjs) holds every answer: it may import and
-# fetch its own origin's files (Pyodide, the wheel, the snapshot) and compile WebAssembly, nothing else.
+# The engine's worker (guide_ui/engine/, served as guide/worker.mjs) holds every answer: it may
+# import and fetch its own origin's files (Pyodide, the wheel, the snapshot) and compile
+# WebAssembly, nothing else.
 GUIDE_WORKER_POLICY = "; ".join([
     "default-src 'none'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -89,7 +90,8 @@ SEARCH_WORKER_POLICY = "; ".join([
     "connect-src 'self'",
     "base-uri 'none'",
 ])
-# The guide's service worker (site_build/assets/offline/sw.js) only fetches its own origin's files.
+# The guide's service worker (guide_ui/offline/sw.js, served as veiviser/sw.js) only fetches its
+# own origin's files.
 SERVICE_WORKER_POLICY = "; ".join([
     "default-src 'none'",
     "connect-src 'self'",

@@ -5,7 +5,7 @@
 - MIME types: `.wasm` as application/wasm (streaming compilation), `.mjs` as JavaScript.
 - Caching: the Pyodide folder is versioned (`pyodide/v<version>/`) and the guide's files carry a
   content hash in their URL (`?v=`), so they are cached for a year as immutable; HTML is revalidated.
-- Compression: the build's pre-compressed copies (`x.br`, `x.gz`, site_build/compress.py) by the
+- Compression: the build's pre-compressed copies (`x.br`, `x.gz`, site_build/runtime/compress.py) by the
   request's Accept-Encoding (brotli first), with `Vary: Accept-Encoding`; for a file without them
   (not built by the site build), gzip made on the fly and kept in memory.
 - Security: every page gets `frame-ancestors 'none'` and `X-Frame-Options: DENY`, each Web Worker its

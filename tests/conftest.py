@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_build.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,7 +1,9 @@
 // One practice case: the text, the learner's questions, and after checking, the engine's answer
 // beside the learner's with the reasons and provisions.
 
-import { el } from "../dom.js";
+import { refLinks } from "../shared/citations.js";
+import { el } from "../shared/dom.js";
+import { errorSummary } from "../shared/errors.js";
 import { describe, guideLink, lookup } from "./values.js";
 
 const fieldId = (c, i) => `p-${c.id}-${i}`;
@@ -9,11 +11,8 @@ const fieldId = (c, i) => `p-${c.id}-${i}`;
 /** The form with one widget per asked result field; `given` holds earlier answers (page memory). */
 export function caseForm(ctx, c, given, errors, onSubmit) {
   const form = el("form", { id: "practice-form", novalidate: true, "aria-labelledby": "practice-case-heading" });
-  if (errors.length) {
-    form.append(el("div", { id: "practice-errors", class: "practice-errors", role: "alert", tabindex: "-1" },
-      el("h4", { text: "Svar på alle spørsmålene" }),
-      el("ul", {}, errors.map((i) => el("li", {}, el("a", { href: "#" + fieldId(c, i), text: ctx.fields[c.ask[i]].question }))))));
-  }
+  const items = errors.map((i) => ({ href: "#" + fieldId(c, i), text: ctx.fields[c.ask[i]].question }));
+  if (items.length) form.append(errorSummary({ id: "practice-errors", className: "practice-errors", heading: "h4", title: "Svar på alle spørsmålene", items }));
   c.ask.forEach((path, i) => {
     const f = ctx.fields[path];
     const id = fieldId(c, i);
@@ -55,14 +54,10 @@ function readAnswers(c, form) {
   return out;
 }
 
-function refLinks(ctx, ids, result) {
-  const list = [...new Set(ids || [])];
-  if (!list.length) return null;
-  const labels = { ...(ctx.references || {}), ...(result.references || {}) };
-  return el("p", { class: "practice-refs" }, "Grunnlag: ", list.flatMap((id, n) => [
-    n ? ", " : null,
-    el("a", { href: new URL("lovgrunnlag/#" + id, ctx.siteBase).href, text: (labels[id] && labels[id].label) || id }),
-  ]));
+/** The provisions an answer rests on, with the labels of those the result names itself. */
+function provisions(ctx, ids, result) {
+  const cite = { siteBase: ctx.siteBase, references: { ...(ctx.references || {}), ...(result.references || {}) } };
+  return refLinks(ids, cite, { tag: "p", className: "practice-refs" });
 }
 
 function texts(list) {
@@ -78,16 +73,16 @@ function explanation(ctx, key, result) {
     return [el("h5", { text: key === "referral" ? "Henvisning" : "Rett og plikt" }),
       el("p", { class: "practice-engine-label", text: (result.summary && result.summary.status.text) || e.label }),
       texts(e.reasons), texts(e.unconfirmed), key === "referral" && r.reason ? el("p", { text: r.reason }) : null,
-      refLinks(ctx, e.references, result)];
+      provisions(ctx, e.references, result)];
   }
   if (key === "interpreter") {
     const i = result.interpreter || {};
-    return [el("h5", { text: "Tolk" }), texts(i.reasons), texts(i.data_notes), refLinks(ctx, i.references, result)];
+    return [el("h5", { text: "Tolk" }), texts(i.reasons), texts(i.data_notes), provisions(ctx, i.references, result)];
   }
   const id = key.split(":")[1];
   const d = (result.deadlines || []).find((x) => x.id === id);
   if (!d) return [el("h5", { text: "Frister" }), texts(result.deadline_notes)];
-  return [el("h5", { text: d.label }), el("p", { text: d.basis }), d.note ? el("p", { text: d.note }) : null, refLinks(ctx, d.references, result)];
+  return [el("h5", { text: d.label }), el("p", { text: d.basis }), d.note ? el("p", { text: d.note }) : null, provisions(ctx, d.references, result)];
 }
 
 /** The learner's answers beside the engine's, the score, the reasons, and the link into the guide. */
@@ -100,8 +95,8 @@ export function comparison(ctx, c, given, result) {
     if (ok) right += 1;
     return el("tr", { class: ok ? "practice-right" : "practice-wrong", "data-field": path, "data-correct": String(ok) },
       el("th", { scope: "row", text: f.question }),
-      el("td", { text: describe(f, given[path], ctx.choices, ctx.months) }),
-      el("td", { "data-engine": JSON.stringify(engine ?? null), text: describe(f, engine, ctx.choices, ctx.months) }),
+      el("td", { text: describe(f, given[path], ctx.choices) }),
+      el("td", { "data-engine": JSON.stringify(engine ?? null), text: describe(f, engine, ctx.choices) }),
       el("td", {}, el("span", { class: "practice-mark", "aria-hidden": "true", text: ok ? "✓ " : "✗ " }), ok ? "Riktig" : "Ikke riktig"));
   });
   const keys = [...new Set(c.ask.map((p) => ctx.fields[p].explain))];

@@ -1,5 +1,7 @@
 // Reading the engine's result for a practice question, and showing values in words.
 
+import { formatDate } from "../shared/format.js";
+
 /** The value at a dotted path in the result; in a list, a part picks the item with that id. */
 export function lookup(result, dotted) {
   let cur = result;
@@ -12,15 +14,10 @@ export function lookup(result, dotted) {
   return cur;
 }
 
-export function formatDate(iso, months) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-  return m ? `${Number(m[3])}. ${months[Number(m[2]) - 1]} ${m[1]}` : String(iso);
-}
-
 /** A value in words: the choice's label, a date as "1. oktober 2026", "Ja"/"Nei". */
-export function describe(field, value, choices, months) {
+export function describe(field, value, choices) {
   if (value === undefined || value === null || value === "") return "Ikke oppgitt";
-  if (field.type === "date") return formatDate(value, months);
+  if (field.type === "date") return formatDate(value);
   const opt = (choices[field.type] || []).find((o) => o.value === value);
   return opt ? opt.label : String(value);
 }

@@ -1,7 +1,7 @@
 """Failures the user sees are fixed Norwegian sentences (Chromium): a corrupt engine wheel or a missing
 standard-library archive shows no traceback, no exception name and no zip or JSON parser message, on
-the guide and on the queue page; the technical detail goes to the console. (Pyodide's lock file is
-no longer fetched: the worker passes the build's minimal one, site_build/runtime.py.)"""
+the guide, the queue page and the practice page; the technical detail goes to the console. (Pyodide's lock file is
+no longer fetched: the worker passes the build's minimal one, site_build/runtime/pyodide.py.)"""
 
 from __future__ import annotations
 
@@ -20,8 +20,11 @@ BREAKAGES = {
 }
 
 
+ENGINE_PAGES = [("veiviser/", "#guide", "#guide-failure"), ("prioritering/", "#queue", "#queue-failure"), ("ovelser/", "#practice", "#practice-failure")]
+
+
 @pytest.mark.parametrize("breakage", BREAKAGES)
-@pytest.mark.parametrize("path, root, box", [("veiviser/", "#guide", "#guide-failure"), ("prioritering/", "#queue", "#queue-failure")])
+@pytest.mark.parametrize("path, root, box", ENGINE_PAGES)
 def test_failure_box_is_a_fixed_sentence(context, site_url, breakage, path, root, box):
     """The failure box says in plain Norwegian what happened and what to do; the console gets the detail."""
     pattern, handler = BREAKAGES[breakage]

@@ -1,4 +1,4 @@
-"""Repeat and offline visits: the guide's service worker (site_build/offline.py, veiviser/sw.js)
+"""Repeat and offline visits: the guide's service worker (site_build/browser/offline.py, veiviser/sw.js)
 keeps the files of the build last seen, and a new build replaces them (issue 11)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from site_build import offline
+from site_build.browser import offline
 from site_build.serve import make_server
 
 pytestmark = pytest.mark.browser

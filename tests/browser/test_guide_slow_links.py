@@ -1,6 +1,6 @@
 """The guide on slow and broken links: never a false failure (issue 11; issue 14 item 12).
 
-The worker (site_build/assets/guide/worker.mjs) reports download progress, judges a stall by the
+The worker (guide_ui/engine/) reports download progress, judges a stall by the
 bytes it sees arrive rather than by the total time, drops a stalled snapshot for the ordinary
 boot, and chooses the snapshot only where the link is fast enough for its bytes to pay.
 """
@@ -12,25 +12,11 @@ from contextlib import contextmanager
 
 import pytest
 
-from bench.link import PROFILES, Link
-from bench.run import Ledger, start_server
+from bench.link import PROFILES
+from bench.run import Ledger
+from tests.helpers.slow_link import RECORD_WORKER_MESSAGES, assert_steady_progress, served_behind, worker_messages
 
 pytestmark = pytest.mark.browser
-
-# Records every message the guide's worker posts (the page itself ignores "progress").
-RECORD_WORKER_MESSAGES = """
-(() => {
-  const Native = window.Worker;
-  window.__workerMessages = [];
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", (e) => window.__workerMessages.push({ t: performance.now(), ...e.data }));
-    }
-  };
-})();
-"""
-
 
 def test_a_hanging_snapshot_request_falls_back_to_the_ordinary_boot(context, site_url):
     """A snapshot request that never completes is dropped after a short stall, not after 60 s."""
@@ -44,7 +30,7 @@ def test_a_hanging_snapshot_request_falls_back_to_the_ordinary_boot(context, sit
     assert page.get_attribute("#guide", "data-state") == "ready"
     assert page.evaluate("window.__guide.engine.fromSnapshot") is False
     assert waited < 45, f"the fallback took {waited:.0f} s"
-    assert not [m for m in page.evaluate("window.__workerMessages") if m["type"] == "failed"]
+    assert not worker_messages(page, "failed")
     page.select_option("#q-county", '"more-og-romsdal"')
     page.click("#guide-next")
     page.wait_for_selector("#guide-step[data-question='municipality']")
@@ -58,7 +44,7 @@ def test_a_runtime_file_that_stalls_is_a_stall_failure(context, site_url):
     page.goto(site_url + "veiviser/")
     page.wait_for_selector("#guide[data-state='failed']", timeout=60_000)
     assert page.get_attribute("#guide-failure", "data-code") == "stall"
-    failed = [m for m in page.evaluate("window.__workerMessages") if m["type"] == "failed"]
+    failed = worker_messages(page, "failed")
     assert [m["code"] for m in failed] == ["stall"]
     assert "stdlib.zip" in failed[0]["detail"]
 
@@ -69,24 +55,23 @@ def test_a_missing_runtime_file_is_a_network_failure(context, site_url):
     page = context.new_page()
     page.goto(site_url + "veiviser/")
     page.wait_for_selector("#guide[data-state='failed']", timeout=60_000)
-    failed = [m for m in page.evaluate("window.__workerMessages") if m["type"] == "failed"]
+    failed = worker_messages(page, "failed")
     assert failed and failed[0]["code"] == "network"
 
 
 @contextmanager
 def guide_behind_link(browser, site, ledger, profile):
     """One cold visit of the guide behind the benchmark's link (service workers blocked), ready."""
-    server, url = start_server(site, ledger, {"link": Link(profile)})
-    ctx = browser.new_context(service_workers="block")
-    try:
-        page = ctx.new_page()
-        page.goto(url + "veiviser/", timeout=60_000)
-        page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=60_000)
-        assert page.get_attribute("#guide", "data-state") == "ready"
-        yield page
-    finally:
-        ctx.close()
-        server.shutdown()
+    with served_behind(site, profile, ledger) as url:
+        ctx = browser.new_context(service_workers="block")
+        try:
+            page = ctx.new_page()
+            page.goto(url + "veiviser/", timeout=60_000)
+            page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=60_000)
+            assert page.get_attribute("#guide", "data-state") == "ready"
+            yield page
+        finally:
+            ctx.close()
 
 
 class RequestLog(Ledger):
@@ -131,9 +116,8 @@ def test_a_fast_server_that_is_not_local_gets_the_ordinary_boot(browser, built_s
 @pytest.fixture
 def slow_site(built_site):
     """The built site behind the benchmark's bottleneck link at 1.6 Mbit/s with 150 ms round trips."""
-    server, url = start_server(built_site, Ledger(), {"link": Link(PROFILES["1.6mbit"])})
-    yield url
-    server.shutdown()
+    with served_behind(built_site, "1.6mbit") as url:
+        yield url
 
 
 def test_a_slow_link_shows_progress_and_never_fails_while_bytes_arrive(browser, slow_site):
@@ -148,15 +132,7 @@ def test_a_slow_link_shows_progress_and_never_fails_while_bytes_arrive(browser, 
         messages = page.evaluate("window.__workerMessages")
         assert page.get_attribute("#guide", "data-state") == "ready", messages[-3:]
         assert page.evaluate("window.__guide.engine.fromSnapshot") is False
-        progress = [m for m in messages if m["type"] == "progress"]
-        assert len(progress) >= 10
-        loaded = [m["loaded"] for m in progress]
-        assert loaded == sorted(loaded) and loaded[-1] > 3_000_000
-        assert all(m["total"] and m["total"] >= m["loaded"] for m in progress)
-        # Bytes kept arriving for longer than a total-time limit would allow for a stall.
-        ready = next(m["t"] for m in messages if m["type"] == "ready")
-        assert ready - progress[0]["t"] > 15_000
-        assert not [m for m in messages if m["type"] == "failed"]
+        assert_steady_progress(messages)
     finally:
         ctx.close()
 
@@ -167,22 +143,21 @@ def test_a_repeat_visit_downloads_no_snapshot_it_did_not_have(browser, built_sit
     service worker); the worker takes the snapshot only if it is cached as well, so nothing is
     downloaded again on a slow link."""
     ledger = Ledger()
-    server, url = start_server(built_site, ledger, {"link": Link(PROFILES["10mbit"])})
-    ctx = browser.new_context(service_workers=service_workers)
-    try:
-        for visit in (1, 2):
-            ledger.reset()
-            page = ctx.new_page()
-            page.goto(url + "veiviser/", timeout=60_000)
-            page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=150_000)
-            assert page.get_attribute("#guide", "data-state") == "ready"
-            files = ledger.snapshot()["files"]
-            if service_workers == "allow" and visit == 1:  # the second visit is the service worker's
-                page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
-            elif service_workers == "allow":
-                assert page.evaluate("navigator.serviceWorker.controller !== null")
-            page.close()
-        assert not [f for f in files if "engine.snap" in f or ".wasm" in f or "stdlib.zip" in f], files
-    finally:
-        ctx.close()
-        server.shutdown()
+    with served_behind(built_site, "10mbit", ledger) as url:
+        ctx = browser.new_context(service_workers=service_workers)
+        try:
+            for visit in (1, 2):
+                ledger.reset()
+                page = ctx.new_page()
+                page.goto(url + "veiviser/", timeout=60_000)
+                page.wait_for_selector("#guide[data-state='ready'], #guide[data-state='failed']", timeout=150_000)
+                assert page.get_attribute("#guide", "data-state") == "ready"
+                files = ledger.snapshot()["files"]
+                if service_workers == "allow" and visit == 1:  # the second visit is the service worker's
+                    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+                elif service_workers == "allow":
+                    assert page.evaluate("navigator.serviceWorker.controller !== null")
+                page.close()
+            assert not [f for f in files if "engine.snap" in f or ".wasm" in f or "stdlib.zip" in f], files
+        finally:
+            ctx.close()

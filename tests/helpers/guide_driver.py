@@ -106,8 +106,9 @@ def hold_engine(context):
 
 def fake_worker(context, on_init: str, on_call: str = "") -> None:
     """Serve a stand-in for the guide's worker: `on_init` and `on_call` are JavaScript run for
-    those messages (with `m` the message and `post` = self.postMessage). The page can make it
-    send anything with `window.__guide.engine.worker.postMessage({type: "echo", msg})` (see `echo`)."""
+    those messages (with `m` the message and `post` = self.postMessage), on every engine page. The
+    page can make it send anything with `window.__guide.engine.worker.postMessage({type: "echo",
+    msg})` (see `echo`)."""
     script = (
         "const post = (x) => self.postMessage(x);\n"
         "self.onmessage = (e) => { const m = e.data || {};\n"
@@ -129,6 +130,7 @@ def answer(page, qid: str, value) -> None:
     next_step(page, qid)
 
 
-def echo(page, msg: dict) -> None:
-    """Make a fake worker (see `fake_worker`) send `msg` to the page."""
-    page.evaluate("(msg) => window.__guide.engine.worker.postMessage({type: 'echo', msg})", msg)
+def echo(page, msg: dict, app: str = "__guide") -> None:
+    """Make a fake worker (see `fake_worker`) send `msg` to the page (`app`: the page's global
+    holding its engine: __guide, or __queue on the queue page)."""
+    page.evaluate(f"(msg) => window.{app}.engine.worker.postMessage({{type: 'echo', msg}})", msg)

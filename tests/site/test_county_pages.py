@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 
 from guide_engine import data_loader
 from guide_engine.data_loader import load_counties, load_references, load_sources
-from site_build import county_pages
-from site_build.county_pages import fact_label, nb_as_of, nb_date
+from site_build.hooks import county_pages
+from site_build.hooks.county_pages import fact_label, nb_as_of, nb_date
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 

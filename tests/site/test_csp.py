@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from site_build import csp
-from site_build.hooks import fill_template_pages
+from site_build.hooks.engine_pages import fill_template_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 

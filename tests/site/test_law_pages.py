@@ -331,7 +331,7 @@ def test_law_numbers_are_rendered_from_the_rule_data(monkeypatch):
     """The law page's age limits, dates and «tre måneder» come from rules/eligibility.toml: change the data, the text follows."""
     from dataclasses import replace
 
-    from site_build import law_values
+    from site_build.hooks import law_values
     from guide_engine.rules import Parameter, family
 
     text = (ROOT / "docs" / "lovgrunnlag.md").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Pre-compressed runtime files (site_build/compress.py) and how the local server negotiates them."""
+"""Pre-compressed runtime files (site_build/runtime/compress.py) and how the local server negotiates them."""
 
 from __future__ import annotations
 

@@ -70,8 +70,8 @@ def test_only_the_guide_page_loads_the_runtime(built_site):
         html = page.read_text(encoding="utf-8")
         rel = page.relative_to(built_site).as_posix()
         assert ("guide/guide.js" in html) == (rel == "veiviser/index.html"), page
-        assert ("guide/queue.mjs" in html) == (rel == "prioritering/index.html"), page
-        assert ("practice/practice.js" in html) == (rel == "ovelser/index.html"), page
+        assert ("guide/queue.js" in html) == (rel == "prioritering/index.html"), page
+        assert ("guide/practice.js" in html) == (rel == "ovelser/index.html"), page
         assert "pyodide.mjs" not in html, page
 
 

@@ -1,4 +1,4 @@
-"""The guide's own standard-library archive (site_build/stdlib.py) holds everything the engine
+"""The guide's own standard-library archive (site_build/runtime/stdlib.py) holds everything the engine
 needs: the whole scenario table and every bridge message give the same results inside Pyodide
 against that archive as CPython does."""
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from guide_engine import api, bridge
-from site_build import stdlib
+from site_build.runtime import stdlib
 from tests.helpers.scenario_table import rows
 from tests.engine.test_pyodide_parity import generated_cases
 

@@ -1,0 +1,60 @@
+// The messages between a page and the engine's Web Worker (worker.js), defined once: every type,
+// how each is made, and the start message every engine page sends the same way.
+//
+//   page -> worker  {type: "init", pyodide, wheel, snapshot, pageFirstByteMs}    start the engine
+//                   {type: "call", id, payload}      payload: the bridge's message {op, ...}
+//   worker -> page  {type: "progress", loaded, total}  bytes received and expected in all (as sent
+//                       on the wire; total null when unknown) while the runtime downloads
+//                   {type: "ready", python, fromSnapshot, bootMs}
+//                   {type: "failed", code, detail}   code: why (below); detail: technical,
+//                       for the console only (the page shows the code's fixed sentence)
+//                   {type: "reply", id, reply}       reply: the bridge's {ok, result | error}
+// Every call gets exactly one reply.
+
+export const INIT = "init";
+export const CALL = "call";
+export const PROGRESS = "progress";
+export const READY = "ready";
+export const FAILED = "failed";
+export const REPLY = "reply";
+
+// The failure codes. From the worker: "wasm" (WebAssembly cannot run), "network" (a file could
+// not be fetched), "stall" (no byte arrived for too long while a download was pending), "engine"
+// (Python started but the engine did not). From the page's client: "timeout" (no reply within the
+// call's time limit), "too_large" (a message over the call's size limit, refused before sending).
+
+/** A failure with its code (above), and a technical detail for the console. */
+export class EngineError extends Error {
+  constructor(code, detail) {
+    super(detail || code);
+    this.code = code;
+  }
+}
+
+export const call = (id, payload) => ({ type: CALL, id, payload });
+export const progress = (loaded, total) => ({ type: PROGRESS, loaded, total });
+export const ready = (python, fromSnapshot, bootMs) => ({ type: READY, python, fromSnapshot, bootMs });
+export const failed = (code, detail) => ({ type: FAILED, code, detail });
+export const reply = (id, answer) => ({ type: REPLY, id, reply: answer });
+
+/** The runtime's absolute URLs from a page's boot data, whose paths are relative to the site's base. */
+export function runtimeUrls(boot, siteBase) {
+  const url = (path) => new URL(path, siteBase).href;
+  return { worker: url(boot.worker), pyodide: url(boot.pyodide), wheel: url(boot.wheel), snapshot: boot.snapshot ? url(boot.snapshot) : null };
+}
+
+/** How long the page's own first byte took (ms), which tells the worker whether the server is local. */
+function pageFirstByteMs() {
+  const nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+  return nav && nav.responseStart > 0 ? nav.responseStart - nav.requestStart : null;
+}
+
+/** The init message for the runtime at `urls` (runtimeUrls). */
+export function startMessage(urls) {
+  return { type: INIT, pyodide: urls.pyodide, wheel: urls.wheel, snapshot: urls.snapshot, pageFirstByteMs: pageFirstByteMs() };
+}
+
+/** Whether two init messages start the same runtime. */
+export function sameRuntime(a, b) {
+  return ["pyodide", "wheel", "snapshot"].every((k) => a[k] === b[k]);
+}

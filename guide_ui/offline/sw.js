@@ -1,0 +1,74 @@
+// The guide's service worker (scope /veiviser/): a second visit and an offline visit start from
+// the files of the build the user last saw, kept in one versioned cache.
+//
+// - install: the guide's files (the page, its scripts and styles, Pyodide's core, the stdlib
+//   archive, the engine wheel: FILES, made by site_build/browser/offline.py) go into the cache named
+//   for this build. The page registers this worker only once the engine is ready, so every file
+//   is in the HTTP cache by then and the install costs no download.
+// - activate: every older build's cache is deleted; the new files take over at once.
+// - fetch (same-origin GET only; nothing else is touched, and no answer ever passes through here,
+//   since answers never leave the page): a file whose URL carries its version (`?v=`, the
+//   versioned Pyodide folder, the theme's hashed names) comes from the cache first and is kept
+//   when fetched (the snapshot, where the worker took it); anything else (the page itself, the
+//   search index) comes from the network first, with the cached copy when the network fails.
+
+/* global VERSION, FILES */
+// VERSION and FILES: the bundle's first lines (site_build/browser/offline.py): the build's version
+// and the guide's files as URLs relative to this file.
+const PREFIX = "veiviser-";
+const CACHE = PREFIX + VERSION;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(FILES.map((f) => new URL(f, self.location.href).href));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+function versioned(url) {
+  return url.searchParams.has("v") || url.pathname.includes("/pyodide/v")
+    || /\.[0-9a-f]{8}\.min\.(js|css)$/.test(url.pathname);
+}
+
+// The copy is stored beside the response, not before it: the page reads the body as it arrives
+// (the wasm compiles while it streams, the worker counts the bytes for its progress).
+function keep(event, cache, request, response) {
+  if (response.ok) event.waitUntil(cache.put(request, response.clone()).catch(() => {}));
+  return response;
+}
+
+async function cacheFirst(event, request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(request);
+  if (hit) return hit;
+  // A request made "only-if-cached" stays so: the HTTP cache or an error, never a download.
+  return keep(event, cache, request, await fetch(request));
+}
+
+async function networkFirst(event, request) {
+  const cache = await caches.open(CACHE);
+  try {
+    return keep(event, cache, request, await fetch(request));
+  } catch (err) {
+    const hit = await cache.match(request);
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  event.respondWith(versioned(url) ? cacheFirst(event, request) : networkFirst(event, request));
+});

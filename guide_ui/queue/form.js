@@ -1,0 +1,112 @@
+// The queue page's form: the list (a file or cells pasted from a spreadsheet), the date and the
+// capacity; reading it, and showing what is wrong at each field and in a summary above.
+
+import { el } from "../shared/dom.js";
+import { errorSummary } from "../shared/errors.js";
+import { today } from "../shared/format.js";
+
+export const MAX_BYTES = 5 * 1024 * 1024;
+// The input each error's field belongs to (an error on the list as a whole goes to the paste field).
+const FIELD_INPUT = { on: "queue-on", capacity: "queue-per-week", from: "queue-from", _file: "queue-paste", input: "queue-paste" };
+
+function field(id, label, input, help) {
+  return el(
+    "div",
+    { class: "queue-field" },
+    el("label", { for: id, text: label }),
+    help ? el("p", { id: `${id}-help`, class: "guide-help", text: help }) : null,
+    input,
+  );
+}
+
+function fieldset(legend, ...fields) {
+  return el("fieldset", { class: "queue-fieldset" }, el("legend", { text: legend }), ...fields);
+}
+
+/** The form; `onSubmit()` when the user asks for the list. */
+export function queueForm(onSubmit) {
+  const form = el("form", { id: "queue-form", novalidate: true, "aria-labelledby": "queue-heading" });
+  const file = el("input", { type: "file", id: "queue-file", accept: ".csv,.txt,.tsv,text/csv,text/plain", "aria-describedby": "queue-file-help" });
+  const paste = el("textarea", { id: "queue-paste", rows: "6", spellcheck: "false", autocomplete: "off", "aria-describedby": "queue-paste-help" });
+  const on = el("input", { type: "date", id: "queue-on", "aria-describedby": "queue-on-help", required: true });
+  on.value = today();
+  const perWeek = el("input", {
+    type: "text", id: "queue-per-week", inputmode: "numeric", autocomplete: "off", class: "guide-input--short", "aria-describedby": "queue-per-week-help",
+  });
+  const from = el("input", { type: "date", id: "queue-from", "aria-describedby": "queue-from-help" });
+  form.append(
+    el("div", { id: "queue-form-errors" }),
+    fieldset(
+      "Listen over deltakerne",
+      field("queue-file", "Velg en CSV-fil", file, "Lagret fra Excel som «CSV UTF-8» eller «CSV (semikolondelt)», eller fra et annet regneark. Se malen over."),
+      field("queue-paste", "eller lim inn fra regnearket", paste, "Merk radene med overskriftene i regnearket, kopier og lim inn her. Er det valgt en fil, brukes filen."),
+    ),
+    fieldset(
+      "Dato og kapasitet",
+      field("queue-on", "Regn ut per dato", on, "Fristene og fylkenes regler regnes ut for denne datoen. Standard er i dag."),
+      field("queue-per-week", "Samtaler i uka (valgfritt)", perWeek, "Hvor mange veiledninger dere rekker i uka. Da får hver rad en planlagt dato, og siden viser hvem som ikke rekker fristen."),
+      field("queue-from", "Fra dato (valgfritt)", from, "Første dag kapasiteten gjelder fra. Standard er datoen over."),
+    ),
+    el("div", { class: "guide-actions" }, el("button", { type: "submit", id: "queue-run", class: "md-button md-button--primary", text: "Lag prioritert liste" })),
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    onSubmit();
+  });
+  return form;
+}
+
+async function readFile(file) {
+  const buf = await file.arrayBuffer();
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(buf), note: null };
+  } catch {
+    return {
+      text: new TextDecoder("windows-1252").decode(buf),
+      note: "Filen var ikke lagret som UTF-8 og er lest som Windows-1252 (eldre Excel). Sjekk at æ, ø og å ser riktige ut.",
+    };
+  }
+}
+
+/** What the form says: {request: {csv, on, per_week, from}, note} or {errors}. */
+export async function readForm() {
+  const value = (id) => document.getElementById(id).value;
+  const paste = value("queue-paste");
+  const on = value("queue-on");
+  const errors = [];
+  let text = paste;
+  let note = null;
+  const input = document.getElementById("queue-file");
+  const file = input.files && input.files[0];
+  if (file) {
+    if (file.size > MAX_BYTES) errors.push({ field: "_file", message: "Filen er større enn 5 MB. Del den i flere filer." });
+    else ({ text, note } = await readFile(file));
+  } else if (!paste.trim()) {
+    errors.push({ field: "input", message: "Velg en fil eller lim inn listen fra regnearket." });
+  }
+  if (!on) errors.push({ field: "on", message: "Skriv datoen listen skal regnes ut per (DD.MM.ÅÅÅÅ)." });
+  if (errors.length) return { errors };
+  const perWeek = value("queue-per-week").trim();
+  return { request: { csv: text, on, per_week: perWeek || null, from: value("queue-from") || null }, note };
+}
+
+/** Each error at its field and all of them in a summary, which takes the focus; [] clears them. */
+export function showFormErrors(errors) {
+  const box = document.getElementById("queue-form-errors");
+  for (const input of document.querySelectorAll("#queue-form [aria-invalid]")) input.removeAttribute("aria-invalid");
+  for (const old of document.querySelectorAll("#queue-form .guide-error")) old.remove();
+  const items = errors.map((e) => {
+    const id = FIELD_INPUT[e.field] || "queue-paste";
+    const input = document.getElementById(id);
+    const errId = `${id}-error`;
+    if (input && !document.getElementById(errId)) {
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", `${id}-help ${errId}`);
+      input.before(el("p", { class: "guide-error", id: errId, text: e.message }));
+    }
+    return { href: `#${id}`, text: e.message };
+  });
+  const summary = errorSummary({ id: "queue-error-summary", title: "Listen kunne ikke regnes ut", items });
+  box.replaceChildren(...(summary ? [summary] : []));
+  if (summary) summary.focus();
+}

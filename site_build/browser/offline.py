@@ -1,0 +1,129 @@
+"""The guide's service worker (``veiviser/sw.js``, from guide_ui/offline/sw.js): which files it
+keeps, under which version.
+
+Written after the site is built, from the built files themselves, so the list cannot drift from
+what the guide page loads: every stylesheet, script, preload and icon its HTML names, the theme's
+search worker and index, and the runtime the guide's worker fetches (its boot data and the
+worker's build facts: Pyodide's core, the stdlib archive, the engine wheel). Not the snapshot:
+it is optional and large, and kept only where the worker took it (sw.js, cache first).
+The version is a hash of the list and of every listed file's content, so any change to any of
+them is a new cache, and the old one is deleted when the new worker activates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from site_build.browser.bundle import SERVICE_WORKER, bundle
+
+PAGE = "veiviser/"  # the guide's folder: the worker's scope
+TARGET = PAGE + "sw.js"
+# Pyodide's files that the guide's boot fetches (not python_stdlib.zip nor the lock file: the
+# worker brings its own archive and lock).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+
+
+class OfflineError(RuntimeError):
+    pass
+
+
+class _Refs(HTMLParser):
+    """Same-document references a page loads: link href (not navigation links), script src, and the
+    JSON data blocks by id."""
+
+    LOADED = {"stylesheet", "modulepreload", "preload", "icon"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.data: dict[str, str] = {}
+        self._block: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("href") and self.LOADED & set((a.get("rel") or "").split()):
+            self.urls.append(a["href"])
+        elif tag == "script":
+            if a.get("src"):
+                self.urls.append(a["src"])
+            elif a.get("id") and a.get("type") == "application/json":
+                self._block = a["id"]
+
+    def handle_data(self, data):
+        if self._block:
+            self.data[self._block] = self.data.get(self._block, "") + data
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._block = None
+
+
+def _site_path(url: str, base: str) -> str | None:
+    """A site-relative path with its query ("guide/guide.js?v=…"), or None for another origin."""
+    parts = urlsplit(urljoin("https://site.invalid/" + base, url))
+    if parts.netloc != "site.invalid":
+        return None
+    return parts.path.lstrip("/") + (f"?{parts.query}" if parts.query else "")
+
+
+def guide_files(site_dir: Path) -> list[str]:
+    """Site-relative URLs of everything the guide page needs to run, in a stable order."""
+    page = site_dir / PAGE / "index.html"
+    if not page.exists():
+        raise OfflineError(f"{PAGE}index.html mangler i {site_dir}")
+    refs = _Refs()
+    refs.feed(page.read_text(encoding="utf-8"))
+    files = {PAGE}
+    files.update(p for u in refs.urls if (p := _site_path(u, PAGE)))
+    try:
+        boot = json.loads(refs.data["guide-boot"])
+        config = json.loads(refs.data.get("__config", "{}"))
+    except (KeyError, ValueError) as e:
+        raise OfflineError(f"{PAGE}index.html mangler oppstartsdataene ({e})") from None
+    # The boot data's URLs are site-relative; the worker's build facts relative to the worker.
+    for key in ("worker", "wheel"):
+        files.add(_site_path(boot[key], ""))
+    files.update(_site_path(boot["pyodide"] + name, "") for name in PYODIDE_FILES)
+    worker = _site_path(boot["worker"], "")
+    build = _worker_build(site_dir / worker.split("?")[0])
+    files.add(_site_path(build["stdlib"], worker))
+    if config.get("search"):
+        files.add(_site_path(config["search"], PAGE))
+        if (site_dir / "search" / "search_index.json").exists():
+            files.add("search/search_index.json")
+    missing = sorted(f for f in files if f != PAGE and not (site_dir / f.split("?")[0]).is_file())
+    if missing:
+        raise OfflineError(f"Veiviseren viser til filer som mangler i nettstedet: {', '.join(missing)}")
+    return sorted(files)
+
+
+def _worker_build(worker: Path) -> dict:
+    m = re.search(r"^const BUILD = (\{.*\});$", worker.read_text(encoding="utf-8"), re.M)
+    if not m:
+        raise OfflineError(f"{worker.name} mangler byggefaktaene (BUILD)")
+    return json.loads(m.group(1))
+
+
+def version(site_dir: Path, files: list[str]) -> str:
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.encode() + b"\0")
+        path = site_dir / f.split("?")[0]
+        h.update((path / "index.html" if f.endswith("/") else path).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def write_service_worker(site_dir: Path) -> str:
+    """Write ``veiviser/sw.js`` for the built site in ``site_dir``; return its version."""
+    files = guide_files(site_dir)
+    ver = version(site_dir, files)
+    # URLs relative to sw.js (in veiviser/), so the site works under any base path.
+    relative = ["./" if f == PAGE else "../" + f for f in files]
+    src = bundle(SERVICE_WORKER, facts={"VERSION": ver, "FILES": relative})
+    (site_dir / TARGET).write_text(src, encoding="utf-8")
+    return ver
