@@ -210,7 +210,7 @@ class County:
 class Contact:
     """A published contact of a county: a functional mailbox or a person the county itself names."""
 
-    kind: str  # "mailbox" or "person"
+    kind: str  # "mailbox", "person" or "website" (the county's own website, from a page on that site)
     name: str
     role: str
     # Where it is published, when someone last checked it, and the date the publisher gave it.
@@ -221,6 +221,29 @@ class Contact:
     email: str | None = None
     phone: str | None = None
     municipality: str | None = None
+    url: str | None = None  # an https address on the same site as the source page (required for "website")
+
+
+@dataclass(frozen=True)
+class Search:
+    """One search for a county's routine and contacts (data/searches.toml): when, where, what was found."""
+
+    county: str
+    searched: date
+    where: str
+    queries: tuple[str, ...]
+    result: str  # one of SEARCH_RESULTS
+    found: str
+    sources: tuple[str, ...] = ()
+
+
+# What a search led to: a routine (or facts) added, only a way to reach the county, or nothing usable.
+SEARCH_RESULTS = ("routine", "contact", "nothing")
+
+
+def _host(url: str) -> str:
+    host = url.split("://", 1)[-1].split("/", 1)[0].lower()
+    return host[4:] if host.startswith("www.") else host
 
 
 # --- parsing helpers ------------------------------------------------------------------------
@@ -491,13 +514,20 @@ def parse_county(file: str, raw: dict) -> County:
     for i, table in enumerate(raw.get("contacts", [])):
         r.seen.add("contacts")
         cr = _Reader(file, f"contacts[{i}]", table)
-        kind = cr.get("kind", _enum("mailbox", "person"), True, "mailbox / person")
+        kind = cr.get("kind", _enum("mailbox", "person", "website"), True, "mailbox / person / website")
         email = cr.get("email", _email, False, "en e-postadresse")
         if email and not _email_domain_ok(email, domains):
             # Guards the privacy rule: municipal and NAV staff addresses are never published.
             raise cr.fail("email", f"{email} er ikke på fylkets egne domener {list(domains)}")
         csource = cr.text("source")
         _check_source(cr, "source", csource)
+        url = cr.get("url", lambda v: isinstance(v, str) and re.fullmatch(r"https://[^\s/]+(/\S*)?", v) is not None,
+                     kind == "website", "en https-adresse")
+        if url:
+            # A website is sourced by a page on that same site: never a guessed address.
+            page = load_sources()[csource].url
+            if not page or _host(page) != _host(url):
+                raise cr.fail("url", f"{url} ligger ikke på samme nettsted som kilden {csource!r} ({page or 'kilden har ingen url'})")
         contacts.append(
             Contact(
                 kind=kind,
@@ -509,6 +539,7 @@ def parse_county(file: str, raw: dict) -> County:
                 email=email,
                 phone=cr.text("phone", required=False),
                 municipality=cr.text("municipality", required=False),
+                url=url,
             )
         )
         cr.done()
@@ -571,6 +602,51 @@ def check_verified_dates(counties: dict[str, County], today: date) -> None:
             if verified > today:
                 raise DataError(file, key, f"{verified.isoformat()} ligger fram i tid (i dag er {today.isoformat()}); "
                                            "skriv datoen da faktumet faktisk ble kontrollert")
+
+
+@cached
+def load_searches() -> dict[str, tuple[Search, ...]]:
+    """data/searches.toml: the search record per county. Every county that exists today (no valid_to) has one;
+    a search that found a routine or a contact names the source the county file cites for it."""
+    name = "searches.toml"
+    raw = _read_toml(_data_dir() / name, name)
+    counties = load_counties()
+    out: dict[str, tuple[Search, ...]] = {}
+    for cid, entries in raw.items():
+        if cid not in counties:
+            raise DataError(name, cid, "ukjent fylke (ingen fil i counties/)")
+        if not isinstance(entries, list) or not entries:
+            raise DataError(name, cid, f"forventet [[{cid}]]-oppføringer")
+        county, parsed = counties[cid], []
+        for i, table in enumerate(entries):
+            r = _Reader(name, f"{cid}[{i}]", table)
+            result = r.get("result", _enum(*SEARCH_RESULTS), True, " / ".join(SEARCH_RESULTS))
+            sources = r.ids("sources")
+            for sid in sources:
+                _check_source(r, "sources", sid)
+            cited = {c.source for c in county.contacts} if result == "contact" else (
+                {county.routine.source} if result == "routine" and county.routine else set())
+            if result != "nothing" and not cited & set(sources):
+                raise r.fail("sources", f"resultatet {result!r} må nevne kilden fylkesfilen bruker for det "
+                                        f"({sorted(cited) or 'fylkesfilen har ingen'})")
+            queries = r.get("queries", lambda v: _text_list(v) and len(v) > 0, True, "en liste med søk")
+            parsed.append(Search(cid, r.date("searched"), r.text("where"), tuple(queries), result, r.text("found"),
+                                 sources))
+            r.done()
+        out[cid] = tuple(parsed)  # in the file's order, so an error's index names the entry
+    for c in counties.values():
+        if c.period.valid_to is None and c.id not in out:
+            raise DataError(name, c.id, f"mangler: {c.name} finnes i dag og må ha en søkeopptegnelse")
+    return dict(sorted(out.items(), key=lambda kv: counties[kv[0]].name))
+
+
+def check_search_dates(searches: dict[str, tuple[Search, ...]], today: date) -> None:
+    """No search is dated after ``today`` (the build passes its own date)."""
+    for cid, entries in searches.items():
+        for i, s in enumerate(entries):
+            if s.searched > today:
+                raise DataError("searches.toml", f"{cid}[{i}].searched",
+                                f"{s.searched.isoformat()} ligger fram i tid (i dag er {today.isoformat()})")
 
 
 def load_rules(name: str) -> dict:

@@ -12,6 +12,15 @@ from guide_engine.data_loader import check_verified_dates, load_counties, load_n
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES_DIR = ROOT.parent / "shared" / "sources"
+# Excerpts of stored public pages that are not (yet) in shared/sources: the page's address, how it was found,
+# and the passages the data quote (sources/README.md).
+PAGE_EXCERPTS_DIR = ROOT / "sources"
+
+
+def _source_file(sid: str) -> Path:
+    """A source's text: the document in shared/sources, else the excerpt in this repository's sources/."""
+    shared = SOURCES_DIR / sid
+    return shared if shared.is_file() else PAGE_EXCERPTS_DIR / sid
 
 # The 15 counties from 1 January 2024, and the two split that day.
 CURRENT = {
@@ -106,7 +115,7 @@ def test_quotes_are_verbatim_from_their_source():
     texts: dict[str, str] = {}
     for county, key, f in _all_facts():
         if f.quote:
-            text = texts.setdefault(f.source, _norm((SOURCES_DIR / f.source).read_text(encoding="utf-8")))
+            text = texts.setdefault(f.source, _norm(_source_file(f.source).read_text(encoding="utf-8")))
             assert _norm(f.quote) in text, f"{county.id}.toml: facts.{key}: quote is not in {f.source}"
 
 
@@ -118,15 +127,18 @@ def test_national_guidance_quotes_are_verbatim_and_every_fact_quotes():
     for key, facts in national.items():
         for f in facts:
             assert f.quote, f"national.toml: facts.{key}: national guidance must quote its page"
-            text = _norm((SOURCES_DIR / f.source).read_text(encoding="utf-8"))
+            text = _norm(_source_file(f.source).read_text(encoding="utf-8"))
             assert _norm(f.quote) in text, f"national.toml: facts.{key}: quote is not in {f.source}"
 
 
 @pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
 def test_every_registered_source_document_exists():
-    """Every key of sources.toml names a document in shared/sources."""
-    for sid in load_sources():
-        assert (SOURCES_DIR / sid).is_file(), sid
+    """Every key of sources.toml names a document in shared/sources or an excerpt in sources/; an excerpt
+    gives the page's own address, which is the source's url."""
+    for sid, src in load_sources().items():
+        assert _source_file(sid).is_file(), sid
+        if not (SOURCES_DIR / sid).is_file():
+            assert src.url and src.url in _source_file(sid).read_text(encoding="utf-8"), sid
 
 
 @pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
@@ -134,17 +146,19 @@ def test_every_email_and_phone_in_the_data_is_in_its_source():
     """Every contact e-mail and phone number appears in the source the contact cites."""
     for county in load_counties().values():
         for c in county.contacts:
-            text = (SOURCES_DIR / c.source).read_text(encoding="utf-8")
+            text = _source_file(c.source).read_text(encoding="utf-8")
             for value in (c.email, c.phone, c.municipality):
                 if value:
                     assert value in text, (county.id, c.name, value)
+            if c.url:  # the website's host is named in its source (the page's own address)
+                assert c.url.split("://", 1)[1].split("/", 1)[0].removeprefix("www.") in text, (county.id, c.url)
 
 
 def test_contacts_are_dated_and_functional_or_published_persons():
     """Every contact has an as_of date; person contacts come from the county's own published list."""
     for county in load_counties().values():
         for c in county.contacts:
-            assert c.as_of and c.kind in ("mailbox", "person")
+            assert c.as_of and c.kind in ("mailbox", "person", "website")
             if c.kind == "person":
                 assert c.email is None, "person contacts carry no personal e-mail address"
 
@@ -253,3 +267,4 @@ def test_temporary_facts_say_so_and_end_or_lapse():
     assert orders.confirmed_until == date(2021, 12, 31) and "oppstarten" in orders.text
     (covid,) = load_counties()["viken"].facts["covid_measures"]
     assert covid.confirmed_until and "midlertidig" in covid.text
+

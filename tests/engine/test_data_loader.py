@@ -98,7 +98,14 @@ BROKEN = [
     ("an unknown priority criterion", lambda r: r["facts"].update(priority_criteria=[{**fact(r), "value": ["first_come"]}]), "facts.priority_criteria[0].value"),
     ("a fact without text", lambda r: _del(fact(r), "text"), "facts.interpreter_orders[0].text"),
     ("a fact without a verified date", lambda r: _del(fact(r), "verified"), "facts.interpreter_orders[0].verified"),
-    ("a contact kind that is not mailbox or person", lambda r: r["contacts"][0].update(kind="privat"), "contacts[0].kind"),
+    ("a contact kind that is not mailbox, person or website", lambda r: r["contacts"][0].update(kind="privat"), "contacts[0].kind"),
+    ("a website without its address", lambda r: r["contacts"][0].update(kind="website"), "contacts[0].url"),
+    ("a website whose source has no address", lambda r: r["contacts"][0].update(kind="website", url="https://testfylke.no/"),
+     "contacts[0].url"),
+    ("a website on another site than its source page",
+     lambda r: r["contacts"][0].update(kind="website", url="https://testfylke.no/", source="imdi-karriereveiledning-etter-integreringsloven.txt"),
+     "contacts[0].url"),
+    ("a website address that is not https", lambda r: r["contacts"][0].update(url="http://www.imdi.no/"), "contacts[0].url"),
     ("an id that differs from the file name", lambda r: r.update(id="annet-fylke"), "id"),
 ]
 
@@ -205,3 +212,12 @@ def test_a_future_verified_date_is_named_by_file_and_key(where, key):
         data_loader.check_verified_dates({county.id: county}, date(2026, 11, 23))
     assert (err.value.file, err.value.key) == (FILE, key)
     assert str(err.value) == f"{FILE}: {key}: 2027-01-05 ligger fram i tid (i dag er 2026-11-23); skriv datoen da faktumet faktisk ble kontrollert"
+
+
+def test_a_website_on_its_source_pages_site_is_accepted():
+    """A website contact whose source is a page on the same site (www. aside) loads with its address."""
+    raw = base()
+    raw["contacts"][0].update(kind="website", url="https://imdi.no/", source="imdi-karriereveiledning-etter-integreringsloven.txt")
+    del raw["contacts"][0]["email"]
+    assert parse_county(FILE, raw).contacts[0].url == "https://imdi.no/"
+
