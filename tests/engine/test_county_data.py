@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guide_engine.data_loader import check_verified_dates, load_counties, load_national, load_sources
+from guide_engine.data_loader import check_verified_dates, load_counties, load_national, load_searches, load_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES_DIR = ROOT.parent / "shared" / "sources"
@@ -37,7 +37,7 @@ COUNTIES_2020 = {
     "oslo", "rogaland", "more-og-romsdal", "nordland", "viken", "innlandet", "vestfold-og-telemark",
     "agder", "vestland", "trondelag", "troms-og-finnmark",
 }
-WITH_ROUTINE = {"viken", "vestfold-og-telemark", "trondelag", "more-og-romsdal"}
+WITH_ROUTINE = {"viken", "vestfold-og-telemark", "trondelag", "more-og-romsdal", "vestfold"}
 SPLIT_DAY = date(2024, 1, 1)
 
 
@@ -196,7 +196,13 @@ FACTS_ON = [
     ("Viken: the county registered the note", "viken", "imdi_registration", date(2022, 3, 1), "county"),
     ("Viken: nothing after the split", "viken", "interpreter_orders", date(2024, 3, 1), None),
     ("Akershus: no routine registered", "akershus", "interpreter_orders", date(2026, 11, 23), None),
-    ("Vestfold: no routine registered", "vestfold", "interpreter_orders", date(2026, 11, 23), None),
+    ("Vestfold: its own page says nothing about the interpreter", "vestfold", "interpreter_orders", date(2026, 11, 23), None),
+    ("Vestfold: its own page gives the target group from 2024", "vestfold", "target_group", date(2024, 1, 1),
+     "Voksne flyktninger mellom 18 og 55 år"),
+    ("Vestfold: chapter 6A's right without duty in 2025", "vestfold", "collective_protection", date(2025, 3, 1),
+     "Rett, men ikke plikt; fylkeskommunen avgjør organiseringen"),
+    ("Vestfold: the chapter 6A fact ends with chapter 6A", "vestfold", "collective_protection", date(2026, 7, 1), None),
+    ("Vestfold: no organiser (the page names the closed joint centre)", "vestfold", "organiser", date(2026, 11, 23), None),
     ("Oslo: no routine registered", "oslo", "booking_mailbox", date(2026, 11, 23), None),
 ]
 
@@ -268,3 +274,26 @@ def test_temporary_facts_say_so_and_end_or_lapse():
     (covid,) = load_counties()["viken"].facts["covid_measures"]
     assert covid.confirmed_until and "midlertidig" in covid.text
 
+
+def test_every_current_county_has_a_search_record_and_its_website():
+    """Each of the 15 counties has a search record (when, where, what was found) and a sourced way to reach it:
+    its own website, from a page on that site, never a guessed address."""
+    searches, counties = load_searches(), load_counties()
+    for cid in CURRENT:
+        assert searches.get(cid), f"searches.toml: [[{cid}]] mangler"
+        sites = [c for c in counties[cid].contacts if c.kind == "website"]
+        assert sites and all(c.url and not c.email and c.source in load_sources() for c in sites), cid
+        assert {c.source for c in sites} & {s for entry in searches[cid] for s in entry.sources}, cid
+
+
+def test_search_records_match_the_county_files():
+    """A search that found a routine names the routine's source; "nothing" means the county file has no routine
+    from it; every date is a real day no later than today."""
+    counties = load_counties()
+    for cid, entries in load_searches().items():
+        for entry in entries:
+            assert entry.searched <= date.today() and entry.queries and entry.found, cid
+            if entry.result == "routine":
+                assert counties[cid].routine and counties[cid].routine.source in entry.sources, cid
+            for text in (entry.where, entry.found):  # shown on the site: no file names
+                assert ".txt" not in text and ".toml" not in text, cid
