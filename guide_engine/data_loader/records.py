@@ -77,7 +77,7 @@ class Routine:
 class Contact:
     """A published contact of a county: a functional mailbox or a person the county itself names."""
 
-    kind: str  # "mailbox" or "person"
+    kind: str  # "mailbox", "person" or "website" (the county's own website, from a page on that site)
     name: str
     role: str
     # Where it is published, when someone last checked it, and the date the publisher gave it.
@@ -88,6 +88,7 @@ class Contact:
     email: str | None = None
     phone: str | None = None
     municipality: str | None = None
+    url: str | None = None  # an https address on the same site as the source page (required for "website")
 
 
 @dataclass(frozen=True)
@@ -178,3 +179,20 @@ class Status:
     referred: bool  # a draft referral is written for a case of this status
     letter_basis: str | None
     letter: str | None
+
+
+# What a search led to: a routine (or facts) added, only a way to reach the county, or nothing usable.
+SEARCH_RESULTS = ("routine", "contact", "nothing")
+
+
+@dataclass(frozen=True)
+class Search:
+    """One search for a county's routine and contacts (data/searches.toml): when, where, what was found."""
+
+    county: str
+    searched: date
+    where: str
+    queries: tuple[str, ...]
+    result: str  # one of SEARCH_RESULTS
+    found: str
+    sources: tuple[str, ...] = ()

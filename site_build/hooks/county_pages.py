@@ -84,8 +84,10 @@ def load_data() -> dict[str, Any]:
     try:
         labels = data_loader.load_labels()
         data_loader.check_verified_dates(data_loader.load_counties(), date.today())
+        data_loader.check_search_dates(data_loader.load_searches(), date.today())
         return {
             "counties": data_loader.load_counties(),
+            "searches": data_loader.load_searches(),
             "sources": data_loader.load_sources(),
             "references": data_loader.load_references(),
             "fact_keys": data_loader.load_fact_keys(),
@@ -131,7 +133,8 @@ def core_keys() -> list[str]:
 
 
 def last_verified(county: County) -> date | None:
-    dates = [f.verified for fs in county.facts.values() for f in fs] + [c.verified for c in county.contacts]
+    """When the routine's facts were last checked against their sources (contacts carry their own date)."""
+    dates = [f.verified for fs in county.facts.values() for f in fs]
     return max(dates) if dates else None
 
 
@@ -289,7 +292,10 @@ def on_page_markdown(markdown: str, page, config, files):
     if AGES_MARKER in markdown:
         # every fact by the age of its source, measured on the build date
         built = date.today()
-        out = _state["env"].get_template("source_ages.md.j2").render(rows=provenance.fact_ages(built), built=built, **_helpers(page))
+        data = _state["data"]
+        out = _state["env"].get_template("source_ages.md.j2").render(
+            rows=provenance.fact_ages(built), built=built, searches=data["searches"], counties=data["counties"],
+            sources=data["sources"], **_helpers(page))
         return markdown.replace(AGES_MARKER, out)
     if not src.startswith("counties/"):
         return markdown
