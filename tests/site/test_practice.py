@@ -140,7 +140,7 @@ def test_a_broken_file_is_named(tmp_path, edit, key, message):
 
 def test_the_browser_wheel_leaves_the_practice_cases_out():
     """The engine never reads practice.toml at run time, so the wheel the browser downloads has no copy."""
-    from site_build import wheel
+    from site_build.runtime import wheel
 
     names = {p.relative_to(wheel.PACKAGE_DIR).as_posix() for p in wheel.package_files()}
     assert "data/practice.toml" not in names and "data/questions.toml" in names and "data_loader/practice.py" in names
