@@ -143,7 +143,8 @@ class Answers:
     def _date_rules(self, fid: str, d: date) -> tuple[Any, str | None]:
         on = self.on
         for check in question_map()[fid].get("checks", ()):
-            than = on if check.get("than") == "on" else self.value(check["than"]) if "than" in check else None
+            other = check.get("than")  # "on", or a question asked before this one on this case's path (else not compared)
+            than = on if other == "on" else (self.value(other) if other in self.asked else None) if other else None
             rule = check["rule"]
             broken = (
                 (rule == "not_after" and than is not None and d > than)

@@ -11,9 +11,10 @@ and having lived in a municipality for less than two years.
 
 Exceptions, in order:
   1. permit group outside § 9                                    → not covered
-  2. transitional rule (§ 51; integreringsforskriften § 72): introduksjonsloven applies to whoever
-     both got the permit and came to Norway before 1 January 2021 (any permit group); the arrival
-     date is asked only when the permit is older than that date
+  2. transitional rule (§ 51; integreringsforskriften § 72): a permit before 1 January 2021 gives
+     introduksjonsloven, unless the person applied from abroad and came to Norway from that date; the
+     arrival date is asked only then, and only for the groups that apply from abroad (rules data:
+     transition_arrival_groups — not asylum, which is applied for in Norway)
      2a. while the temporary covid law (2020) applied, the municipality assesses the need for
          participants in the introduction programme                     → assess need
      2b. otherwise                                                      → not covered
@@ -59,9 +60,13 @@ GROUP_TEXT = {
     "collective": "med kollektiv beskyttelse (utlendingsloven § 34)",
 }
 TRANSITION_RULE = (
-    "Integreringsloven gjelder for den som fikk oppholdstillatelse fra og med 1. januar 2021, og for den som fikk "
-    "tillatelse før, men kom til Norge fra og med 1. januar 2021. Introduksjonsloven gjelder for den som både fikk "
-    "tillatelse og kom til Norge før 1. januar 2021 (integreringsforskriften § 72)."
+    "Integreringsloven gjelder for den som fikk oppholdstillatelse fra og med 1. januar 2021, og for den som søkte om "
+    "oppholdstillatelse fra utlandet, fikk den før 1. januar 2021, men kom til Norge fra og med den datoen. "
+    "Introduksjonsloven gjelder for de andre (integreringsforskriften § 72)."
+)
+APPLIED_IN_NORWAY = (
+    "Personen søkte beskyttelse i Norge og var i landet da tillatelsen ble gitt. Unntaket for den som søkte fra utlandet "
+    "og kom til Norge etter 1. januar 2021, gjelder derfor ikke, og datoen personen kom til Norge, endrer ikke svaret."
 )
 OFFER_PROGRAMME = (
     "Kommunen kan likevel tilby introduksjonsprogram til personer utenfor målgruppen for rett og plikt, "
@@ -168,10 +173,12 @@ def decide(a: Answers) -> Decision:
     cut = _first(R["new_law_permit_from"])
     cutoff = date.fromisoformat(cut.value)
 
-    # Exception 2 — § 51 and integreringsforskriften § 72: introduksjonsloven applies to whoever both
-    # got the permit and came to Norway before 1 January 2021, whatever the permit group.
+    # Exception 2 — § 51 and integreringsforskriften § 72: a permit before 1 January 2021 gives
+    # introduksjonsloven, unless the person applied from abroad and came to Norway from that date.
     arrived = None
     if permit < cutoff:
+        if group not in _first(R["transition_arrival_groups"]).value:
+            return _old_law(a, R, cutoff, cut.reference, APPLIED_IN_NORWAY)
         arrived = a.need("arrival_date")
         if arrived < cutoff:
             return _old_law(a, R, cutoff, cut.reference)
@@ -305,11 +312,12 @@ def _collective(a: Answers, R: dict, reasons: list[str], refs: list[str], permit
 _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
 
 
-def _old_law(a: Answers, R: dict, cutoff: date, transitional_ref: str) -> Decision:
+def _old_law(a: Answers, R: dict, cutoff: date, transitional_ref: str, why: str | None = None) -> Decision:
     """Exception 2: the old introduksjonsloven applies; § 11 does not."""
     on = a.on
     base = [
-        f"Personen fikk oppholdstillatelse og kom til Norge før {format_nb(cutoff)}. " + TRANSITION_RULE
+        (f"Personen fikk oppholdstillatelse før {format_nb(cutoff)}. {why} " if why else
+         f"Personen fikk oppholdstillatelse og kom til Norge før {format_nb(cutoff)}. ") + TRANSITION_RULE
         + " Introduksjonsloven har ingen rett og plikt til karriereveiledning som integreringsloven § 11."
     ]
     refs = [transitional_ref, "integreringsloven-51", "introduksjonsloven"]

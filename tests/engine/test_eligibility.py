@@ -52,13 +52,20 @@ ROWS = [
     ("kollektiv beskyttelse 1. juli 2026: uavklart om kapittel 6A gjelder", "2026-07-01", COLL, UNCLEAR, False),
     ("kollektiv beskyttelse gitt 10. mars 2022, før kapittel 6A gjelder: hovedregelen", "2022-08-01",
      {**COLL, "permit_date": "2022-03-10", "settlement_date": "2022-05-01"}, RIGHT_AND_DUTY, True),
-    # the transition rule (integreringsforskriften § 72), for every permit group
-    ("tillatelse 31. desember 2020, kom 30. desember 2020: introduksjonsloven", "2026-11-23",
-     {"permit_date": "2020-12-31", "arrival_date": "2020-12-30", "settlement_date": "2021-02-01", "in_introduction_programme": False}, NOT_COVERED, True),
-    ("tillatelse 31. desember 2020, kom 31. desember 2020: introduksjonsloven", "2021-03-01",
-     {"permit_date": "2020-12-31", "arrival_date": "2020-12-31", "settlement_date": "2021-02-01", "in_introduction_programme": False}, NOT_COVERED, True),
-    ("tillatelse 31. desember 2020, kom 1. januar 2021: integreringsloven", "2021-03-01",
-     {"permit_date": "2020-12-31", "arrival_date": "2021-01-01", "settlement_date": "2021-02-01"}, RIGHT_AND_DUTY, True),
+    # the transition rule (integreringsforskriften § 72): arrival counts only for those who applied from abroad
+    ("overføringsflyktning, tillatelse 31. desember 2020, kom 30. desember 2020: introduksjonsloven", "2026-11-23",
+     {"permit_group": "resettlement", "permit_date": "2020-12-31", "arrival_date": "2020-12-30", "settlement_date": "2021-02-01",
+      "in_introduction_programme": False}, NOT_COVERED, True),
+    ("overføringsflyktning, tillatelse 31. desember 2020, kom 31. desember 2020: introduksjonsloven", "2021-03-01",
+     {"permit_group": "resettlement", "permit_date": "2020-12-31", "arrival_date": "2020-12-31", "settlement_date": "2021-02-01",
+      "in_introduction_programme": False}, NOT_COVERED, True),
+    ("overføringsflyktning, tillatelse 31. desember 2020, kom 1. januar 2021: integreringsloven", "2021-03-01",
+     {"permit_group": "resettlement", "permit_date": "2020-12-31", "arrival_date": "2021-01-01", "settlement_date": "2021-02-01"}, RIGHT_AND_DUTY, True),
+    ("flyktning (asyl i Norge), tillatelse 1. november 2020, «kom» 10. januar 2021: introduksjonsloven", "2021-03-01",
+     {"permit_date": "2020-11-01", "arrival_date": "2021-01-10", "settlement_date": "2021-02-01", "in_introduction_programme": False}, NOT_COVERED, True),
+    ("sterke menneskelige hensyn (asyl i Norge), tillatelse desember 2020, «kom» februar 2021: introduksjonsloven", "2021-03-01",
+     {"permit_group": "humanitarian", "permit_date": "2020-12-01", "arrival_date": "2021-02-01", "settlement_date": "2021-02-10",
+      "in_introduction_programme": False}, NOT_COVERED, True),
     ("familiemedlem, tillatelse desember 2020, kom februar 2021: integreringsloven", "2021-04-01",
      {"permit_group": "family", "family_reference_recent": True, "permit_date": "2020-12-10", "arrival_date": "2021-02-15",
       "settlement_date": "2021-02-20"}, RIGHT_AND_DUTY, True),
@@ -101,15 +108,40 @@ def test_independent_grounds_are_not_asked_about_agreement():
     assert "settled_by_agreement" not in a.asked
 
 
-def test_arrival_date_is_asked_only_where_it_decides_the_law():
-    """The arrival date is asked for a permit before 1 January 2021 (any group), and not for a later permit."""
-    older = Answers({"permit_group": "family", "permit_date": "2020-12-10"}, date(2021, 4, 1))
+@pytest.mark.parametrize("group", ["resettlement", "family", "independent"])
+def test_arrival_date_is_asked_where_the_person_may_have_applied_from_abroad(group):
+    """§ 72: for a permit before 1 January 2021, the arrival date is asked of the groups that apply from abroad."""
+    older = Answers({"permit_group": group, "permit_date": "2020-12-10"}, date(2021, 4, 1))
     with pytest.raises(Missing) as e:
         eligibility.decide(older)
     assert e.value.field == "arrival_date"
-    newer = Answers(case(), date(2026, 11, 23))
+    newer = Answers(case(permit_group=group, family_reference_recent=True), date(2026, 11, 23))
     eligibility.decide(newer)
     assert "arrival_date" not in newer.asked
+
+
+@pytest.mark.parametrize("group", ["refugee", "humanitarian"])
+def test_asylum_granted_in_norway_before_2021_is_introduksjonsloven_whatever_the_arrival_date(group):
+    """§ 72's exception covers «Personer som søker om oppholdstillatelse fra utlandet»: an asylum permit before 2021
+    gives introduksjonsloven, the arrival date is not asked, and an «arrival» after 2021 does not move the person."""
+    a = Answers(case(permit_group=group, permit_date="2020-11-01", arrival_date="2021-01-10", settlement_date="2021-02-01",
+                     in_introduction_programme=False), date(2021, 3, 1))
+    d = eligibility.decide(a)
+    assert (d.status, d.law) == (NOT_COVERED, "introduksjonsloven")
+    assert "arrival_date" not in a.asked
+    assert "integreringsforskriften-72" in d.references and "søkte beskyttelse i Norge" in " ".join(d.reasons)
+
+
+def test_an_arrival_after_the_settlement_date_is_refused():
+    """Nobody is settled in a municipality before coming to Norway: the settlement date gets a message, not a status."""
+    from guide_engine import api
+    r = api.evaluate(case(permit_group="resettlement", permit_date="2020-12-10", arrival_date="2021-03-01",
+                          settlement_date="2021-02-15"), "2021-04-01")
+    assert r["ok"] is False
+    assert [e["field"] for e in r["errors"]] == ["settlement_date"] and "kom til Norge" in r["errors"][0]["message"]
+    # an arrival date left in the answers of an asylum case (not asked there) is not compared
+    ok = api.evaluate(case(permit_date="2026-08-01", arrival_date="2026-10-15", settlement_date="2026-10-01"), "2026-11-23")
+    assert ok["ok"] is True
 
 
 def test_collective_protection_asks_whether_the_participant_wants_guidance():
