@@ -14,6 +14,7 @@ from .counties import county_choices, get_county
 from .dates import format_nb, parse_iso
 from .free_text import clean_free_text, contains_fnr, echo
 from .questions import question_map
+from .rules import family
 
 _TRUE = {"true", "ja", "yes", "1"}
 _FALSE = {"false", "nei", "no", "0"}
@@ -155,7 +156,20 @@ class Answers:
                 return None, Template(check["message"]).safe_substitute(on=format_nb(on), than=format_nb(than), days=check.get("days"))
         if (on - d).days > 365 * 60:
             return None, "Datoen ligger for langt tilbake i tid. Sjekk årstallet."
+        if fid == "permit_date":  # a kind of permit that did not exist yet (the group's option names its first date)
+            first, message = self._earliest_permit()
+            if first is not None and d < first:
+                return None, Template(message).safe_substitute(than=format_nb(first))
         return d, None
+
+    def _earliest_permit(self) -> tuple[date | None, str]:
+        """The first date a permit of the chosen group can have, from the rule data the option names."""
+        group = self.value("permit_group") if "permit_group" in self.asked else None
+        option = next((o for o in question_map()["permit_group"].get("options", ()) if o["value"] == group), {})
+        if "earliest_permit" not in option:
+            return None, ""
+        first = family("eligibility")[option["earliest_permit"]].values[0].value
+        return date.fromisoformat(first), option["earliest_permit_message"]
 
 
 def errors_for(answers: Answers, path: list[str]) -> list[dict]:

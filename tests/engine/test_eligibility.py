@@ -50,8 +50,8 @@ ROWS = [
      {**COLL, "permit_date": "2022-04-01", "settlement_date": "2022-05-01"}, RIGHT_AND_DUTY, True),
     ("kollektiv beskyttelse 30. juni 2026: kapittel 6A, bekreftet", "2026-06-30", COLL, RIGHT_ONLY, True),
     ("kollektiv beskyttelse 1. juli 2026: uavklart om kapittel 6A gjelder", "2026-07-01", COLL, UNCLEAR, False),
-    ("kollektiv beskyttelse gitt 10. mars 2022, før kapittel 6A gjelder: hovedregelen", "2022-08-01",
-     {**COLL, "permit_date": "2022-03-10", "settlement_date": "2022-05-01"}, RIGHT_AND_DUTY, True),
+    ("kollektiv beskyttelse gitt 11. mars 2022, dagen ordningen ble tatt i bruk: kapittel 6A", "2022-08-01",
+     {**COLL, "permit_date": "2022-03-11", "settlement_date": "2022-05-01"}, RIGHT_ONLY, True),
     # the transition rule (integreringsforskriften § 72): arrival counts only for those who applied from abroad
     ("overføringsflyktning, tillatelse 31. desember 2020, kom 30. desember 2020: introduksjonsloven", "2026-11-23",
      {"permit_group": "resettlement", "permit_date": "2020-12-31", "arrival_date": "2020-12-30", "settlement_date": "2021-02-01",
@@ -181,3 +181,17 @@ def test_family_members_are_not_asked_about_agreement():
     a = Answers(case(permit_group="family", family_reference_recent=True), date(2026, 11, 23))
     assert eligibility.decide(a).status == RIGHT_AND_DUTY
     assert "settled_by_agreement" not in a.asked and "family_reference_recent" in a.asked
+
+
+@pytest.mark.parametrize("permit_date", ["2020-06-01", "2022-03-10"])
+def test_a_collective_protection_permit_before_the_scheme_existed_is_refused(permit_date):
+    """Utlendingsloven § 34 was first put to use on 11 March 2022 (Prop. 107 L (2021–2022) punkt 5.1): an earlier
+    § 34 permit date gets a message on the permit date, never a status."""
+    from guide_engine import api
+    r = api.evaluate(case(permit_group="collective", permit_date=permit_date, settlement_date="2022-05-01",
+                          arrival_date="2020-01-01", wants_guidance=True), "2022-08-01")
+    assert r["ok"] is False and r["eligibility"] is None
+    assert [e["field"] for e in r["errors"]] == ["permit_date"]
+    assert "11. mars 2022" in r["errors"][0]["message"] and "§ 34" in r["errors"][0]["message"]
+    other = api.evaluate(case(permit_group="refugee", permit_date="2022-03-10", settlement_date="2022-05-01"), "2022-08-01")
+    assert other["ok"] is True  # only the § 34 group has that first date

@@ -39,6 +39,7 @@ def _changed_family() -> dict:
     out["covid_law_guidance"] = _moved(real["covid_law_guidance"], {1: {"start": date(2020, 8, 2)}, 2: {"start": date(2022, 12, 30)}})
     out["covid_law_adaptations"] = _moved(real["covid_law_adaptations"], {1: {"start": date(2020, 5, 27)}, 2: {"start": date(2022, 12, 29)}})
     out["new_law_permit_from"] = _moved(real["new_law_permit_from"], {0: {"value": "2021-01-02"}})
+    out["collective_protection_from"] = _moved(real["collective_protection_from"], {0: {"value": "2022-03-13"}})
     return out
 
 
@@ -52,6 +53,7 @@ FOLLOWS = [
     ("lovgrunnlag", "chapter 6A in force", "trådte i kraft 16. juni 2022"),
     ("lovgrunnlag", "chapter 6A end", "2. juli 2026"),
     ("lovgrunnlag", "chapter 6A permits from", "fra og med 12. mars 2022"),
+    ("lovgrunnlag", "the first § 34 permit", "gitt før 13. mars 2022"),
     ("lovgrunnlag", "covid law chapter 1 from", "2. august 2020"),
     ("lovgrunnlag", "covid law unclear from", "30. desember 2022"),
     ("lovgrunnlag", "covid law other parts", "27. mai 2020"),
