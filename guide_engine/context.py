@@ -63,11 +63,11 @@ class Context:
 
     def fact_value(self, key: str) -> Any:
         """The county's fact, else national guidance (guide_engine/provenance.py), else None."""
-        f = provenance.answer(self.county, key, self.on, self.decision.status)
+        f = provenance.answer(self.county, key, self.on, self.decision.prepares)
         return f.value if f else None
 
     def fact_source(self, key: str) -> str | None:
-        f = provenance.answer(self.county, key, self.on, self.decision.status)
+        f = provenance.answer(self.county, key, self.on, self.decision.prepares)
         return f.source if f else None
 
     def nearest_deadline(self) -> date | None:

@@ -99,7 +99,7 @@ def build(session: "Session", brief: bool = False) -> dict:
         return empty(session.on, errors, warnings, session.path)
 
     on, a = session.on, session.answers
-    status = session.decision.status
+    status = session.decision.prepares  # facts written for one law are scoped by the outcome prepared for
     county = ConsultedCounty(session.county, status)
     ctx = Context(on, county, session.decision, {fid: a.value(fid) for fid in session.path})
     val = ctx.answers

@@ -29,8 +29,8 @@ Condition = Callable[["Session", str], bool]
 # The named conditions a preparation question's ``ask_if`` may use (plus "status:<status>").
 CONDITIONS: dict[str, Condition] = {
     "interpreter_needed": lambda s, qid: bool(s.answers.value("interpreter_needed")),
-    "adviser_asks_participant": lambda s, qid: adviser.asks_participant(s.county, s.on, s.decision.status),
-    "priority_criterion": lambda s, qid: qid in priority.questions(s.county, s.on, s.decision.status),
+    "adviser_asks_participant": lambda s, qid: adviser.asks_participant(s.county, s.on, s.decision.prepares),
+    "priority_criterion": lambda s, qid: qid in priority.questions(s.county, s.on, s.decision.prepares),
 }
 
 

@@ -28,7 +28,7 @@ def test_municipality_orders_county_refunds():
 
 def test_no_routine_falls_back_to_national_guidance_labelled_as_such():
     """Without a county routine after 2021: IMDi's national guidance (the county arranges and pays), labelled national."""
-    r = interpreter.decide(county(), ON, True, "dari")
+    r = interpreter.decide(county(), ON, True, "dari", "right_and_duty")
     assert (r["orders"], r["pays"], r["layer"]) == ("county", "county", "national")
     assert r["sources"] == ["imdi-karriereveiledning-etter-integreringsloven.txt"]
     assert any("nasjonal veiledning fra IMDi" in n and "ikke på fylkets egen rutine" in n for n in r["data_notes"])
@@ -47,10 +47,18 @@ def test_routine_outside_its_period_does_not_apply():
     """A routine fact applies only within its period; after it, national guidance answers and says so."""
     c = county(interpreter_orders=[("municipality", date(2021, 5, 1), date(2023, 12, 31))],
                interpreter_pays=[("municipality", date(2021, 5, 1), date(2023, 12, 31))])
-    r2022 = interpreter.decide(c, date(2022, 1, 1), True, "x")
+    r2022 = interpreter.decide(c, date(2022, 1, 1), True, "x", "right_and_duty")
     assert (r2022["orders"], r2022["layer"]) == ("municipality", "county")
-    r2024 = interpreter.decide(c, date(2024, 1, 1), True, "x")
+    r2024 = interpreter.decide(c, date(2024, 1, 1), True, "x", "right_and_duty")
     assert (r2024["orders"], r2024["layer"]) == ("county", "national")
+
+
+def test_national_guidance_under_integreringsloven_is_not_applied_to_a_covid_law_case():
+    """IMDi's page is «Karriereveiledning etter integreringsloven»: a participant under introduksjonsloven (the covid
+    law's assessment) gets no national answer, but unknown and «ask the county»."""
+    r = interpreter.decide(county(), date(2021, 6, 1), True, "dari", "assess_need")
+    assert (r["orders"], r["pays"], r["layer"]) == ("unknown", "unknown", None)
+    assert interpreter.decide(county(), date(2021, 6, 1), True, "dari", "right_and_duty")["layer"] == "national"
 
 
 def test_language_dropped_when_no_interpreter_needed():
