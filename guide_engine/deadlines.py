@@ -29,6 +29,13 @@ from .eligibility import ASSESS_NEED, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR, Decis
 from .rules import family
 
 COVERED = (RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED)
+# 24 December is a working day (not a public holiday, workdays.py), so a deadline may fall on it; it is legal,
+# but a soft warning says what the day is like (arbeidsmiljøloven § 10-10: free from 15:00).
+CHRISTMAS_EVE = (
+    "Siste dag for oppstart er 24. desember (julaften). Dagen er ikke en helligdag, så fristen er riktig regnet, men "
+    "arbeidstakere har fri fra kl. 15 (arbeidsmiljøloven § 10-10), og mange kontorer har stengt eller kort dag. "
+    "Planlegg oppstart og vedtak før julaften."
+)
 MONTH_WORDS = {1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
 
 
@@ -88,6 +95,9 @@ def compute(decision: Decision, county: County, on: date, settled: date | None, 
             f"Programmet skal starte senest {words} måneder etter bosetting ({format_nb(start_limit)}); flyttet til siste virkedag.",
             [months.reference], confirmed=confirmed, note=caveat,
         )
+        if (start_by.month, start_by.day) == (12, 24):  # legal, but hardly a day to start a programme
+            by_id["programme_start_by"]["warning"] = CHRISTMAS_EVE
+            notes.append(CHRISTMAS_EVE)
         by_id["vedtak_by"] = _item(
             "vedtak_by", "Siste dag for vedtak om introduksjonsprogram", vedtak_by, on,
             "Vedtaket må komme før programmet starter: virkedagen før siste oppstartsdag.",
