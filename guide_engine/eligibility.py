@@ -342,11 +342,15 @@ def _old_law(a: Answers, R: dict, cutoff: date, transitional_ref: str, why: str 
         "bransje som er rammet av krisen, hvor lang tid som er igjen, og om deltakeren allerede har fått veiledning."
     ]
     if pending is not None and pending.value != current.value:
-        d = Decision(UNCLEAR, assess, refs + [current.reference, CAREER_CENTRE_REF], may_offer=[OFFER_CAREER_CENTRE], law="introduksjonsloven")
+        d = Decision(UNCLEAR, assess, refs + [current.reference, "prop-137-l-2020-2021", CAREER_CENTRE_REF], may_offer=[OFFER_CAREER_CENTRE],
+                     law="introduksjonsloven")
+        other_parts_end = R["covid_law_adaptations"].values[-1].start  # the law's other parts: a fixed end date
         return _unclear(
             d, pending,
             f"om covid-lovens regel om karriereveiledning (midlertidig lov 26. mai 2020 nr. 53 kapittel 1) fortsatt gjaldt {format_nb(on)}",
-            "når kapittel 1 i loven ble opphevet (opphevelsen gjelder fra den tid Kongen bestemmer). Se loven på Lovdata.",
+            "når kapittel 1, der regelen står, ble opphevet. Kapittel 1 «oppheves fra den tid Kongen bestemmer» (Prop. 137 L "
+            f"(2020–2021)); sluttdatoen {format_nb(other_parts_end)} gjelder lovens andre deler, ikke kapittel 1. Det avgjøres av den "
+            "kongelige resolusjonen eller endringsloven som opphevet kapittel 1: se loven med endringshistorikk på Lovdata.",
             [(ASSESS_NEED, "Gjaldt regelen fortsatt"), (NOT_COVERED, "Var regelen opphevet")],
             ASSESS_NEED,
         )

@@ -195,3 +195,14 @@ def test_a_collective_protection_permit_before_the_scheme_existed_is_refused(per
     assert "11. mars 2022" in r["errors"][0]["message"] and "§ 34" in r["errors"][0]["message"]
     other = api.evaluate(case(permit_group="refugee", permit_date="2022-03-10", settlement_date="2022-05-01"), "2022-08-01")
     assert other["ok"] is True  # only the § 34 group has that first date
+
+
+def test_the_covid_law_unclear_status_names_the_part_and_what_would_settle_it():
+    """Chapter 1 (career guidance) ends «fra den tid Kongen bestemmer»; 31 December 2022 is the other parts' end.
+    The unclear answer says so, cites Prop. 137 L (2020–2021), and names the document that would settle it."""
+    d = decide("2023-06-01", **OLD)
+    assert d.status == UNCLEAR and d.law == "introduksjonsloven" and d.acts_as == ASSESS_NEED
+    text = " ".join(d.reasons)
+    assert "kapittel 1" in text and "Kongen bestemmer" in text and "andre deler" in text and "31. desember 2022" in text
+    assert "kongelige resolusjonen" in text and "Lovdata" in text
+    assert "prop-137-l-2020-2021" in d.references
