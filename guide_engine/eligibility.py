@@ -56,7 +56,7 @@ GROUP_TEXT = {
     "resettlement": "som overføringsflyktning (utlendingsloven § 35 tredje ledd)",
     "humanitarian": "på grunnlag av sterke menneskelige hensyn etter søknad om beskyttelse (utlendingsloven § 38)",
     "family": "som familiemedlem til en person i målgruppen (familieinnvandring)",
-    "independent": "på selvstendig grunnlag etter utlendingsloven § 53 (for eksempel etter mishandling i samlivet)",
+    "independent": "på selvstendig grunnlag etter utlendingsloven § 53 første ledd bokstav b, andre eller tredje ledd (for eksempel etter mishandling i samlivet)",
     "collective": "med kollektiv beskyttelse (utlendingsloven § 34)",
 }
 TRANSITION_RULE = (

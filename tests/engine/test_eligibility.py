@@ -206,3 +206,13 @@ def test_the_covid_law_unclear_status_names_the_part_and_what_would_settle_it():
     assert "kapittel 1" in text and "Kongen bestemmer" in text and "andre deler" in text and "31. desember 2022" in text
     assert "kongelige resolusjonen" in text and "Lovdata" in text
     assert "prop-137-l-2020-2021" in d.references
+
+
+def test_independent_grounds_name_the_part_of_paragraph_53_that_paragraph_9_g_covers():
+    """§ 9 first paragraph letter g covers «§ 53 første ledd bokstav b, andre ledd eller tredje ledd» (Prop. 73 L
+    (2022–2023) punkt 3.1), not a permit after the reference person's death (letter a): the option and the reason say which."""
+    from guide_engine.questions import question_map
+    label = next(o["label"] for o in question_map()["permit_group"]["options"] if o["value"] == "independent")
+    assert "§ 53 første ledd bokstav b, andre eller tredje ledd" in label and "død" in label
+    d = decide("2026-11-23", permit_group="independent", settled_by_agreement=None)
+    assert "§ 53 første ledd bokstav b, andre eller tredje ledd" in " ".join(d.reasons)
