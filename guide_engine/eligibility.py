@@ -224,7 +224,10 @@ def decide(a: Answers) -> Decision:
     if add_years(settled, years.value) <= on:
         return Decision(
             NOT_COVERED,
-            [f"Personen ble bosatt {format_nb(settled)} og har bodd i kommunen i {years.value} år eller mer ({format_nb(on)})."],
+            [f"Personen ble bosatt {format_nb(settled)} og har bodd i kommunen i {years.value} år eller mer ({format_nb(on)}).",
+             # which day the residence is counted to is not settled in the sources read (docs/apne-sporsmal.md#to-ar-botid)
+             f"Veiviseren regner botiden fram til {format_nb(on)}. Ble vedtaket om introduksjonsprogram (§ 12) fattet før personen "
+             f"hadde bodd {years.value} år i kommunen, regnes botiden kanskje til vedtaket: sjekk vedtaksdatoen før du avviser personen."],
             [years.reference, "integreringsloven-11", CAREER_CENTRE_REF],
             may_offer=[OFFER_CAREER_CENTRE],
         )

@@ -216,3 +216,12 @@ def test_independent_grounds_name_the_part_of_paragraph_53_that_paragraph_9_g_co
     assert "§ 53 første ledd bokstav b, andre eller tredje ledd" in label and "død" in label
     d = decide("2026-11-23", permit_group="independent", settled_by_agreement=None)
     assert "§ 53 første ledd bokstav b, andre eller tredje ledd" in " ".join(d.reasons)
+
+
+def test_the_two_year_limit_says_which_day_it_is_counted_to():
+    """The engine counts residence to the reference date; where the § 12 vedtak came earlier, the count may end
+    there (an open point): a «not covered» for two years' residence says so, and what to check."""
+    d = decide("2026-10-01", permit_date="2024-09-01", settlement_date="2024-10-01")
+    assert d.status == NOT_COVERED
+    text = " ".join(d.reasons)
+    assert "regner botiden fram til 1. oktober 2026" in text and "vedtaket" in text and "§ 12" in text
