@@ -153,8 +153,10 @@ class Criterion:
 @dataclass(frozen=True)
 class PermitGroup:
     """A permit group of vocabularies/permit_groups.toml: the permit_group question's option, how the
-    eligibility reasons name it, the rule of guide_engine/decisions/eligibility.py that decides it, and whether
-    integreringsloven § 8 requires settlement by agreement with IMDi for it."""
+    eligibility reasons name it, the rule of guide_engine/decisions/eligibility.py that decides it, whether
+    integreringsloven § 8 requires settlement by agreement with IMDi for it, whether the person may have
+    applied from abroad (integreringsforskriften § 72: only then is the arrival date asked), and the rule
+    parameter holding the first date such a permit can have (with the message for an earlier one)."""
 
     id: str
     label: str
@@ -163,6 +165,9 @@ class PermitGroup:
     settlement_agreement: bool
     references: tuple[str, ...]
     provision: str
+    applied_from_abroad: bool = False
+    earliest_permit: str | None = None
+    earliest_permit_message: str | None = None
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,9 @@ def ordered_facts(county: County) -> list[tuple[str, str, tuple[Fact, ...]]]:
     return [(k, keys[k].label, county.facts[k]) for k in keys if k in county.facts]
 
 
+SECTION_11 = "right_and_duty"  # a county page shows the routine for karriereveiledning etter § 11
+
+
 def national_for(county: County) -> list[tuple[str, str, Fact]]:
     """National guidance on the keys where the county's own facts leave a gap in some month of the county's
     existence (checked month by month to 2030): (key, label, fact), in fact-key order."""
@@ -113,7 +116,7 @@ def national_for(county: County) -> list[tuple[str, str, Fact]]:
     months = [date(y, m, 1) for y in range(2021, 2031) for m in range(1, 13)]
 
     def gap(key: str, f: Fact) -> bool:
-        return any(county.exists_on(d) and f.applies(d) and county.fact(key, d) is None for d in months)
+        return any(county.exists_on(d) and f.applies(d, SECTION_11) and county.fact(key, d, SECTION_11) is None for d in months)
 
     return [(k, keys[k].label, f) for k in keys if k in national for f in national[k] if gap(k, f)]
 

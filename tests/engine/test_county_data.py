@@ -165,36 +165,36 @@ def test_contacts_are_dated_and_functional_or_published_persons():
 
 # Table-driven: what a programme adviser needs to know, per county and date.
 FACTS_ON = [
-    ("Møre og Romsdal: the municipality orders the interpreter", "more-og-romsdal", "interpreter_orders", date(2026, 11, 23), "municipality"),
-    ("Møre og Romsdal: the county pays the interpreter", "more-og-romsdal", "interpreter_pays", date(2026, 11, 23), "county"),
-    ("Møre og Romsdal: 90 minutes", "more-og-romsdal", "session_length_minutes", date(2026, 11, 23), 90),
-    ("Møre og Romsdal: book at least two weeks ahead", "more-og-romsdal", "booking_lead_days", date(2026, 11, 23), 14),
-    ("Møre og Romsdal: note within 5 working days", "more-og-romsdal", "note_due_working_days", date(2026, 11, 23), 5),
-    ("Møre og Romsdal: the adviser takes part", "more-og-romsdal", "adviser_participation", date(2026, 11, 23), "required"),
+    ("Møre og Romsdal: the municipality orders the interpreter", "more-og-romsdal", "interpreter_orders", date(2026, 11, 23), "municipality", "right_and_duty"),
+    ("Møre og Romsdal: the county pays the interpreter", "more-og-romsdal", "interpreter_pays", date(2026, 11, 23), "county", "right_and_duty"),
+    ("Møre og Romsdal: 90 minutes", "more-og-romsdal", "session_length_minutes", date(2026, 11, 23), 90, "right_and_duty"),
+    ("Møre og Romsdal: book at least two weeks ahead", "more-og-romsdal", "booking_lead_days", date(2026, 11, 23), 14, "right_and_duty"),
+    ("Møre og Romsdal: note within 5 working days", "more-og-romsdal", "note_due_working_days", date(2026, 11, 23), 5, "right_and_duty"),
+    ("Møre og Romsdal: the adviser takes part", "more-og-romsdal", "adviser_participation", date(2026, 11, 23), "required", "right_and_duty"),
     ("Trøndelag: the centre orders the interpreter", "trondelag", "interpreter_orders", date(2026, 11, 23), "county"),
     ("Trøndelag: the adviser's presence is judged case by case", "trondelag", "adviser_participation", date(2026, 11, 23), "case_by_case"),
     ("Trøndelag: the letter's mailbox was for priority feedback, not referrals", "trondelag", "booking_mailbox", date(2026, 11, 23), None),
     ("Trøndelag: nothing before the autumn 2020 letter", "trondelag", "interpreter_orders", date(2020, 6, 1), None),
     ("Trøndelag: closed for in-person guidance, sessions for this group continue", "trondelag", "covid_measures", date(2020, 11, 1),
      "Fysisk veiledning stengt, men veiledning for denne gruppen fortsatte", "assess_need"),
-    ("Møre og Romsdal: the 2021 routine does not reach back to 2020", "more-og-romsdal", "interpreter_orders", date(2020, 11, 1), None),
-    ("Møre og Romsdal: the municipality entered the note in IMDi-nett in 2021", "more-og-romsdal", "imdi_registration", date(2021, 6, 1), "municipality"),
-    ("Møre og Romsdal: that temporary rule is not the 2026 routine", "more-og-romsdal", "imdi_registration", date(2026, 11, 23), None),
-    ("Vestfold og Telemark: no chapter 6A fact before chapter 6A", "vestfold-og-telemark", "collective_protection", date(2022, 3, 1), None),
+    ("Møre og Romsdal: the 2021 routine does not reach back to 2020", "more-og-romsdal", "interpreter_orders", date(2020, 11, 1), None, "right_and_duty"),
+    ("Møre og Romsdal: the municipality entered the note in IMDi-nett in 2021", "more-og-romsdal", "imdi_registration", date(2021, 6, 1), "municipality", "right_and_duty"),
+    ("Møre og Romsdal: that temporary rule is not the 2026 routine", "more-og-romsdal", "imdi_registration", date(2026, 11, 23), None, "right_and_duty"),
+    ("Vestfold og Telemark: no chapter 6A fact before chapter 6A", "vestfold-og-telemark", "collective_protection", date(2022, 3, 1), None, "right_and_duty"),
     ("Vestfold og Telemark: chapter 6A fact from 15 June 2022", "vestfold-og-telemark", "collective_protection", date(2022, 6, 15),
-     "Rett, men ikke plikt; fylkeskommunen avgjør organiseringen"),
-    ("Vestfold og Telemark: Skien and Tønsberg", "vestfold-og-telemark", "locations", date(2022, 3, 1), ["Skien", "Tønsberg"]),
+     "Rett, men ikke plikt; fylkeskommunen avgjør organiseringen", "right_and_duty"),
+    ("Vestfold og Telemark: Skien and Tønsberg", "vestfold-og-telemark", "locations", date(2022, 3, 1), ["Skien", "Tønsberg"], "right_and_duty"),
     ("Møre og Romsdal: the counsellor is available afterwards", "more-og-romsdal", "after_session_contact", date(2026, 11, 23),
-     "Karriereveilederen og Karriere Møre og Romsdal er tilgjengelige etter veiledningen"),
+     "Karriereveilederen og Karriere Møre og Romsdal er tilgjengelige etter veiledningen", "right_and_duty"),
     ("Trøndelag: capacity was limited in autumn 2020 (covid-law case)", "trondelag", "capacity", date(2020, 11, 1), "limited", "assess_need"),
     ("Trøndelag: the covid letter's capacity does not apply to a § 11 case", "trondelag", "capacity", date(2021, 3, 1), None, "right_and_duty"),
     ("Trøndelag: the 2020 capacity statement no longer applies", "trondelag", "capacity", date(2026, 11, 23), None),
     ("Trøndelag: covid priority applied in autumn 2020 (covid-law case)", "trondelag", "priority_criteria", date(2020, 11, 1), ["sector_hit_by_crisis"], "assess_need"),
     ("Trøndelag: covid priority not for integreringsloven § 11 in 2021", "trondelag", "priority_criteria", date(2021, 2, 1), None, "right_and_duty"),
-    ("Viken: the centre ordered the interpreter in 2022", "viken", "interpreter_orders", date(2022, 3, 1), "county"),
-    ("Viken: adviser only on the participant's request", "viken", "adviser_participation", date(2022, 3, 1), "on_request"),
-    ("Viken: the county registered the note", "viken", "imdi_registration", date(2022, 3, 1), "county"),
-    ("Viken: nothing after the split", "viken", "interpreter_orders", date(2024, 3, 1), None),
+    ("Viken: the centre ordered the interpreter in 2022", "viken", "interpreter_orders", date(2022, 3, 1), "county", "right_and_duty"),
+    ("Viken: adviser only on the participant's request", "viken", "adviser_participation", date(2022, 3, 1), "on_request", "right_and_duty"),
+    ("Viken: the county registered the note", "viken", "imdi_registration", date(2022, 3, 1), "county", "right_and_duty"),
+    ("Viken: nothing after the split", "viken", "interpreter_orders", date(2024, 3, 1), None, "right_and_duty"),
     ("Akershus: no routine registered", "akershus", "interpreter_orders", date(2026, 11, 23), None),
     ("Vestfold: its own page says nothing about the interpreter", "vestfold", "interpreter_orders", date(2026, 11, 23), None),
     ("Vestfold: its own page gives the target group from 2024", "vestfold", "target_group", date(2024, 1, 1),
@@ -204,6 +204,10 @@ FACTS_ON = [
     ("Vestfold: the chapter 6A fact ends with chapter 6A", "vestfold", "collective_protection", date(2026, 7, 1), None),
     ("Vestfold: no organiser (the page names the closed joint centre)", "vestfold", "organiser", date(2026, 11, 23), None),
     ("Oslo: no routine registered", "oslo", "booking_mailbox", date(2026, 11, 23), None),
+    ("Møre og Romsdal: the routine «etter integreringsloven» is not applied to a covid-law case", "more-og-romsdal",
+     "interpreter_orders", date(2021, 6, 1), None, "assess_need"),
+    ("Møre og Romsdal: … but it is to a § 11 case on the same day", "more-og-romsdal", "interpreter_orders", date(2021, 6, 1),
+     "municipality", "right_and_duty"),
 ]
 
 
@@ -231,10 +235,10 @@ def test_viken_examples_are_not_a_fixed_routine():
     on = date(2022, 3, 1)
     examples = ("Melde inn behov", "avklaring om behov for å ha med seg programrådgiver", "Sørge for informasjon til deltaker")
     for key in ("booking_channel", "before_session"):
-        f = viken.fact(key, on)
+        f = viken.fact(key, on, "right_and_duty")
         assert not any(e.lower() in str(f.quote).lower() for e in examples), key
         assert "programrådgiver" not in " ".join(f.value if isinstance(f.value, list) else [f.value]), key
-    assert "eksempler" in viken.fact("contact_persons", on).text
+    assert "eksempler" in viken.fact("contact_persons", on, "right_and_duty").text
 
 
 def test_estimated_periods_say_so():
