@@ -11,9 +11,11 @@ from string import Template
 from typing import Any
 
 from .counties import county_choices, get_county
+from .data_loader import load_permit_groups
 from .dates import format_nb, parse_iso
 from .free_text import clean_free_text, echo
 from .questions import question_map
+from .rules import family
 
 _TRUE = {"true", "ja", "yes", "1"}
 _FALSE = {"false", "nei", "no", "0"}
@@ -139,7 +141,8 @@ class Answers:
     def _date_rules(self, fid: str, d: date) -> tuple[Any, str | None]:
         on = self.on
         for check in question_map()[fid].get("checks", ()):
-            than = on if check.get("than") == "on" else self.value(check["than"]) if "than" in check else None
+            other = check.get("than")  # "on", or a question asked before this one on this case's path (else not compared)
+            than = on if other == "on" else (self.value(other) if other in self.asked else None) if other else None
             rule = check["rule"]
             broken = (
                 (rule == "not_after" and than is not None and d > than)
@@ -150,7 +153,24 @@ class Answers:
                 return None, Template(check["message"]).safe_substitute(on=format_nb(on), than=format_nb(than), days=check.get("days"))
         if (on - d).days > 365 * 60:
             return None, "Datoen ligger for langt tilbake i tid. Sjekk årstallet."
+        if fid == "permit_date":  # a kind of permit that did not exist yet (the group's option names its first date)
+            first, message = self._earliest_permit()
+            if first is not None and d < first:
+                return None, Template(message).safe_substitute(than=format_nb(first))
         return d, None
+
+    def _earliest_permit(self) -> tuple[date | None, str]:
+        """The first date a permit of the chosen group can have: the group's earliest_permit
+        (data/vocabularies/permit_groups.toml) names the rule parameter that holds it."""
+        gid = self.value("permit_group") if "permit_group" in self.asked else None
+        group = load_permit_groups().get(gid) if gid else None
+        if group is None or group.earliest_permit is None:
+            return None, ""
+        rules = family("eligibility")
+        if group.earliest_permit not in rules:  # reported as a data error by decisions/eligibility.py
+            return None, ""
+        first = rules[group.earliest_permit].values[0].value
+        return date.fromisoformat(first), group.earliest_permit_message or ""
 
 
 def errors_for(answers: Answers, path: list[str]) -> list[dict]:

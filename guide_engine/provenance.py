@@ -73,10 +73,10 @@ def is_old(sid: str, on: date) -> bool:
     return add_years(source_date(load_sources()[sid].as_of), OLD_SOURCE_YEARS) < on
 
 
-def national_fact(key: str, on: date) -> Fact | None:
-    """National guidance on ``key`` in force on ``on``, or None."""
+def national_fact(key: str, on: date, status: str | None = None) -> Fact | None:
+    """National guidance on ``key`` in force on ``on`` (for a case of ``status``: the pages are about § 11), or None."""
     for f in load_national().get(key, ()):
-        if f.applies(on):
+        if f.applies(on, status):
             return f
     return None
 
@@ -126,7 +126,7 @@ def answer(county: County, key: str, on: date, status: str | None = None) -> Ans
     One case asks once per key (guide_engine/case_facts.py)."""
     f, layer = county.fact(key, on, status), COUNTY
     if f is None:
-        f, layer = national_fact(key, on), NATIONAL
+        f, layer = national_fact(key, on, status), NATIONAL
     if f is None:
         return None
     return Answer(f, layer, tuple(notes_for(county, key, f, layer, on)))

@@ -39,7 +39,7 @@ def definitions(on: date | None) -> list[dict]:
                 pairs = county_choices(on) if on else [(c.id, c.name) for c in all_counties().values()]
                 d["options"] = [{"value": cid, "label": name} for cid, name in pairs]
             else:
-                d["options"] = [dict(o) for o in q.get("options", [])]
+                d["options"] = [{"value": o["value"], "label": o["label"]} for o in q.get("options", [])]  # rule keys stay in the engine
         elif q["type"] == "boolean":
             d["options"] = [dict(o) for o in BOOLEAN_OPTIONS]
         for k in ("min", "max", "max_length"):

@@ -15,6 +15,7 @@ The package, one module per concern (each imports only those above it):
     priority      priority.toml
     fact_keys     fact_keys.toml (a fact's value type may be a list of priority criteria)
     counties      counties/*.toml and national.toml, and the rules across county files
+    searches      searches.toml, the record of each search for a county's routine
     practice      practice.toml, the practice cases (for the site build, not the engine)
 
 This module is the loader's public face: the engine and the site build import from here.
@@ -27,15 +28,16 @@ from .practice import load_practice
 from .priority import load_priority_criteria
 from .questions import CHECK_RULES, CHECKLIST_WHO, QUESTION_STAGES, QUESTION_TYPES, load_checklist, load_questions
 from .reader import DataError
-from .records import Contact, County, Criterion, Fact, FactKey, Period, PermitGroup, Reference, Routine, Source, Status
+from .searches import check_search_dates, load_searches
+from .records import Contact, County, Criterion, Fact, FactKey, Period, PermitGroup, Reference, Routine, Search, Source, Status
 from .sources import load_references, load_sources
 from .vocabularies import load_labels, load_permit_groups, load_statuses, settled_statuses
 
 __all__ = [
     "CHECK_RULES", "CHECKLIST_WHO", "QUESTION_STAGES", "QUESTION_TYPES", "VALUE_TYPES",
     "Contact", "County", "Criterion", "DataError", "Fact", "FactKey", "Period", "PermitGroup", "Reference", "Routine",
-    "Source", "Status",
+    "Search", "Source", "Status",
     "cached", "check_verified_dates", "load_checklist", "load_counties", "load_fact_keys", "load_labels",
     "load_national", "load_permit_groups", "load_practice", "load_priority_criteria", "load_questions", "load_references", "load_rules",
-    "load_sources", "load_statuses", "parse_county", "register", "reload", "settled_statuses", "use_data_dir",
+    "check_search_dates", "load_searches", "load_sources", "load_statuses", "parse_county", "register", "reload", "settled_statuses", "use_data_dir",
 ]

@@ -13,7 +13,7 @@ from typing import Any
 from .files import cached, data_dir, read_toml
 from .reader import ID, DataError, Reader, email, enum, text
 from .records import Contact, County, Fact, Period, Routine
-from .sources import check_refs, check_source
+from .sources import check_refs, check_source, load_sources
 from .fact_keys import load_fact_keys
 from .vocabularies import settled_statuses
 
@@ -119,18 +119,30 @@ def _routine(file: str, raw: dict, period: Period) -> Routine:
     return routine
 
 
+def _host(url: str) -> str:
+    host = url.split("://", 1)[-1].split("/", 1)[0].lower()
+    return host[4:] if host.startswith("www.") else host
+
+
 def _contact(file: str, i: int, table: Any, domains: tuple[str, ...]) -> Contact:
     cr = Reader(file, f"contacts[{i}]", table)
-    kind = cr.get("kind", enum("mailbox", "person"), True)
+    kind = cr.get("kind", enum("mailbox", "person", "website"), True)
     address = cr.get("email", email, False)
     if address and not _email_domain_ok(address, domains):
         # Guards the privacy rule: municipal and NAV staff addresses are never published.
         raise cr.fail("email", f"{address} er ikke på fylkets egne domener {list(domains)}")
     csource = cr.text("source")
     check_source(cr, "source", csource)
+    url = cr.get("url", lambda v: isinstance(v, str) and re.fullmatch(r"https://[^\s/]+(/\S*)?", v) is not None,
+                 kind == "website", "en https-adresse")
+    if url:
+        # A website is sourced by a page on that same site: never a guessed address.
+        page = load_sources()[csource].url
+        if not page or _host(page) != _host(url):
+            raise cr.fail("url", f"{url} ligger ikke på samme nettsted som kilden {csource!r} ({page or 'kilden har ingen url'})")
     contact = Contact(kind=kind, name=cr.text("name"), role=cr.text("role"), source=csource, verified=cr.date("verified"),
                       as_of=cr.as_of("as_of"), email=address, phone=cr.text("phone", required=False),
-                      municipality=cr.text("municipality", required=False))
+                      municipality=cr.text("municipality", required=False), url=url)
     cr.done()
     return contact
 

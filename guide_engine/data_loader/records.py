@@ -77,7 +77,7 @@ class Routine:
 class Contact:
     """A published contact of a county: a functional mailbox or a person the county itself names."""
 
-    kind: str  # "mailbox" or "person"
+    kind: str  # "mailbox", "person" or "website" (the county's own website, from a page on that site)
     name: str
     role: str
     # Where it is published, when someone last checked it, and the date the publisher gave it.
@@ -88,6 +88,7 @@ class Contact:
     email: str | None = None
     phone: str | None = None
     municipality: str | None = None
+    url: str | None = None  # an https address on the same site as the source page (required for "website")
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,10 @@ class Criterion:
 @dataclass(frozen=True)
 class PermitGroup:
     """A permit group of vocabularies/permit_groups.toml: the permit_group question's option, how the
-    eligibility reasons name it, the rule of guide_engine/decisions/eligibility.py that decides it, and whether
-    integreringsloven § 8 requires settlement by agreement with IMDi for it."""
+    eligibility reasons name it, the rule of guide_engine/decisions/eligibility.py that decides it, whether
+    integreringsloven § 8 requires settlement by agreement with IMDi for it, whether the person may have
+    applied from abroad (integreringsforskriften § 72: only then is the arrival date asked), and the rule
+    parameter holding the first date such a permit can have (with the message for an earlier one)."""
 
     id: str
     label: str
@@ -162,6 +165,9 @@ class PermitGroup:
     settlement_agreement: bool
     references: tuple[str, ...]
     provision: str
+    applied_from_abroad: bool = False
+    earliest_permit: str | None = None
+    earliest_permit_message: str | None = None
 
 
 @dataclass(frozen=True)
@@ -178,3 +184,20 @@ class Status:
     referred: bool  # a draft referral is written for a case of this status
     letter_basis: str | None
     letter: str | None
+
+
+# What a search led to: a routine (or facts) added, only a way to reach the county, or nothing usable.
+SEARCH_RESULTS = ("routine", "contact", "nothing")
+
+
+@dataclass(frozen=True)
+class Search:
+    """One search for a county's routine and contacts (data/searches.toml): when, where, what was found."""
+
+    county: str
+    searched: date
+    where: str
+    queries: tuple[str, ...]
+    result: str  # one of SEARCH_RESULTS
+    found: str
+    sources: tuple[str, ...] = ()

@@ -38,8 +38,13 @@ def load_permit_groups() -> dict[str, PermitGroup]:
     Which rule decides each (``rule``) is checked by guide_engine/decisions/eligibility.py, which holds the rules."""
     out: dict[str, PermitGroup] = {}
     for gid, r in tables(PERMIT_GROUPS):
+        earliest = r.text("earliest_permit", required=False)
+        message = r.text("earliest_permit_message", required=earliest is not None)
+        if earliest is None and message is not None:
+            raise r.fail("earliest_permit_message", "bare der earliest_permit er satt")
         out[gid] = PermitGroup(gid, r.text("label"), r.text("text"), r.text("rule"), r.flag("settlement_agreement"),
-                               cited_references(r, required=False), r.text("provision"))
+                               cited_references(r, required=False), r.text("provision"), r.flag("applied_from_abroad"),
+                               earliest, message)
     return out
 
 

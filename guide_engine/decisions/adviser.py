@@ -5,6 +5,8 @@ conversation), ``on_request`` (the participant decides) or ``case_by_case`` (ass
 municipality). The participant is always asked, also where the routine is that the adviser takes
 part: whether forvaltningsloven § 12 (bringing a representative) applies to career guidance is
 legally unsettled, so the adviser takes part because the participant wants it, never by default.
+"§ 12" is the 1967 act's; the new forvaltningsloven (lov 20. juni 2025 nr. 81, in force: not confirmed)
+has automated decisions in its § 12, and its representative rule has not been read.
 """
 
 
@@ -13,8 +15,9 @@ from __future__ import annotations
 from ..case_facts import CaseFacts
 
 UNSETTLED = (
-    "Om retten til å ha med fullmektig (forvaltningsloven § 12) gjelder i karriereveiledningen, er juridisk uavklart; "
-    "programrådgiveren er med fordi deltakeren ønsker det."
+    "Om retten til å ha med fullmektig (forvaltningsloven 1967 § 12) gjelder i karriereveiledningen, er juridisk uavklart; "
+    "programrådgiveren er med fordi deltakeren ønsker det. "
+    "En ny forvaltningslov (lov 20. juni 2025 nr. 81) skal erstatte loven fra 1967; når den trer i kraft, er ikke bekreftet, og i den nye loven handler § 12 om automatiserte avgjørelser, ikke om fullmektig."
 )
 
 
@@ -48,6 +51,7 @@ def decide(facts: CaseFacts, wants: bool | None) -> dict:
         refs.append("forvaltningsloven-12")
     if "forvaltningsloven-12" not in refs:
         refs.append("forvaltningsloven-12")
+    refs.append("forvaltningsloven-2025")  # the act that replaces the 1967 act (in force: not confirmed)
     return {
         "participation": mode,
         "wants_present": wants,

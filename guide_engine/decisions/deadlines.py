@@ -29,6 +29,13 @@ from .eligibility import ASSESS_NEED, Decision, RIGHT_AND_DUTY, RIGHT_ONLY, UNCL
 from ..rules import family
 
 COVERED = (RIGHT_AND_DUTY, RIGHT_ONLY, ASSESS_NEED)
+# 24 December is a working day (not a public holiday, workdays.py), so a deadline may fall on it; it is legal,
+# but a soft warning says what the day is like (arbeidsmiljøloven § 10-10: free from 15:00).
+CHRISTMAS_EVE = (
+    "Siste dag for oppstart er 24. desember (julaften). Dagen er ikke en helligdag, så fristen er riktig regnet, men "
+    "arbeidstakere har fri fra kl. 15 (arbeidsmiljøloven § 10-10), og mange kontorer har stengt eller kort dag. "
+    "Planlegg oppstart og vedtak før julaften."
+)
 MONTH_WORDS = {1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
 PART = "deadline:"  # a deadline's part id is "deadline:<id>" (guide_engine/case_facts.py)
 NOTE_DAYS, LEAD_DAYS = "note_due_working_days", "booking_lead_days"
@@ -105,6 +112,9 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
             f"Programmet skal starte senest {words} måneder etter bosetting ({format_nb(start_limit)}); flyttet til siste virkedag.",
             [months.reference], confirmed=confirmed, note=caveat,
         )
+        if (start_by.month, start_by.day) == (12, 24):  # legal, but hardly a day to start a programme
+            by_id["programme_start_by"]["warning"] = CHRISTMAS_EVE
+            notes.append(CHRISTMAS_EVE)
         by_id["vedtak_by"] = _item(
             facts, "vedtak_by", "Siste dag for vedtak om introduksjonsprogram", vedtak_by,
             "Vedtaket må komme før programmet starter: virkedagen før siste oppstartsdag.",

@@ -84,8 +84,10 @@ def load_data() -> dict[str, Any]:
     try:
         labels = data_loader.load_labels()
         data_loader.check_verified_dates(data_loader.load_counties(), date.today())
+        data_loader.check_search_dates(data_loader.load_searches(), date.today())
         return {
             "counties": data_loader.load_counties(),
+            "searches": data_loader.load_searches(),
             "sources": data_loader.load_sources(),
             "references": data_loader.load_references(),
             "fact_keys": data_loader.load_fact_keys(),
@@ -103,6 +105,9 @@ def ordered_facts(county: County) -> list[tuple[str, str, tuple[Fact, ...]]]:
     return [(k, keys[k].label, county.facts[k]) for k in keys if k in county.facts]
 
 
+SECTION_11 = "right_and_duty"  # a county page shows the routine for karriereveiledning etter § 11
+
+
 def national_for(county: County) -> list[tuple[str, str, Fact]]:
     """National guidance on the keys where the county's own facts leave a gap in some month of the county's
     existence (checked month by month to 2030): (key, label, fact), in fact-key order."""
@@ -111,7 +116,7 @@ def national_for(county: County) -> list[tuple[str, str, Fact]]:
     months = [date(y, m, 1) for y in range(2021, 2031) for m in range(1, 13)]
 
     def gap(key: str, f: Fact) -> bool:
-        return any(county.exists_on(d) and f.applies(d) and county.fact(key, d) is None for d in months)
+        return any(county.exists_on(d) and f.applies(d, SECTION_11) and county.fact(key, d, SECTION_11) is None for d in months)
 
     return [(k, keys[k].label, f) for k in keys if k in national for f in national[k] if gap(k, f)]
 
@@ -131,7 +136,8 @@ def core_keys() -> list[str]:
 
 
 def last_verified(county: County) -> date | None:
-    dates = [f.verified for fs in county.facts.values() for f in fs] + [c.verified for c in county.contacts]
+    """When the routine's facts were last checked against their sources (contacts carry their own date)."""
+    dates = [f.verified for fs in county.facts.values() for f in fs]
     return max(dates) if dates else None
 
 
@@ -289,7 +295,10 @@ def on_page_markdown(markdown: str, page, config, files):
     if AGES_MARKER in markdown:
         # every fact by the age of its source, measured on the build date
         built = date.today()
-        out = _state["env"].get_template("source_ages.md.j2").render(rows=provenance.fact_ages(built), built=built, **_helpers(page))
+        data = _state["data"]
+        out = _state["env"].get_template("source_ages.md.j2").render(
+            rows=provenance.fact_ages(built), built=built, searches=data["searches"], counties=data["counties"],
+            sources=data["sources"], **_helpers(page))
         return markdown.replace(AGES_MARKER, out)
     if not src.startswith("counties/"):
         return markdown

@@ -2,7 +2,7 @@
 
 A page that opts in with ``regeldata: true`` in its front matter writes ``[[ regel("age_max") ]]`` (the first confirmed value), ``[[ regel("age_max", "2025-06-06") ]]``
 (the value starting on that date), ``[[ fra("chapter_6a", 2) | dato ]]`` (the start date of the third
-value) or ``[[ 3 | ord ]]`` (a small number in words). Jinja2 runs with ``[[ ]]`` and ``[% %]``
+value), ``[[ 3 | ord ]]`` (a small number in words) or ``[[ fristkjede() ]]`` (the deadline chain). Jinja2 runs with ``[[ ]]`` and ``[% %]``
 delimiters, so the Markdown's ``{#id}`` attributes are left alone; an unknown parameter, value or
 name fails the build (StrictUndefined), naming the page.
 """
@@ -52,11 +52,25 @@ def ord_(n: int) -> str:
     return WORDS.get(n, str(n))
 
 
+def fristkjede() -> str:
+    """The deadline chain in one sentence, the same on the law, process and queue pages. It says what
+    guide_engine/decisions/deadlines.py computes (tests/site/test_law_values.py checks each step against it)."""
+    months = ord_(regel("programme_start_months"))
+    return (
+        "Veiviseren regner fristene baklengs fra siste dag for oppstart av introduksjonsprogrammet, slik at hvert "
+        f"steg rekker fram før det neste: programmet skal starte senest {months} måneder etter bosetting (siste "
+        "virkedag på eller før den datoen), siste dag for vedtak er virkedagen før siste oppstartsdag, notatet fra "
+        "karrieresenteret bør være hos kommunen virkedagen før siste dag for vedtak, og siste dag for veiledningen "
+        "er så tidlig at fylkets frist for notatet holder. Virkedager er norske virkedager: helger og helligdager "
+        "teller ikke."
+    )
+
+
 def _env() -> Environment:
     env = Environment(variable_start_string="[[", variable_end_string="]]", block_start_string="[%", block_end_string="%]",
                       comment_start_string="[##", comment_end_string="##]", undefined=StrictUndefined, autoescape=False,
                       keep_trailing_newline=True)
-    env.globals.update(regel=regel, fra=fra)
+    env.globals.update(regel=regel, fra=fra, fristkjede=fristkjede)
     env.filters.update(dato=dato, ord=ord_)
     return env
 

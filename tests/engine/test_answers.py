@@ -16,7 +16,7 @@ def fields(errors):
 
 @pytest.mark.parametrize("name,changes,field,fragment", [
     ("bosettingsdato mer enn ett år fram i tid", {"settlement_date": "2028-01-10"}, "settlement_date", "mer enn ett år fram i tid"),
-    ("ankomst etter referansedatoen", {"permit_date": "2020-06-01", "arrival_date": "2026-12-01"}, "arrival_date", "kan ikke ligge etter"),
+    ("ankomst etter referansedatoen", {"permit_group": "resettlement", "permit_date": "2020-06-01", "arrival_date": "2026-12-01"}, "arrival_date", "kan ikke ligge etter"),
     ("tillatelse etter referansedatoen", {"permit_date": "2027-01-01"}, "permit_date", "kan ikke ligge etter"),
     ("alder 300", {"age_at_permit": 300}, "age_at_permit", "300 år er ikke mulig"),
     ("negativ alder", {"age_at_permit": -1}, "age_at_permit", "ikke mulig"),

@@ -29,9 +29,9 @@ def lookups(monkeypatch):
         county_calls[key] += 1
         return real_fact(self, key, on, status)
 
-    def national(key, on):
+    def national(key, on, status=None):
         national_calls[key] += 1
-        return real_national(key, on)
+        return real_national(key, on, status)
 
     monkeypatch.setattr(County, "fact", fact)
     monkeypatch.setattr(provenance, "national_fact", national)

@@ -8,10 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from guide_engine.data_loader import check_verified_dates, load_counties, load_national, load_sources
+from guide_engine.data_loader import check_verified_dates, load_counties, load_national, load_searches, load_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES_DIR = ROOT.parent / "shared" / "sources"
+# Excerpts of stored public pages that are not (yet) in shared/sources: the page's address, how it was found,
+# and the passages the data quote (sources/README.md).
+PAGE_EXCERPTS_DIR = ROOT / "sources"
+
+
+def _source_file(sid: str) -> Path:
+    """A source's text: the document in shared/sources, else the excerpt in this repository's sources/."""
+    shared = SOURCES_DIR / sid
+    return shared if shared.is_file() else PAGE_EXCERPTS_DIR / sid
 
 # The 15 counties from 1 January 2024, and the two split that day.
 CURRENT = {
@@ -28,7 +37,7 @@ COUNTIES_2020 = {
     "oslo", "rogaland", "more-og-romsdal", "nordland", "viken", "innlandet", "vestfold-og-telemark",
     "agder", "vestland", "trondelag", "troms-og-finnmark",
 }
-WITH_ROUTINE = {"viken", "vestfold-og-telemark", "trondelag", "more-og-romsdal"}
+WITH_ROUTINE = {"viken", "vestfold-og-telemark", "trondelag", "more-og-romsdal", "vestfold"}
 SPLIT_DAY = date(2024, 1, 1)
 
 
@@ -106,7 +115,7 @@ def test_quotes_are_verbatim_from_their_source():
     texts: dict[str, str] = {}
     for county, key, f in _all_facts():
         if f.quote:
-            text = texts.setdefault(f.source, _norm((SOURCES_DIR / f.source).read_text(encoding="utf-8")))
+            text = texts.setdefault(f.source, _norm(_source_file(f.source).read_text(encoding="utf-8")))
             assert _norm(f.quote) in text, f"{county.id}.toml: facts.{key}: quote is not in {f.source}"
 
 
@@ -118,15 +127,18 @@ def test_national_guidance_quotes_are_verbatim_and_every_fact_quotes():
     for key, facts in national.items():
         for f in facts:
             assert f.quote, f"national.toml: facts.{key}: national guidance must quote its page"
-            text = _norm((SOURCES_DIR / f.source).read_text(encoding="utf-8"))
+            text = _norm(_source_file(f.source).read_text(encoding="utf-8"))
             assert _norm(f.quote) in text, f"national.toml: facts.{key}: quote is not in {f.source}"
 
 
 @pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
 def test_every_registered_source_document_exists():
-    """Every key of sources.toml names a document in shared/sources."""
-    for sid in load_sources():
-        assert (SOURCES_DIR / sid).is_file(), sid
+    """Every key of sources.toml names a document in shared/sources or an excerpt in sources/; an excerpt
+    gives the page's own address, which is the source's url."""
+    for sid, src in load_sources().items():
+        assert _source_file(sid).is_file(), sid
+        if not (SOURCES_DIR / sid).is_file():
+            assert src.url and src.url in _source_file(sid).read_text(encoding="utf-8"), sid
 
 
 @pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason=f"the source documents are not checked out at {SOURCES_DIR}")
@@ -134,56 +146,68 @@ def test_every_email_and_phone_in_the_data_is_in_its_source():
     """Every contact e-mail and phone number appears in the source the contact cites."""
     for county in load_counties().values():
         for c in county.contacts:
-            text = (SOURCES_DIR / c.source).read_text(encoding="utf-8")
+            text = _source_file(c.source).read_text(encoding="utf-8")
             for value in (c.email, c.phone, c.municipality):
                 if value:
                     assert value in text, (county.id, c.name, value)
+            if c.url:  # the website's host is named in its source (the page's own address)
+                assert c.url.split("://", 1)[1].split("/", 1)[0].removeprefix("www.") in text, (county.id, c.url)
 
 
 def test_contacts_are_dated_and_functional_or_published_persons():
     """Every contact has an as_of date; person contacts come from the county's own published list."""
     for county in load_counties().values():
         for c in county.contacts:
-            assert c.as_of and c.kind in ("mailbox", "person")
+            assert c.as_of and c.kind in ("mailbox", "person", "website")
             if c.kind == "person":
                 assert c.email is None, "person contacts carry no personal e-mail address"
 
 
 # Table-driven: what a programme adviser needs to know, per county and date.
 FACTS_ON = [
-    ("Møre og Romsdal: the municipality orders the interpreter", "more-og-romsdal", "interpreter_orders", date(2026, 11, 23), "municipality"),
-    ("Møre og Romsdal: the county pays the interpreter", "more-og-romsdal", "interpreter_pays", date(2026, 11, 23), "county"),
-    ("Møre og Romsdal: 90 minutes", "more-og-romsdal", "session_length_minutes", date(2026, 11, 23), 90),
-    ("Møre og Romsdal: book at least two weeks ahead", "more-og-romsdal", "booking_lead_days", date(2026, 11, 23), 14),
-    ("Møre og Romsdal: note within 5 working days", "more-og-romsdal", "note_due_working_days", date(2026, 11, 23), 5),
-    ("Møre og Romsdal: the adviser takes part", "more-og-romsdal", "adviser_participation", date(2026, 11, 23), "required"),
+    ("Møre og Romsdal: the municipality orders the interpreter", "more-og-romsdal", "interpreter_orders", date(2026, 11, 23), "municipality", "right_and_duty"),
+    ("Møre og Romsdal: the county pays the interpreter", "more-og-romsdal", "interpreter_pays", date(2026, 11, 23), "county", "right_and_duty"),
+    ("Møre og Romsdal: 90 minutes", "more-og-romsdal", "session_length_minutes", date(2026, 11, 23), 90, "right_and_duty"),
+    ("Møre og Romsdal: book at least two weeks ahead", "more-og-romsdal", "booking_lead_days", date(2026, 11, 23), 14, "right_and_duty"),
+    ("Møre og Romsdal: note within 5 working days", "more-og-romsdal", "note_due_working_days", date(2026, 11, 23), 5, "right_and_duty"),
+    ("Møre og Romsdal: the adviser takes part", "more-og-romsdal", "adviser_participation", date(2026, 11, 23), "required", "right_and_duty"),
     ("Trøndelag: the centre orders the interpreter", "trondelag", "interpreter_orders", date(2026, 11, 23), "county"),
     ("Trøndelag: the adviser's presence is judged case by case", "trondelag", "adviser_participation", date(2026, 11, 23), "case_by_case"),
     ("Trøndelag: the letter's mailbox was for priority feedback, not referrals", "trondelag", "booking_mailbox", date(2026, 11, 23), None),
     ("Trøndelag: nothing before the autumn 2020 letter", "trondelag", "interpreter_orders", date(2020, 6, 1), None),
     ("Trøndelag: closed for in-person guidance, sessions for this group continue", "trondelag", "covid_measures", date(2020, 11, 1),
      "Fysisk veiledning stengt, men veiledning for denne gruppen fortsatte", "assess_need"),
-    ("Møre og Romsdal: the 2021 routine does not reach back to 2020", "more-og-romsdal", "interpreter_orders", date(2020, 11, 1), None),
-    ("Møre og Romsdal: the municipality entered the note in IMDi-nett in 2021", "more-og-romsdal", "imdi_registration", date(2021, 6, 1), "municipality"),
-    ("Møre og Romsdal: that temporary rule is not the 2026 routine", "more-og-romsdal", "imdi_registration", date(2026, 11, 23), None),
-    ("Vestfold og Telemark: no chapter 6A fact before chapter 6A", "vestfold-og-telemark", "collective_protection", date(2022, 3, 1), None),
+    ("Møre og Romsdal: the 2021 routine does not reach back to 2020", "more-og-romsdal", "interpreter_orders", date(2020, 11, 1), None, "right_and_duty"),
+    ("Møre og Romsdal: the municipality entered the note in IMDi-nett in 2021", "more-og-romsdal", "imdi_registration", date(2021, 6, 1), "municipality", "right_and_duty"),
+    ("Møre og Romsdal: that temporary rule is not the 2026 routine", "more-og-romsdal", "imdi_registration", date(2026, 11, 23), None, "right_and_duty"),
+    ("Vestfold og Telemark: no chapter 6A fact before chapter 6A", "vestfold-og-telemark", "collective_protection", date(2022, 3, 1), None, "right_and_duty"),
     ("Vestfold og Telemark: chapter 6A fact from 15 June 2022", "vestfold-og-telemark", "collective_protection", date(2022, 6, 15),
-     "Rett, men ikke plikt; fylkeskommunen avgjør organiseringen"),
-    ("Vestfold og Telemark: Skien and Tønsberg", "vestfold-og-telemark", "locations", date(2022, 3, 1), ["Skien", "Tønsberg"]),
+     "Rett, men ikke plikt; fylkeskommunen avgjør organiseringen", "right_and_duty"),
+    ("Vestfold og Telemark: Skien and Tønsberg", "vestfold-og-telemark", "locations", date(2022, 3, 1), ["Skien", "Tønsberg"], "right_and_duty"),
     ("Møre og Romsdal: the counsellor is available afterwards", "more-og-romsdal", "after_session_contact", date(2026, 11, 23),
-     "Karriereveilederen og Karriere Møre og Romsdal er tilgjengelige etter veiledningen"),
+     "Karriereveilederen og Karriere Møre og Romsdal er tilgjengelige etter veiledningen", "right_and_duty"),
     ("Trøndelag: capacity was limited in autumn 2020 (covid-law case)", "trondelag", "capacity", date(2020, 11, 1), "limited", "assess_need"),
     ("Trøndelag: the covid letter's capacity does not apply to a § 11 case", "trondelag", "capacity", date(2021, 3, 1), None, "right_and_duty"),
     ("Trøndelag: the 2020 capacity statement no longer applies", "trondelag", "capacity", date(2026, 11, 23), None),
     ("Trøndelag: covid priority applied in autumn 2020 (covid-law case)", "trondelag", "priority_criteria", date(2020, 11, 1), ["sector_hit_by_crisis"], "assess_need"),
     ("Trøndelag: covid priority not for integreringsloven § 11 in 2021", "trondelag", "priority_criteria", date(2021, 2, 1), None, "right_and_duty"),
-    ("Viken: the centre ordered the interpreter in 2022", "viken", "interpreter_orders", date(2022, 3, 1), "county"),
-    ("Viken: adviser only on the participant's request", "viken", "adviser_participation", date(2022, 3, 1), "on_request"),
-    ("Viken: the county registered the note", "viken", "imdi_registration", date(2022, 3, 1), "county"),
-    ("Viken: nothing after the split", "viken", "interpreter_orders", date(2024, 3, 1), None),
+    ("Viken: the centre ordered the interpreter in 2022", "viken", "interpreter_orders", date(2022, 3, 1), "county", "right_and_duty"),
+    ("Viken: adviser only on the participant's request", "viken", "adviser_participation", date(2022, 3, 1), "on_request", "right_and_duty"),
+    ("Viken: the county registered the note", "viken", "imdi_registration", date(2022, 3, 1), "county", "right_and_duty"),
+    ("Viken: nothing after the split", "viken", "interpreter_orders", date(2024, 3, 1), None, "right_and_duty"),
     ("Akershus: no routine registered", "akershus", "interpreter_orders", date(2026, 11, 23), None),
-    ("Vestfold: no routine registered", "vestfold", "interpreter_orders", date(2026, 11, 23), None),
+    ("Vestfold: its own page says nothing about the interpreter", "vestfold", "interpreter_orders", date(2026, 11, 23), None),
+    ("Vestfold: its own page gives the target group from 2024", "vestfold", "target_group", date(2024, 1, 1),
+     "Voksne flyktninger mellom 18 og 55 år"),
+    ("Vestfold: chapter 6A's right without duty in 2025", "vestfold", "collective_protection", date(2025, 3, 1),
+     "Rett, men ikke plikt; fylkeskommunen avgjør organiseringen"),
+    ("Vestfold: the chapter 6A fact ends with chapter 6A", "vestfold", "collective_protection", date(2026, 7, 1), None),
+    ("Vestfold: no organiser (the page names the closed joint centre)", "vestfold", "organiser", date(2026, 11, 23), None),
     ("Oslo: no routine registered", "oslo", "booking_mailbox", date(2026, 11, 23), None),
+    ("Møre og Romsdal: the routine «etter integreringsloven» is not applied to a covid-law case", "more-og-romsdal",
+     "interpreter_orders", date(2021, 6, 1), None, "assess_need"),
+    ("Møre og Romsdal: … but it is to a § 11 case on the same day", "more-og-romsdal", "interpreter_orders", date(2021, 6, 1),
+     "municipality", "right_and_duty"),
 ]
 
 
@@ -211,10 +235,10 @@ def test_viken_examples_are_not_a_fixed_routine():
     on = date(2022, 3, 1)
     examples = ("Melde inn behov", "avklaring om behov for å ha med seg programrådgiver", "Sørge for informasjon til deltaker")
     for key in ("booking_channel", "before_session"):
-        f = viken.fact(key, on)
+        f = viken.fact(key, on, "right_and_duty")
         assert not any(e.lower() in str(f.quote).lower() for e in examples), key
         assert "programrådgiver" not in " ".join(f.value if isinstance(f.value, list) else [f.value]), key
-    assert "eksempler" in viken.fact("contact_persons", on).text
+    assert "eksempler" in viken.fact("contact_persons", on, "right_and_duty").text
 
 
 def test_estimated_periods_say_so():
@@ -253,3 +277,27 @@ def test_temporary_facts_say_so_and_end_or_lapse():
     assert orders.confirmed_until == date(2021, 12, 31) and "oppstarten" in orders.text
     (covid,) = load_counties()["viken"].facts["covid_measures"]
     assert covid.confirmed_until and "midlertidig" in covid.text
+
+
+def test_every_current_county_has_a_search_record_and_its_website():
+    """Each of the 15 counties has a search record (when, where, what was found) and a sourced way to reach it:
+    its own website, from a page on that site, never a guessed address."""
+    searches, counties = load_searches(), load_counties()
+    for cid in CURRENT:
+        assert searches.get(cid), f"searches.toml: [[{cid}]] mangler"
+        sites = [c for c in counties[cid].contacts if c.kind == "website"]
+        assert sites and all(c.url and not c.email and c.source in load_sources() for c in sites), cid
+        assert {c.source for c in sites} & {s for entry in searches[cid] for s in entry.sources}, cid
+
+
+def test_search_records_match_the_county_files():
+    """A search that found a routine names the routine's source; "nothing" means the county file has no routine
+    from it; every date is a real day no later than today."""
+    counties = load_counties()
+    for cid, entries in load_searches().items():
+        for entry in entries:
+            assert entry.searched <= date.today() and entry.queries and entry.found, cid
+            if entry.result == "routine":
+                assert counties[cid].routine and counties[cid].routine.source in entry.sources, cid
+            for text in (entry.where, entry.found):  # shown on the site: no file names
+                assert ".txt" not in text and ".toml" not in text, cid

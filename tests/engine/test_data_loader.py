@@ -97,7 +97,14 @@ BROKEN = [
     ("an unknown priority criterion", lambda r: r["facts"].update(priority_criteria=[{**fact(r), "value": ["first_come"]}]), "facts.priority_criteria[0].value"),
     ("a fact without text", lambda r: _del(fact(r), "text"), "facts.interpreter_orders[0].text"),
     ("a fact without a verified date", lambda r: _del(fact(r), "verified"), "facts.interpreter_orders[0].verified"),
-    ("a contact kind that is not mailbox or person", lambda r: r["contacts"][0].update(kind="privat"), "contacts[0].kind"),
+    ("a contact kind that is not mailbox, person or website", lambda r: r["contacts"][0].update(kind="privat"), "contacts[0].kind"),
+    ("a website without its address", lambda r: r["contacts"][0].update(kind="website"), "contacts[0].url"),
+    ("a website whose source has no address", lambda r: r["contacts"][0].update(kind="website", url="https://testfylke.no/"),
+     "contacts[0].url"),
+    ("a website on another site than its source page",
+     lambda r: r["contacts"][0].update(kind="website", url="https://testfylke.no/", source="imdi-karriereveiledning-etter-integreringsloven.txt"),
+     "contacts[0].url"),
+    ("a website address that is not https", lambda r: r["contacts"][0].update(url="http://www.imdi.no/"), "contacts[0].url"),
     ("an id that differs from the file name", lambda r: r.update(id="annet-fylke"), "id"),
 ]
 
@@ -198,3 +205,55 @@ def test_a_future_verified_date_is_named_by_file_and_key(where, key):
         data_loader.check_verified_dates({county.id: county}, date(2026, 11, 23))
     assert (err.value.file, err.value.key) == (FILE, key)
     assert str(err.value) == f"{FILE}: {key}: 2027-01-05 ligger fram i tid (i dag er 2026-11-23); skriv datoen da faktumet faktisk ble kontrollert"
+
+
+def test_a_website_on_its_source_pages_site_is_accepted():
+    """A website contact whose source is a page on the same site (www. aside) loads with its address."""
+    raw = base()
+    raw["contacts"][0].update(kind="website", url="https://imdi.no/", source="imdi-karriereveiledning-etter-integreringsloven.txt")
+    del raw["contacts"][0]["email"]
+    assert parse_county(FILE, raw).contacts[0].url == "https://imdi.no/"
+
+
+def _searches(data_copy, old: str, new: str) -> None:
+    f = data_copy / "searches.toml"
+    text = f.read_text(encoding="utf-8")
+    assert old in text
+    f.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("scenario, old, new, key", [
+    ("a record for a county that has no file", "[[agder]]", "[[atlantis]]", "atlantis"),
+    ("a result that is not routine, contact or nothing", 'result = "contact"', 'result = "mye"', "agder[0].result"),
+    ("a found contact without the contact's source", 'sources = ["agder-flyktningsituasjonen.txt"]', "sources = []",
+     "agder[0].sources"),
+    ("a found routine the county file does not have", 'result = "contact"', 'result = "routine"', "agder[0].sources"),
+    ("a search without a date", 'searched = "2026-12-07"\nwhere = "Lagrede kopier av offentlige nettsider: Agder',
+     'where = "Lagrede kopier av offentlige nettsider: Agder', "agder[0].searched"),
+    ("a search with no queries", "queries = [\n  \"Karrieresenteret Agder", "queries = []\nqueries_old = [\n  \"Karrieresenteret Agder",
+     "agder[0].queries"),
+])
+def test_search_records_are_validated(data_copy, scenario, old, new, key):
+    """searches.toml is checked like the county files: each broken record names the file and the key."""
+    _searches(data_copy, old, new)
+    with pytest.raises(DataError) as err:
+        data_loader.load_searches()
+    assert (err.value.file, err.value.key) == ("searches.toml", key), str(err.value)
+
+
+def test_a_county_that_exists_today_needs_a_search_record(data_copy):
+    """Removing Agder's record fails the loader (and so the build), naming Agder."""
+    f = data_copy / "searches.toml"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text[: text.index("[[agder]]")] + text[text.index("[[akershus]]"):], encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        data_loader.load_searches()
+    assert (err.value.file, err.value.key) == ("searches.toml", "agder"), str(err.value)
+
+
+def test_a_search_dated_after_the_build_fails():
+    """A search recorded after the build's date is refused, naming the entry."""
+    searches = data_loader.load_searches()
+    with pytest.raises(DataError) as err:
+        data_loader.check_search_dates(searches, date(2026, 12, 6))
+    assert err.value.file == "searches.toml" and err.value.key.endswith("[0].searched")

@@ -127,3 +127,20 @@ def test_unclear_prepares_for_the_covered_outcome_unconfirmed():
     d = Decision("unclear", ["x"], ["prop-81-l-2024-2025"], acts_as="right_and_duty")
     items = deadlines.compute(d, facts(county(), date(2026, 11, 23)), date(2026, 10, 1), None)[0]
     assert items and all(i["confirmed"] is False and i["note"] for i in items if i["id"] != "book_by")
+
+
+@pytest.mark.parametrize("settled,start_by,warned", [
+    (date(2026, 9, 24), date(2026, 12, 24), True),    # Thursday 24 December 2026: a working day, legal, warned
+    (date(2027, 9, 26), date(2027, 12, 24), True),    # 26 December 2027 is a Sunday holiday: back to Friday 24 December
+    (date(2026, 9, 23), date(2026, 12, 23), False),
+    (date(2026, 9, 28), date(2026, 12, 28), False),
+])
+def test_a_programme_start_on_christmas_eve_is_kept_but_warned(settled, start_by, warned):
+    """24 December is not a public holiday: the start date stays, with a soft warning (and a note the guide shows)."""
+    items, notes = deadlines.compute(DUTY, facts(county(), date(2026, 1, 1)), settled, None)
+    d = by_id(items)
+    assert d["programme_start_by"]["date"] == start_by.isoformat()
+    assert bool(d["programme_start_by"]["warning"]) is warned
+    assert any("julaften" in n for n in notes) is warned
+    if warned:
+        assert "arbeidsmiljøloven § 10-10" in d["programme_start_by"]["warning"]

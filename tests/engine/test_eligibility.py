@@ -50,15 +50,22 @@ ROWS = [
      {**COLL, "permit_date": "2022-04-01", "settlement_date": "2022-05-01"}, RIGHT_AND_DUTY, True),
     ("kollektiv beskyttelse 30. juni 2026: kapittel 6A, bekreftet", "2026-06-30", COLL, RIGHT_ONLY, True),
     ("kollektiv beskyttelse 1. juli 2026: uavklart om kapittel 6A gjelder", "2026-07-01", COLL, UNCLEAR, False),
-    ("kollektiv beskyttelse gitt 10. mars 2022, før kapittel 6A gjelder: hovedregelen", "2022-08-01",
-     {**COLL, "permit_date": "2022-03-10", "settlement_date": "2022-05-01"}, RIGHT_AND_DUTY, True),
-    # the transition rule (integreringsforskriften § 72), for every permit group
-    ("tillatelse 31. desember 2020, kom 30. desember 2020: introduksjonsloven", "2026-11-23",
-     {"permit_date": "2020-12-31", "arrival_date": "2020-12-30", "settlement_date": "2021-02-01", "in_introduction_programme": False}, NOT_COVERED, True),
-    ("tillatelse 31. desember 2020, kom 31. desember 2020: introduksjonsloven", "2021-03-01",
-     {"permit_date": "2020-12-31", "arrival_date": "2020-12-31", "settlement_date": "2021-02-01", "in_introduction_programme": False}, NOT_COVERED, True),
-    ("tillatelse 31. desember 2020, kom 1. januar 2021: integreringsloven", "2021-03-01",
-     {"permit_date": "2020-12-31", "arrival_date": "2021-01-01", "settlement_date": "2021-02-01"}, RIGHT_AND_DUTY, True),
+    ("kollektiv beskyttelse gitt 11. mars 2022, dagen ordningen ble tatt i bruk: kapittel 6A", "2022-08-01",
+     {**COLL, "permit_date": "2022-03-11", "settlement_date": "2022-05-01"}, RIGHT_ONLY, True),
+    # the transition rule (integreringsforskriften § 72): arrival counts only for those who applied from abroad
+    ("overføringsflyktning, tillatelse 31. desember 2020, kom 30. desember 2020: introduksjonsloven", "2026-11-23",
+     {"permit_group": "resettlement", "permit_date": "2020-12-31", "arrival_date": "2020-12-30", "settlement_date": "2021-02-01",
+      "in_introduction_programme": False}, NOT_COVERED, True),
+    ("overføringsflyktning, tillatelse 31. desember 2020, kom 31. desember 2020: introduksjonsloven", "2021-03-01",
+     {"permit_group": "resettlement", "permit_date": "2020-12-31", "arrival_date": "2020-12-31", "settlement_date": "2021-02-01",
+      "in_introduction_programme": False}, NOT_COVERED, True),
+    ("overføringsflyktning, tillatelse 31. desember 2020, kom 1. januar 2021: integreringsloven", "2021-03-01",
+     {"permit_group": "resettlement", "permit_date": "2020-12-31", "arrival_date": "2021-01-01", "settlement_date": "2021-02-01"}, RIGHT_AND_DUTY, True),
+    ("flyktning (asyl i Norge), tillatelse 1. november 2020, «kom» 10. januar 2021: introduksjonsloven", "2021-03-01",
+     {"permit_date": "2020-11-01", "arrival_date": "2021-01-10", "settlement_date": "2021-02-01", "in_introduction_programme": False}, NOT_COVERED, True),
+    ("sterke menneskelige hensyn (asyl i Norge), tillatelse desember 2020, «kom» februar 2021: introduksjonsloven", "2021-03-01",
+     {"permit_group": "humanitarian", "permit_date": "2020-12-01", "arrival_date": "2021-02-01", "settlement_date": "2021-02-10",
+      "in_introduction_programme": False}, NOT_COVERED, True),
     ("familiemedlem, tillatelse desember 2020, kom februar 2021: integreringsloven", "2021-04-01",
      {"permit_group": "family", "family_reference_recent": True, "permit_date": "2020-12-10", "arrival_date": "2021-02-15",
       "settlement_date": "2021-02-20"}, RIGHT_AND_DUTY, True),
@@ -101,15 +108,40 @@ def test_independent_grounds_are_not_asked_about_agreement():
     assert "settled_by_agreement" not in a.asked
 
 
-def test_arrival_date_is_asked_only_where_it_decides_the_law():
-    """The arrival date is asked for a permit before 1 January 2021 (any group), and not for a later permit."""
-    older = Answers({"permit_group": "family", "permit_date": "2020-12-10"}, date(2021, 4, 1))
+@pytest.mark.parametrize("group", ["resettlement", "family", "independent"])
+def test_arrival_date_is_asked_where_the_person_may_have_applied_from_abroad(group):
+    """§ 72: for a permit before 1 January 2021, the arrival date is asked of the groups that apply from abroad."""
+    older = Answers({"permit_group": group, "permit_date": "2020-12-10"}, date(2021, 4, 1))
     with pytest.raises(Missing) as e:
         eligibility.decide(older)
     assert e.value.field == "arrival_date"
-    newer = Answers(case(), date(2026, 11, 23))
+    newer = Answers(case(permit_group=group, family_reference_recent=True), date(2026, 11, 23))
     eligibility.decide(newer)
     assert "arrival_date" not in newer.asked
+
+
+@pytest.mark.parametrize("group", ["refugee", "humanitarian"])
+def test_asylum_granted_in_norway_before_2021_is_introduksjonsloven_whatever_the_arrival_date(group):
+    """§ 72's exception covers «Personer som søker om oppholdstillatelse fra utlandet»: an asylum permit before 2021
+    gives introduksjonsloven, the arrival date is not asked, and an «arrival» after 2021 does not move the person."""
+    a = Answers(case(permit_group=group, permit_date="2020-11-01", arrival_date="2021-01-10", settlement_date="2021-02-01",
+                     in_introduction_programme=False), date(2021, 3, 1))
+    d = eligibility.decide(a)
+    assert (d.status, d.law) == (NOT_COVERED, "introduksjonsloven")
+    assert "arrival_date" not in a.asked
+    assert "integreringsforskriften-72" in d.references and "søkte beskyttelse i Norge" in " ".join(d.reasons)
+
+
+def test_an_arrival_after_the_settlement_date_is_refused():
+    """Nobody is settled in a municipality before coming to Norway: the settlement date gets a message, not a status."""
+    from guide_engine import api
+    r = api.evaluate(case(permit_group="resettlement", permit_date="2020-12-10", arrival_date="2021-03-01",
+                          settlement_date="2021-02-15"), "2021-04-01")
+    assert r["ok"] is False
+    assert [e["field"] for e in r["errors"]] == ["settlement_date"] and "kom til Norge" in r["errors"][0]["message"]
+    # an arrival date left in the answers of an asylum case (not asked there) is not compared
+    ok = api.evaluate(case(permit_date="2026-08-01", arrival_date="2026-10-15", settlement_date="2026-10-01"), "2026-11-23")
+    assert ok["ok"] is True
 
 
 def test_collective_protection_asks_whether_the_participant_wants_guidance():
@@ -167,3 +199,47 @@ def test_collective_protection_at_57_under_the_unsettled_age_limit_keeps_chapter
     assert d.recommendation_expected is False and "utlendingsloven-34" in d.references
     r = api.evaluate(case(**changes), "2025-07-01")
     assert "wants_guidance" in r["path"] and r["referral"]["applicable"] is wants
+
+
+@pytest.mark.parametrize("permit_date", ["2020-06-01", "2022-03-10"])
+def test_a_collective_protection_permit_before_the_scheme_existed_is_refused(permit_date):
+    """Utlendingsloven § 34 was first put to use on 11 March 2022 (Prop. 107 L (2021–2022) punkt 5.1): an earlier
+    § 34 permit date gets a message on the permit date, never a status."""
+    from guide_engine import api
+    r = api.evaluate(case(permit_group="collective", permit_date=permit_date, settlement_date="2022-05-01",
+                          arrival_date="2020-01-01", wants_guidance=True), "2022-08-01")
+    assert r["ok"] is False and r["eligibility"] is None
+    assert [e["field"] for e in r["errors"]] == ["permit_date"]
+    assert "11. mars 2022" in r["errors"][0]["message"] and "§ 34" in r["errors"][0]["message"]
+    other = api.evaluate(case(permit_group="refugee", permit_date="2022-03-10", settlement_date="2022-05-01"), "2022-08-01")
+    assert other["ok"] is True  # only the § 34 group has that first date
+
+
+def test_the_covid_law_unclear_status_names_the_part_and_what_would_settle_it():
+    """Chapter 1 (career guidance) ends «fra den tid Kongen bestemmer»; 31 December 2022 is the other parts' end.
+    The unclear answer says so, cites Prop. 137 L (2020–2021), and names the document that would settle it."""
+    d = decide("2023-06-01", **OLD)
+    assert d.status == UNCLEAR and d.law == "introduksjonsloven" and d.acts_as == ASSESS_NEED
+    text = " ".join(d.reasons)
+    assert "kapittel 1" in text and "Kongen bestemmer" in text and "andre deler" in text and "31. desember 2022" in text
+    assert "kongelige resolusjonen" in text and "Lovdata" in text
+    assert "prop-137-l-2020-2021" in d.references
+
+
+def test_independent_grounds_name_the_part_of_paragraph_53_that_paragraph_9_g_covers():
+    """§ 9 first paragraph letter g covers «§ 53 første ledd bokstav b, andre ledd eller tredje ledd» (Prop. 73 L
+    (2022–2023) punkt 3.1), not a permit after the reference person's death (letter a): the option and the reason say which."""
+    from guide_engine import api
+    label = next(o["label"] for q in api.questions() if q["id"] == "permit_group" for o in q["options"] if o["value"] == "independent")
+    assert "§ 53 første ledd bokstav b, andre eller tredje ledd" in label and "død" in label
+    d = decide("2026-11-23", permit_group="independent", settled_by_agreement=None)
+    assert "§ 53 første ledd bokstav b, andre eller tredje ledd" in " ".join(d.reasons)
+
+
+def test_the_two_year_limit_says_which_day_it_is_counted_to():
+    """The engine counts residence to the reference date; where the § 12 vedtak came earlier, the count may end
+    there (an open point): a «not covered» for two years' residence says so, and what to check."""
+    d = decide("2026-10-01", permit_date="2024-09-01", settlement_date="2024-10-01")
+    assert d.status == NOT_COVERED
+    text = " ".join(d.reasons)
+    assert "regner botiden fram til 1. oktober 2026" in text and "vedtaket" in text and "§ 12" in text

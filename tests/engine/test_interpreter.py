@@ -54,6 +54,14 @@ def test_routine_outside_its_period_does_not_apply():
     assert (r2024["orders"], r2024["layer"]) == ("county", "national")
 
 
+def test_national_guidance_under_integreringsloven_is_not_applied_to_a_covid_law_case():
+    """IMDi's page is «Karriereveiledning etter integreringsloven»: a participant under introduksjonsloven (the covid
+    law's assessment) gets no national answer, but unknown and «ask the county»."""
+    r = interpreter.decide(facts(county(), date(2021, 6, 1), "assess_need"), True, "dari")
+    assert (r["orders"], r["pays"], r["layer"]) == ("unknown", "unknown", None)
+    assert interpreter.decide(facts(county(), date(2021, 6, 1), "right_and_duty"), True, "dari")["layer"] == "national"
+
+
 def test_language_dropped_when_no_interpreter_needed():
     """No interpreter needed: no language in the result."""
     assert interpreter.decide(facts(county(), ON), False, "dari")["language"] is None

@@ -107,7 +107,8 @@ def test_referral_goes_only_to_a_booking_mailbox(cid):
         if not county.exists_on(on):
             continue
         r = api.evaluate(_case(cid, on), on.isoformat())
-        box = county.fact("booking_mailbox", on, r["eligibility"]["status"])
+        prepares = r["eligibility"]["acts_as"] or r["eligibility"]["status"]  # a routine is scoped by the law of the case
+        box = county.fact("booking_mailbox", on, prepares)
         assert r["referral"]["to"] == (box.value if box else None), (cid, on)
         if box is None and r["referral"]["applicable"]:
             assert r["referral"]["contact_page"] == f"counties/{cid}/"
@@ -143,8 +144,10 @@ def test_national_layer_covers_the_documented_keys_and_starts_with_the_act():
     national = load_national()
     assert {"interpreter_orders", "interpreter_pays", "imdi_registration"} <= set(national)
     for key in national:
-        assert provenance.national_fact(key, date(2020, 12, 31)) is None
-        assert provenance.national_fact(key, date(2021, 1, 1)) is not None
+        assert provenance.national_fact(key, date(2020, 12, 31), "right_and_duty") is None
+        assert provenance.national_fact(key, date(2021, 1, 1), "right_and_duty") is not None
+        assert provenance.national_fact(key, date(2021, 1, 1), "right_only") is not None
+        assert provenance.national_fact(key, date(2021, 1, 1), "assess_need") is None  # not for the covid law's participants
 
 
 def test_cli_lists_facts_by_source_age(capsys):

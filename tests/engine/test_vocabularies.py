@@ -44,7 +44,7 @@ def _append(path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-ASYLUM = '\n[asylum]\nlabel = "Asylsøker"\ntext = "som asylsøker"\nprovision = "ikke avklart"\nsettlement_agreement = true\n'
+ASYLUM = '\n[asylum]\nlabel = "Asylsøker"\ntext = "som asylsøker"\nprovision = "ikke avklart"\nsettlement_agreement = true\napplied_from_abroad = false\n'
 
 
 @pytest.mark.parametrize("rule, missing", [

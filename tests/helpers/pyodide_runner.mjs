@@ -12,7 +12,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "..", "..");
+const root = resolve(here, "..", "..");  // tests/helpers/ → the repository
 const { loadPyodide } = await import(join(root, "node_modules", "pyodide", "pyodide.mjs"));
 
 function* walk(dir) {

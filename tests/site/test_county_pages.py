@@ -151,6 +151,41 @@ def test_overview_labels_freshness_with_the_sources_own_date(built_site):
     assert "Kilden er fra høsten 2020" in rows["trondelag"]
 
 
+@pytest.mark.parametrize("cid", sorted(c.id for c in load_counties().values() if c.period.valid_to is None))
+def test_every_current_county_page_links_its_website(built_site, cid):
+    """Every county that exists today has a way to reach it under «Kontakter»: its website as a link, dated by its
+    source; a website checked later does not make the routine look re-checked."""
+    county = load_counties()[cid]
+    contacts = _section(_article(built_site, cid), "kontakter")
+    sites = [c for c in county.contacts if c.kind == "website"]
+    assert sites and "Ingen kontakter registrert" not in contacts
+    for c in sites:
+        assert f'href="{c.url}"' in contacts and f"Per {nb_as_of(c.as_of)}" in _text(contacts)
+    status = _text(_section(_article(built_site, cid), "rutine"))
+    facts = [f.verified for fs in county.facts.values() for f in fs]
+    if facts:
+        assert f"Kontrollert mot kilden {nb_date(max(facts))}." in status
+    else:
+        assert "Kontrollert mot kilden" not in status
+
+
+def test_source_age_page_shows_every_search_record(built_site):
+    """«Kildenes alder» lists the search record of every county that exists today, with date, result and searches."""
+    from guide_engine.data_loader import load_searches
+
+    page = (built_site / "kildealder" / "index.html").read_text(encoding="utf-8")
+    table = page.split("<tbody>")[2].split("</tbody>", 1)[0]
+    rows = [_text(r) for r in table.split("<tr>")[1:]]
+    searches = load_searches()
+    assert len(rows) == sum(len(e) for e in searches.values())
+    for cid, entries in searches.items():
+        name = load_counties()[cid].name
+        for entry in entries:
+            assert any(r.startswith(f"{name} {nb_date(entry.searched)}") and _norm(entry.found) in r
+                       and all(f"«{q}»" in r for q in entry.queries) for r in rows), cid
+    assert ".txt" not in _text(table)
+
+
 def test_source_age_page_lists_every_fact_oldest_first(built_site):
     """The page "Kildenes alder" lists every county fact and national fact, oldest source first."""
     from guide_engine.data_loader import load_national
