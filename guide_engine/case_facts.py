@@ -50,8 +50,8 @@ class CaseFacts:
         return found.source if found else None
 
     def keys(self, *parts: str) -> list[str]:
-        """The fact keys ``parts`` used: those of the first part (in the order they were first looked
-        up), then the second part's others, and so on."""
+        """The fact keys ``parts`` used: those of the first part (in the order it used them), then the
+        second part's others, and so on."""
         if len(parts) == 1:
             return list(self._parts.get(parts[0], ()))
         out: dict[str, None] = {}
