@@ -112,7 +112,9 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
     duration = f" Sett av ca. {length.value} minutter." if length else ""
     minutes = ("session_length_minutes",) if length else ()
     adv = ctx.adviser
-    if adv["participation"] == "required":
+    if adv["conflict"]:  # the participant's "no" wins over the routine's three-way conversation
+        add("adviser_conflict", prep_due, adv["sources"], rests_on=(adviser.PART,))
+    elif adv["participation"] == "required":
         add("adviser_required", None, adv["sources"], uses=minutes, rests_on=(adviser.PART,), duration=duration)
     elif adv["participation"] == "case_by_case":
         add("adviser_assess", prep_due, adv["sources"], rests_on=(adviser.PART,), wish="ønsker det" if adv["wants_present"] else "ønsker det ikke")

@@ -57,11 +57,8 @@ def _info(L: dict, ctx: Context) -> list[str]:
     a = ctx.answers
     info = [fill(L["competence_done" if a.get("competence_mapping_done") else "competence_missing"])]
     info.append(fill(L["interpreter"], text=ctx.interpreter["words"]["letter"]))  # the decision's own words
-    adv = ctx.adviser
-    if adv["participation"] == "required":
-        info.append(fill(L["adviser_required"]))
-    elif adv["wants_present"] is not None:
-        info.append(fill(L["adviser_yes" if adv["wants_present"] else "adviser_no"]))
+    if ctx.adviser["words"]["letter"]:  # the participant's wish, in the decision's own words
+        info.append(fill(L["adviser"], text=ctx.adviser["words"]["letter"]))
     info.append(fill(L["plan_yes" if a.get("individual_plan_exists") else "plan_no"]))
     info.append(fill(L["norwegian_yes" if a.get("norwegian_plan_exists") else "norwegian_no"]))
     info.append(fill(L["practical"], text=a["practical_needs"]) if a.get("practical_needs") else fill(L["practical_none"]))

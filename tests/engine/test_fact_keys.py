@@ -101,7 +101,7 @@ def test_reload_clears_every_cache(data_copy):
 
 def test_county_pages_take_label_and_core_from_fact_keys(data_copy):
     """A label or core flag changed in fact_keys.toml is what the county pages show: they keep no copy."""
-    from site_build import county_pages
+    from site_build.hooks import county_pages
 
     _edit(data_copy / "fact_keys.toml", 'label = "Hvem bestiller tolk"\ncore = true', 'label = "Tolken bestilles av"\ncore = false')
     data = county_pages.load_data()

@@ -82,6 +82,11 @@ def problems(row: dict, result: dict) -> list[str]:
         text = " ".join(got) if isinstance(got, list) else str(got)
         if fragment not in text:
             out.append(f"{key}: {fragment!r} not in {text!r}")
+    for key, fragment in row.get("excludes", {}).items():
+        got = lookup(result, key)
+        text = got if isinstance(got, str) else json.dumps(got, ensure_ascii=False)
+        if fragment in text:
+            out.append(f"{key}: {fragment!r} should not be in {text!r}")
     refs = set(result.get("references") or {})
     for r in row.get("references_include", []):
         if r not in refs:
