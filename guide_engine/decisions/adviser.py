@@ -61,6 +61,6 @@ def decide(facts: CaseFacts, wants: bool | None) -> dict:
         "references": refs,
         "sources": [f.source] if f else [],
         "layer": f.layer if f else None,
-        "data_notes": facts.note_texts(PART),
+        "data_notes": facts.note_ids(PART),
         "words": {"letter": _letter(mode, wants)},
     }

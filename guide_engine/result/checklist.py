@@ -67,7 +67,7 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
             "basis": (national and _national_basis(notes)) or fill(Template(t["basis"]), **values),
             "references": [r for r in refs if r != "tolkeloven-6" or ctx.on >= TOLKELOVEN_FROM] or ["integreringsloven-11"],
             "sources": sources or [],
-            "data_notes": [n["note"] for n in notes],
+            "data_notes": [n["id"] for n in notes],
             "layers": layers,
         })
 
@@ -76,8 +76,11 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
     old_law = status == ASSESS_NEED
     for u in elig.get("unconfirmed", []):
         add("check_unconfirmed", text=u["text"])
-    if elig.get("wants_guidance") is False:
-        add("declined_inform")
+    if ctx.decision.declined:  # the participant's "no": no duty task, whatever the routine
+        if ctx.decision.duty_possible:  # unclear: both branches, nothing stated as settled
+            add("declined_unclear", "book_by" if "book_by" in due else "guidance_by")
+        else:
+            add("declined_inform")
         return out, _basis(out)
     if status == NOT_COVERED:
         add("not_covered_inform")
