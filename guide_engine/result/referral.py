@@ -117,7 +117,7 @@ def build(ctx: Context, tasks: list[dict]) -> tuple[dict, Basis]:
         county_name=county.name,
         municipality=municipality,
         participant_ref=ref,
-        status_line=(fill(L["status_declined_unclear"]) if declined_unclear else
+        status_line=(fill(L["declined_branch_line"]) if declined_unclear else
                      fill(Template(status.letter), alternatives=" ".join(f"{x['when']}: {x['label'].lower()}." for x in elig.get("alternatives", [])))),
         timing_line=_timing(L, ctx),
         info_lines="\n".join(_info(L, ctx)),
@@ -125,5 +125,5 @@ def build(ctx: Context, tasks: list[dict]) -> tuple[dict, Basis]:
     )
     basis = Basis().add(sources=[facts.source(k, PART) for k in ("booking_mailbox", "organiser")])
     draft = {"applicable": True, "to": to, "subject": subject, "body": body + "\n", "reminder": template("referral_reminder").template,
-             "reason": fill(L["declined_unclear_reason"]) if declined_unclear else None, "data_notes": notes}
+             "reason": fill(L["declined_branch_reason"]) if declined_unclear else None, "data_notes": notes}
     return (draft if to else {**draft, **contact_route(county)}), basis

@@ -79,6 +79,9 @@ def problems(row: dict, result: dict) -> list[str]:
         except (KeyError, IndexError) as e:
             out.append(f"{key}: missing ({e})")
             continue
+        if isinstance(got, list) and got and all(isinstance(x, str) and x.startswith("note-") for x in got):
+            texts = {n["id"]: n["note"] for n in result.get("data_notes") or []}  # a part carries note ids
+            got = [texts.get(x, x) for x in got]
         text = " ".join(got) if isinstance(got, list) else str(got)
         if fragment not in text:
             out.append(f"{key}: {fragment!r} not in {text!r}")
