@@ -142,7 +142,8 @@ def _queue(args) -> int:
         rank = f"{r['rank']:>4}" if r["rank"] else "   -"
         when = r["guidance_by"] or "-"
         proj = f"  time {r['projected']}{' (etter fristen)' if r['misses'] else ''}" if r["projected"] else ""
-        print(f"{rank}  rad {r['row']:>4}  {r['label'][:30]:<30}  frist {when:<10}{proj}  {r['rule']['text']}")
+        mark = "  [uavklart]" if r.get("unclear") else ""
+        print(f"{rank}  rad {r['row']:>4}  {r['label'][:30]:<30}  frist {when:<10}{proj}{mark}  {r['rule']['text']}")
     for e in result["row_errors"]:
         print(f"Rad {e['row']}, {e['field']}: {e['message']}")
     return 1 if result["row_errors"] or result["errors"] else 0

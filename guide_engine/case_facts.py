@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from .data_loader import County, load_fact_keys
-from .provenance import Answer, answer
+from .provenance import Answer, answer, note_id
 
 
 class CaseFacts:
@@ -83,7 +83,7 @@ class CaseFacts:
             for n in self._answers[key].notes:
                 entry = out.get(n["note"])
                 if entry is None:
-                    out[n["note"]] = {**n, "facts": [key], "parts": list(self._used[key])}
+                    out[n["note"]] = {"id": note_id(n["note"]), **n, "facts": [key], "parts": list(self._used[key])}
                     continue
                 if key not in entry["facts"]:
                     entry["facts"].append(key)
@@ -92,3 +92,8 @@ class CaseFacts:
 
     def note_texts(self, *parts: str) -> list[str]:
         return [n["note"] for n in self.notes(*parts)]
+
+    def note_ids(self, *parts: str) -> list[str]:
+        """The ids of the notes ``parts`` rest on: a part carries ids, the result's ``data_notes`` each
+        note's text once (each caveat said once, with a link from each part it concerns)."""
+        return [n["id"] for n in self.notes(*parts)]

@@ -81,6 +81,14 @@ def national_fact(key: str, on: date, status: str | None = None) -> Fact | None:
     return None
 
 
+def note_id(text: str) -> str:
+    """A note's id: the same text gives the same id, in every result and in CPython and Pyodide alike."""
+    h = 0xCBF29CE484222325  # FNV-1a, 64 bits: plain Python, no module the browser's runtime must carry
+    for b in text.encode("utf-8"):
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return f"note-{h:016x}"
+
+
 def _note(key: str, kind: str, layer: str, text: str, source: str) -> dict:
     return {"fact": key, "kind": kind, "layer": layer, "note": text, "source": source}
 

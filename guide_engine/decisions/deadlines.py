@@ -62,7 +62,7 @@ def _item(facts: CaseFacts, did: str, label: str, d: date, basis: str, reference
         "note": note,
         "precedes": precedes,
         "warning": warning,
-        "data_notes": facts.note_texts(part),
+        "data_notes": facts.note_ids(part),
     }
 
 
@@ -73,7 +73,7 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
     status = decision.prepares
     if status not in COVERED:
         return [], ["Ingen frister: personen er ikke omfattet av karriereveiledning etter § 11."]
-    if decision.wants_guidance is False:
+    if decision.declined and not decision.duty_possible:
         return [], ["Ingen frister: deltakeren ønsker ikke karriereveiledning nå."]
 
     unclear = decision.status == UNCLEAR

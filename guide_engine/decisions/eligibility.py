@@ -120,6 +120,14 @@ OFFER_CAREER_CENTRE = (
     "Det tilbudet følger av opplæringslova, ikke av integreringsloven § 11."
 )
 CAREER_CENTRE_REF = "opplaringslova-karriererettleiing"
+WANTS_UNCLEAR = "Deltakeren ønsker karriereveiledning."
+DECLINED_UNCLEAR = (
+    "Deltakeren ønsker ikke karriereveiledning nå. Gjelder kapittel 6A fortsatt, har deltakeren rett, men ikke plikt: "
+    "da sendes ingen henvisning, og deltakeren kan ombestemme seg. Gjelder kapittel 6A ikke lenger, har deltakeren plikt "
+    "til karriereveiledning (integreringsloven § 11): da er et nei ikke et fritt valg, og deltakeren må få vite at "
+    "veiledningen er en del av det hen skal gjennomføre. Ingen av delene er avklart: sjekk med IMDi eller statsforvalteren "
+    "om kapittel 6A er forlenget, før du henviser eller avslutter saken."
+)
 
 
 @dataclass
@@ -150,13 +158,25 @@ class Decision:
             "alternatives": [dict(x) for x in self.alternatives],
             "acts_as": self.acts_as,
             "wants_guidance": self.wants_guidance,
+            "declined": self.declined,
         }
 
     @property
+    def declined(self) -> bool:
+        """The participant said no to guidance (asked where "right only" is a possible outcome)."""
+        return self.wants_guidance is False
+
+    @property
+    def duty_possible(self) -> bool:
+        """A duty is the outcome, or one of an unclear case's possible outcomes."""
+        return self.status == RIGHT_AND_DUTY or any(x["status"] == RIGHT_AND_DUTY for x in self.alternatives)
+
+    @property
     def guided(self) -> bool:
-        """Covered and guidance not declined (a right-only participant may say no): the preparation
-        questions are asked and the result prepares a referral."""
-        return self.status != NOT_COVERED and self.wants_guidance is not False
+        """Covered, and guidance not declined where no duty is possible: the preparation questions are
+        asked and the result prepares (a right-only participant's "no" ends it; an unclear case's "no"
+        is prepared for its duty branch, so no deadline is lost while the rule is checked)."""
+        return self.status != NOT_COVERED and (not self.declined or self.duty_possible)
 
     @property
     def prepares(self) -> str:
@@ -351,13 +371,17 @@ def _collective(a: Answers, R: dict, reasons: list[str], refs: list[str], permit
         # Deliberate boilerplate, the same shape as the covid law's _unclear call below: each unsettled
         # rule states its own question, what to check and both outcomes beside its provision.
         d = Decision(UNCLEAR, reasons, refs + [current.reference], recommendation_expected=False)
-        return _unclear(
+        # "Right only" is a possible outcome, so the participant is asked first, as in the settled case.
+        d.wants_guidance = a.need("wants_guidance")
+        d = _unclear(
             d, pending,
             f"om de midlertidige reglene i integreringsloven kapittel 6A fortsatt gjelder etter {format_nb(pending.start - _ONE_DAY)}",
             "om kapittel 6A er forlenget, endret eller opphevet. Se integreringsloven kapittel 6A på Lovdata eller IMDis veileder, kapittel 8.",
             [(RIGHT_ONLY, "Gjelder kapittel 6A fortsatt"), (RIGHT_AND_DUTY, "Gjelder kapittel 6A ikke lenger")],
             RIGHT_AND_DUTY,
         )
+        d.reasons.append(WANTS_UNCLEAR if d.wants_guidance else DECLINED_UNCLEAR)
+        return d
     if not current.value:
         return Decision(RIGHT_AND_DUTY, reasons + ["De midlertidige reglene i kapittel 6A gjaldt ikke på datoen; hovedregelen om rett og plikt gjelder."], refs)
     text = ("For personer med kollektiv beskyttelse gjelder de midlertidige reglene i integreringsloven kapittel 6A: "

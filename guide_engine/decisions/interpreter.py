@@ -31,7 +31,10 @@ def who_label(value: str | None) -> str:
     return who.get(value or "unknown", who["unknown"])
 
 
-def words(needed: bool | None, orders: str, pays: str, layer: str | None, language: str | None) -> dict:
+UNSURE = ("unconfirmed", "old_source")  # provenance's note kinds that make a fact "ikke bekreftet"
+
+
+def words(needed: bool | None, orders: str, pays: str, layer: str | None, language: str | None, confirmed: bool = True) -> dict:
     """The decision in words (templates/interpreter.txt): ``summary`` (who orders and pays, one line),
     ``task`` and ``basis`` (what the municipality does, and why; None when no interpreter is needed),
     ``letter`` (the referral's line). None where the case has no interpreter question (not covered)."""
@@ -48,6 +51,8 @@ def words(needed: bool | None, orders: str, pays: str, layer: str | None, langua
         summary = fill(w["summary_same" if orders == pays else "summary"], orders=who_label(orders), pays=who_label(pays).lower())
     if layer == NATIONAL:
         summary += " " + fill(w["summary_national"])
+    if not confirmed:
+        summary += " " + fill(w["summary_unconfirmed"])
     letter = {"county": "letter_county_national" if layer == NATIONAL else "letter_county",
               "municipality": "letter_municipality_refund" if pays == "county" else "letter_municipality"}.get(who, "letter_unknown")
     return {"summary": summary, "task": fill(w[f"task_{who}"], language=lang), "basis": fill(w[f"basis_{who}"]),
@@ -97,7 +102,9 @@ def decide(facts: CaseFacts, needed: bool | None, language: str | None) -> dict:
     result["sources"] = list(dict.fromkeys(sources))
     used = [a for a in (orders, pays, refund) if a is not None]
     result["layer"] = (NATIONAL if any(a.layer == NATIONAL for a in used) else "county") if used else None
-    result["data_notes"] = facts.note_texts(PART)
+    result["data_notes"] = facts.note_ids(PART)
+    # How sure: a fact used after the date its source confirms, or from an old source, is not confirmed.
+    result["confirmed"] = not any(n["kind"] in UNSURE for n in facts.notes(PART))
     result["orders_label"], result["pays_label"] = who_label(result["orders"]), who_label(result["pays"])
-    result["words"] = words(needed, result["orders"], result["pays"], result["layer"], result["language"])
+    result["words"] = words(needed, result["orders"], result["pays"], result["layer"], result["language"], result["confirmed"])
     return result

@@ -72,7 +72,7 @@ def decide(facts: CaseFacts, answers: dict) -> dict:
         return _none(
             f"Ingen kapasitetsbegrensning registrert for {facts.county.name} på datoen, så veiviseren rangerer ikke deltakeren. "
             "Fylkeskommunen skal sørge for karriereveiledning til alle med rett og plikt (integreringsloven § 11).",
-            [cap.source] if cap else [], facts.note_texts(PART))
+            [cap.source] if cap else [], facts.note_ids(PART))
     crit = facts.get("priority_criteria", PART)
     known = load_priority_criteria()
     chosen = [known[c] for c in (crit.value if crit else ())]
@@ -104,7 +104,7 @@ def decide(facts: CaseFacts, answers: dict) -> dict:
         "criteria": detail,
         "reasons": reasons,
         "weight_notes": notes,
-        "data_notes": facts.note_texts(PART),
+        "data_notes": facts.note_ids(PART),
         "references": refs,
         "sources": sources,
     }

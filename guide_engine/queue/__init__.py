@@ -61,7 +61,7 @@ def evaluate(text: str, on: Any, per_week: Any = None, start: Any = None, max_ro
 def _evaluate_queue(text: str, on: Any, per_week: Any, start: Any, max_rows: int) -> dict:
     on_d = csv_date(on) if isinstance(on, str) else None
     empty = {"ok": False, "on": None, "errors": [], "warnings": [], "columns": [], "rows": [], "row_errors": [],
-             "counts": {"rows": 0, "ranked": 0, "errors": 0, "not_covered": 0}, "capacity": None, "summary": ""}
+             "counts": {"rows": 0, "ranked": 0, "errors": 0, "not_covered": 0, "declined": 0, "unclear": 0}, "capacity": None, "summary": ""}
     if on_d is None or not ON_MIN <= on_d <= ON_MAX:
         empty["errors"].append({"row": None, "field": "on", "message": "Datoen køen regnes ut fra må være en gyldig dato (DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD) mellom 1990 og 2200."})
         return empty
@@ -80,14 +80,20 @@ def _evaluate_queue(text: str, on: Any, per_week: Any, start: Any, max_rows: int
             r["rule"] = rule(r)
     if per is not None and ranked:
         result["capacity"] = project(ranked, per, from_d)
-    listed = ranked + [r for r in rows if r["status"] == "not_covered"] + [r for r in rows if r["status"] == "error"]
+    listed = ranked + [r for s in ("declined", "not_covered", "error") for r in rows if r["status"] == s]
     counts = {"rows": len(rows), "ranked": len(ranked), "errors": sum(1 for r in rows if r["status"] == "error"),
-              "not_covered": sum(1 for r in rows if r["status"] == "not_covered")}
+              "not_covered": sum(1 for r in rows if r["status"] == "not_covered"),
+              "declined": sum(1 for r in rows if r["status"] == "declined"),
+              "unclear": sum(1 for r in rows if r.get("unclear") and r["status"] != "error")}
     summary = f"{counts['rows']} rader: {counts['ranked']} rangert"
+    if counts["declined"]:
+        summary += f", {counts['declined']} ønsker ikke veiledning"
     if counts["not_covered"]:
         summary += f", {counts['not_covered']} ikke omfattet"
     if counts["errors"]:
         summary += f", {counts['errors']} med feil (se feillisten)"
+    if counts["unclear"]:
+        summary += f". {counts['unclear']} er uavklart (merket i listen): sjekk regelen i veiviseren"
     summary += ". Alle som er henvist, skal få veiledning; rekkefølgen sier hvem som må få time først."
     result.update({
         "ok": not cap_errors,

@@ -9,7 +9,7 @@ import io
 from ..free_text import plain_text
 from .sheet import nb_date
 
-PAGE_FIELDS = ("row", "label", "status", "errors", "county", "county_name", "eligibility", "eligibility_label", "guidance_by",
+PAGE_FIELDS = ("row", "label", "status", "unclear", "errors", "county", "county_name", "eligibility", "eligibility_label", "guidance_by",
                "guidance_by_text", "overdue", "rank", "rule", "projected", "projected_text", "misses")
 
 
@@ -22,7 +22,13 @@ def for_page(result: dict) -> dict:
 
 EXPORT_COLUMNS = ("rang", "status", "regel", "siste_dag_veiledning", "frist_passert", "siste_dag_oppstart",
                   "bestill_senest", "notat_senest", "planlagt_time", "rekker_fristen", "feil")
-STATUS_TEXT = {"ranked": "rangert", "not_covered": "ikke omfattet", "error": "feil"}
+STATUS_TEXT = {"ranked": "rangert", "declined": "ønsker ikke veiledning", "not_covered": "ikke omfattet", "error": "feil"}
+UNCLEAR_TEXT = " (uavklart)"  # the eligibility rests on a rule not confirmed for the date
+
+
+def status_text(r: dict) -> str:
+    """The row's status in words, marked where the engine is unsure (the CSV, the CLI)."""
+    return STATUS_TEXT.get(r["status"], r["status"] or "") + (UNCLEAR_TEXT if r.get("unclear") else "")
 
 
 def _cell(value: str) -> str:
@@ -45,7 +51,7 @@ def export_csv(result: dict) -> str:
         misses = r.get("misses")
         w.writerow([_cell(c) for c in cells] + [
             str(r["rank"] or ""),
-            STATUS_TEXT.get(r["status"], r["status"] or ""),
+            status_text(r),
             _cell((r.get("rule") or {}).get("text", "")),
             nb_date(r.get("guidance_by")),
             ("ja" if r.get("overdue") else "nei") if r.get("guidance_by") else "",

@@ -44,6 +44,7 @@ def _evaluate_row(row: dict, fields: list[str | None], on: str) -> dict:
         "county": None, "county_name": None, "eligibility": None, "eligibility_label": None,
         "guidance_by": None, "guidance_by_text": None, "overdue": False, "deadlines": [], "deadline_notes": [],
         "priority": None, "rank": None, "rule": None, "projected": None, "projected_text": None, "misses": None,
+        "unclear": False,
     }
     if out["status"] == "error":
         if not out["errors"]:
@@ -53,7 +54,9 @@ def _evaluate_row(row: dict, fields: list[str | None], on: str) -> dict:
     gb = _deadline(result, "guidance_by")
     prio = result.get("priority") or {}
     out.update({
-        "status": "not_covered" if elig.get("status") == "not_covered" else "ranked",
+        # The engine's decision, rendered: a declined participant is listed, never ranked; doubt travels.
+        "status": "not_covered" if elig.get("status") == "not_covered" else ("declined" if elig.get("declined") else "ranked"),
+        "unclear": elig.get("status") == "unclear" or not elig.get("confirmed", True),
         "county": result["county"]["id"], "county_name": result["county"]["name"],
         "eligibility": elig.get("status"), "eligibility_label": elig.get("label"),
         "eligibility_reasons": elig.get("reasons") or [], "eligibility_references": elig.get("references") or [],
@@ -107,6 +110,11 @@ def order(ranked: list[dict]) -> list[dict]:
 
 def rule(r: dict) -> dict:
     """Which rule placed the row, in Norwegian, with its basis."""
+    if r["status"] == "declined":
+        text = "Ikke rangert: deltakeren ønsker ikke karriereveiledning nå" + (
+            " (uavklart om deltakeren har plikt; se veiviseren)." if r["unclear"] else ".")
+        return {"id": "declined", "text": text, "basis": r.get("eligibility_reasons") or [],
+                "references": r.get("eligibility_references") or [], "sources": []}
     if r["status"] == "not_covered":
         return {"id": "not_covered", "text": f"Ikke rangert: {r['eligibility_label'] or 'ikke omfattet'}.",
                 "basis": r.get("eligibility_reasons") or [], "references": r.get("eligibility_references") or [], "sources": []}

@@ -67,7 +67,7 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
             "basis": (national and _national_basis(notes)) or fill(Template(t["basis"]), **values),
             "references": [r for r in refs if r != "tolkeloven-6" or ctx.on >= TOLKELOVEN_FROM] or ["integreringsloven-11"],
             "sources": sources or [],
-            "data_notes": [n["note"] for n in notes],
+            "data_notes": [n["id"] for n in notes],
             "layers": layers,
         })
 
@@ -76,8 +76,11 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
     old_law = status == ASSESS_NEED
     for u in elig.get("unconfirmed", []):
         add("check_unconfirmed", text=u["text"])
-    if elig.get("wants_guidance") is False:
-        add("declined_inform")
+    if ctx.decision.declined:  # the participant's "no": no duty task, whatever the routine
+        if ctx.decision.duty_possible:  # unclear: both branches, nothing stated as settled
+            add("declined_unclear", "book_by" if "book_by" in due else "guidance_by")
+        else:
+            add("declined_inform")
         return out, _basis(out)
     if status == NOT_COVERED:
         add("not_covered_inform")
@@ -112,7 +115,9 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
     duration = f" Sett av ca. {length.value} minutter." if length else ""
     minutes = ("session_length_minutes",) if length else ()
     adv = ctx.adviser
-    if adv["participation"] == "required":
+    if adv["conflict"]:  # the participant's "no" wins over the routine's three-way conversation
+        add("adviser_conflict", prep_due, adv["sources"], rests_on=(adviser.PART,))
+    elif adv["participation"] == "required":
         add("adviser_required", None, adv["sources"], uses=minutes, rests_on=(adviser.PART,), duration=duration)
     elif adv["participation"] == "case_by_case":
         add("adviser_assess", prep_due, adv["sources"], rests_on=(adviser.PART,), wish="ønsker det" if adv["wants_present"] else "ønsker det ikke")

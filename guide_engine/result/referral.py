@@ -12,7 +12,8 @@ from string import Template
 
 from ..case_facts import CaseFacts
 from .context import Basis, Context
-from ..data_loader import County, load_statuses
+from ..data_loader import County, load_sources, load_statuses
+from ..provenance import COUNTY, source_label
 from ..dates import format_nb
 from ..decisions import adviser, interpreter, priority
 from ..texts import fill, fill_lines, sections, template
@@ -57,11 +58,8 @@ def _info(L: dict, ctx: Context) -> list[str]:
     a = ctx.answers
     info = [fill(L["competence_done" if a.get("competence_mapping_done") else "competence_missing"])]
     info.append(fill(L["interpreter"], text=ctx.interpreter["words"]["letter"]))  # the decision's own words
-    adv = ctx.adviser
-    if adv["participation"] == "required":
-        info.append(fill(L["adviser_required"]))
-    elif adv["wants_present"] is not None:
-        info.append(fill(L["adviser_yes" if adv["wants_present"] else "adviser_no"]))
+    if ctx.adviser["words"]["letter"]:  # the participant's wish, in the decision's own words
+        info.append(fill(L["adviser"], text=ctx.adviser["words"]["letter"]))
     info.append(fill(L["plan_yes" if a.get("individual_plan_exists") else "plan_no"]))
     info.append(fill(L["norwegian_yes" if a.get("norwegian_plan_exists") else "norwegian_no"]))
     info.append(fill(L["practical"], text=a["practical_needs"]) if a.get("practical_needs") else fill(L["practical_none"]))
@@ -80,6 +78,18 @@ def _rest_on_the_result(facts: CaseFacts, ctx: Context, tasks: list[dict]) -> No
     facts.rest_on(PART, *parts)
 
 
+def _relied_on(L: dict, facts: CaseFacts) -> str:
+    """The one line that tells the county which of its own documents (and their dates) the letter
+    relied on; the caveats meant for the sender stay on the result page, never in the letter."""
+    sources = load_sources()
+    own = [s for s in dict.fromkeys(facts.get(k, None).source for k in facts.keys(PART)
+                                    if facts.get(k, None).layer == COUNTY)]
+    if not own:
+        return ""
+    docs = " og ".join(f"«{sources[s].title}» ({source_label(s)})" for s in own)
+    return fill(L["relied_on"], documents=docs) + "\n"
+
+
 def build(ctx: Context, tasks: list[dict]) -> tuple[dict, Basis]:
     """The draft referral for the result's context and its checklist ``tasks``, and its basis (the
     county facts it quotes)."""
@@ -88,7 +98,8 @@ def build(ctx: Context, tasks: list[dict]) -> tuple[dict, Basis]:
     if not status.referred:
         return _not_applicable(facts.value("booking_mailbox", None),
                                "Ingen henvisning: personen er ikke omfattet av karriereveiledning etter § 11.")
-    if elig.get("wants_guidance") is False:
+    declined_unclear = ctx.decision.declined and ctx.decision.duty_possible
+    if ctx.decision.declined and not declined_unclear:
         return _not_applicable(facts.value("booking_mailbox", None),
                                "Ingen henvisning: deltakeren har rett, men ikke plikt, til karriereveiledning og ønsker det ikke nå.")
     L = sections("referral_lines")
@@ -96,14 +107,9 @@ def build(ctx: Context, tasks: list[dict]) -> tuple[dict, Basis]:
     municipality = a.get("municipality") or "[kommune]"
     ref = a.get("participant_ref") or "[initialer eller saksnummer]"
     to = facts.value("booking_mailbox", PART)
-    before = facts.value("before_session", PART) or []
-    if before:
-        before_text = "\n".join(fill(L["before_session_item"], item=i) for i in before)
-    else:
-        before_text = fill(L["before_session_none"], county_name=county.name)
     organiser = facts.value("organiser", PART) or f"{county.name} fylkeskommune"
     _rest_on_the_result(facts, ctx, tasks)
-    notes = facts.note_texts(PART)
+    notes = facts.note_ids(PART)  # for the sender, shown beside the draft; never in the letter itself
     subject = fill(template("referral_subject"), basis_label=status.letter_basis, municipality=municipality, participant_ref=ref)
     body = fill_lines(
         template("referral_body"),
@@ -111,13 +117,13 @@ def build(ctx: Context, tasks: list[dict]) -> tuple[dict, Basis]:
         county_name=county.name,
         municipality=municipality,
         participant_ref=ref,
-        status_line=fill(Template(status.letter), alternatives=" ".join(f"{x['when']}: {x['label'].lower()}." for x in elig.get("alternatives", []))),
+        status_line=(fill(L["declined_branch_line"]) if declined_unclear else
+                     fill(Template(status.letter), alternatives=" ".join(f"{x['when']}: {x['label'].lower()}." for x in elig.get("alternatives", [])))),
         timing_line=_timing(L, ctx),
-        before_session=before_text,
         info_lines="\n".join(_info(L, ctx)),
-        notes=fill(L["notes"], items="\n".join(fill(L["notes_item"], note=n) for n in notes)) + "\n" if notes else "",
+        relied_on=_relied_on(L, facts),
     )
-    basis = Basis().add(sources=[facts.source(k, PART) for k in ("booking_mailbox", "before_session", "organiser")])
+    basis = Basis().add(sources=[facts.source(k, PART) for k in ("booking_mailbox", "organiser")])
     draft = {"applicable": True, "to": to, "subject": subject, "body": body + "\n", "reminder": template("referral_reminder").template,
-             "reason": None, "data_notes": notes}
+             "reason": fill(L["declined_branch_reason"]) if declined_unclear else None, "data_notes": notes}
     return (draft if to else {**draft, **contact_route(county)}), basis

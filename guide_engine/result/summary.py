@@ -39,6 +39,7 @@ def interpreter(interp: dict | None) -> dict | None:
     if not interp or interp.get("needed") is None:
         return None
     return {"needed": interp["needed"], "orders": interp["orders"], "pays": interp["pays"], "text": interp["words"]["summary"],
+            "confirmed": interp.get("confirmed", True),
             "anchor": ANCHORS["interpreter"]}
 
 

@@ -77,7 +77,7 @@ function explanation(ctx, key, result) {
   }
   if (key === "interpreter") {
     const i = result.interpreter || {};
-    return [el("h5", { text: "Tolk" }), texts(i.reasons), texts(i.data_notes), provisions(ctx, i.references, result)];
+    return [el("h5", { text: "Tolk" }), texts(i.reasons), texts((result.data_notes || []).filter((n) => (i.data_notes || []).includes(n.id)).map((n) => n.note)), provisions(ctx, i.references, result)];
   }
   const id = key.split(":")[1];
   const d = (result.deadlines || []).find((x) => x.id === id);

@@ -4,10 +4,15 @@
 import { refLinks, sourceText } from "../shared/citations.js";
 import { el } from "../shared/dom.js";
 
+// The engine's decision for the row, in words; "uavklart" marks a row whose eligibility rests on a
+// rule not confirmed for the date (the same fields as the CSV's status column).
+const STATUS_TEXT = { ranked: "Rangert", declined: "Ønsker ikke veiledning", not_covered: "Ikke omfattet" };
+
 const COLUMNS = [
   { key: "rank", label: "Rang", value: (r) => (r.rank === null ? Infinity : r.rank) },
   { key: "label", label: "Deltaker", value: (r) => r.label.toLocaleLowerCase("nb") },
   { key: "county", label: "Fylke", value: (r) => (r.county_name || "").toLocaleLowerCase("nb") },
+  { key: "status", label: "Status", value: (r) => `${STATUS_TEXT[r.status] || ""}${r.unclear ? " uavklart" : ""}` },
   { key: "guidance_by", label: "Siste dag for veiledningen", value: (r) => r.guidance_by || "9999" },
   { key: "projected", label: "Planlagt time", value: (r) => r.projected || "9999", capacity: true },
   { key: "rule", label: "Plassert etter", value: (r) => (r.rule ? r.rule.id : "") },
@@ -69,6 +74,9 @@ function tableRow(row, cols, cite) {
     rank: () => el("td", { text: row.rank === null ? "–" : String(row.rank) }),
     label: () => el("th", { scope: "row", text: row.label }, el("span", { class: "guide-help queue-row-no", text: ` (rad ${row.row})` })),
     county: () => el("td", { text: row.county_name || "" }),
+    status: () =>
+      el("td", { class: "queue-status" }, STATUS_TEXT[row.status] || "",
+        row.unclear ? el("strong", { class: "queue-unclear", "data-unclear": "true", text: " (uavklart)" }) : null),
     guidance_by: () =>
       el(
         "td",

@@ -80,8 +80,8 @@ def test_each_note_names_the_parts_that_carry_it(row):
         assert n["parts"], n
         for part in n["parts"]:
             if part in carried:
-                assert n["note"] in carried[part], (part, n["note"])
-    listed = {n["note"]: set(n["parts"]) for n in res["data_notes"]}
+                assert n["id"] in carried[part], (part, n["note"])
+    listed = {n["id"]: set(n["parts"]) for n in res["data_notes"]}
     for part, notes in carried.items():
         for note in notes:
             assert part in listed.get(note, ()), (part, note)

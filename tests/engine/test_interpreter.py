@@ -32,7 +32,11 @@ def test_no_routine_falls_back_to_national_guidance_labelled_as_such():
     r = interpreter.decide(facts(county(), ON), True, "dari")
     assert (r["orders"], r["pays"], r["layer"]) == ("county", "county", "national")
     assert r["sources"] == ["imdi-karriereveiledning-etter-integreringsloven.txt"]
-    assert any("nasjonal veiledning fra IMDi" in n and "ikke på fylkets egen rutine" in n for n in r["data_notes"])
+    f = facts(county(), ON)
+    r = interpreter.decide(f, True, "dari")
+    notes = {n["id"]: n["note"] for n in f.notes("interpreter")}
+    assert r["data_notes"] and set(r["data_notes"]) == set(notes)
+    assert any("nasjonal veiledning fra IMDi" in t and "ikke på fylkets egen rutine" in t for t in notes.values())
     assert all("Nasjonal veiledning (IMDi)" in x for x in r["reasons"])
 
 
@@ -81,7 +85,7 @@ def test_the_words_come_from_the_decision_and_every_surface_follows(monkeypatch)
     from tests.helpers.engine_helpers import case
 
     marked = {"summary": "ORDS-OPPSUMMERING", "task": "ORDS-OPPGAVE", "basis": "ORDS-GRUNNLAG", "letter": "ORDS-BREV"}
-    monkeypatch.setattr(interpreter, "words", lambda needed, orders, pays, layer, language: dict(marked))
+    monkeypatch.setattr(interpreter, "words", lambda needed, orders, pays, layer, language, confirmed=True: dict(marked))
     r = api.evaluate(case(interpreter_needed=True, interpreter_language="tigrinja"), "2026-11-23")
     assert r["ok"], r["errors"]
     task = next(t for t in r["checklist"] if t["id"].startswith("interpreter_") and t["id"] != "interpreter_refund")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import sys
 from datetime import date
@@ -51,7 +52,7 @@ def test_bad_row_is_listed_with_row_number_field_and_message_and_the_rest_go_on(
     assert r["row_errors"] == [{"row": 5, "field": "permit_date", "message": queue.DATE_MESSAGE}]
     bad = [x for x in r["rows"] if x["status"] == "error"]
     assert [x["row"] for x in bad] == [5] and bad[0]["rank"] is None
-    assert r["counts"] == {"rows": 6, "ranked": 4, "errors": 1, "not_covered": 1}
+    assert r["counts"] == {"rows": 6, "ranked": 4, "errors": 1, "not_covered": 1, "declined": 0, "unclear": 0}
     assert len(r["rows"]) == 6  # nothing dropped
 
 
@@ -256,3 +257,44 @@ def test_cli_unreadable_file_exit_2(tmp_path):
     assert p.returncode == 2 and b"Traceback" not in p.stderr and "UTF-8" in p.stderr.decode()
     p = run("queue", "-", "--on", ON, stdin=b"")
     assert p.returncode == 2 and "tom" in p.stderr.decode()
+
+
+# Finding 2 and 3 of issue 20: the queue renders the engine's decision — a declined participant is
+# listed, never ranked; a row whose eligibility is "uavklart" says so on the page, in the CLI and in the CSV.
+DECLINE_COLUMNS = COLUMNS + ["wants_guidance"]
+
+
+def _collective(label: str, wants: bool) -> dict:
+    return person(label, date(2026, 4, 1), permit_group="collective", permit_date=date(2025, 8, 1), wants_guidance=wants)
+
+
+@pytest.mark.parametrize("on, unclear", [("2026-05-01", False), (ON, True)], ids=["chapter 6A settled", "chapter 6A uavklart"])
+def test_a_declined_participant_is_listed_not_ranked(on, unclear):
+    text = sheet([person("A", date(2026, 4, 1)), _collective("NEI", False)], columns=DECLINE_COLUMNS)
+    r = queue.evaluate(text, on, "2")
+    row = next(x for x in r["rows"] if x["label"] == "NEI")
+    assert r["row_errors"] == []
+    assert (row["status"], row["rank"], row["projected"], row["unclear"]) == ("declined", None, None, unclear)
+    assert row["rule"]["id"] == "declined" and "ønsker ikke" in row["rule"]["text"]
+    assert r["counts"]["ranked"] == 1 and r["counts"]["declined"] == 1
+    status = {line.split(";")[0]: line.split(";")[len(DECLINE_COLUMNS) + 1] for line in queue.export_csv(r).lstrip("\ufeff").splitlines()[1:]}
+    assert status["NEI"] == "ønsker ikke veiledning" + (" (uavklart)" if unclear else "")
+    assert "rangert" not in status["NEI"]
+    page = json.loads(bridge.handle(json.dumps({"op": "queue", "csv": text, "on": on})))["result"]
+    assert next(x for x in page["rows"] if x["label"] == "NEI")["status"] == "declined"
+
+
+def test_an_unclear_row_is_marked_on_the_page_in_the_cli_and_in_the_csv(tmp_path):
+    text = sheet([person("A", date(2026, 9, 1)), _collective("U", True)], columns=DECLINE_COLUMNS)
+    r = queue.evaluate(text, ON)
+    rows = {x["label"]: x for x in r["rows"]}
+    assert rows["U"]["status"] == "ranked" and rows["U"]["unclear"] is True and rows["A"]["unclear"] is False
+    status = {line.split(";")[0]: line.split(";")[len(DECLINE_COLUMNS) + 1] for line in queue.export_csv(r).lstrip("\ufeff").splitlines()[1:]}
+    assert status == {"A": "rangert", "U": "rangert (uavklart)"}
+    page = json.loads(bridge.handle(json.dumps({"op": "queue", "csv": text, "on": ON})))["result"]
+    assert {x["label"]: x["unclear"] for x in page["rows"]} == {"A": False, "U": True}
+    f = tmp_path / "k.csv"
+    f.write_text(text, encoding="utf-8")
+    out = run("queue", str(f), "--on", ON).stdout.decode()
+    assert [ln for ln in out.splitlines() if " U " in ln and "[uavklart]" in ln]
+    assert not [ln for ln in out.splitlines() if " A " in ln and "[uavklart]" in ln]

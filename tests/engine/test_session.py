@@ -74,7 +74,7 @@ def test_status_condition_asks_only_for_that_status(monkeypatch):
     monkeypatch.setattr(questions, "preparation", lambda: tuple(extra if q["id"] == "practical_needs" else q for q in preparation()))
     monkeypatch.setattr(session, "preparation", questions.preparation)
     assert "practical_needs" not in session.Session(case(), ON).path
-    kollektiv = next(r for r in rows() if r["expect"].get("eligibility.status") == "right_only")
+    kollektiv = next(r for r in rows() if r["expect"].get("eligibility.status") == "right_only" and r["full_case"].get("wants_guidance") is not False)
     assert "practical_needs" in session.Session(kollektiv["full_case"], kollektiv["on"]).path
 
 

@@ -52,9 +52,11 @@ def test_summary_is_null_for_a_result_with_errors():
 
 
 def test_interpreter_line_names_who_orders_and_who_pays():
-    """Møre og Romsdal: the municipality orders, the county pays; both are named in the line."""
+    """Møre og Romsdal: the municipality orders, the county pays; both are named in the line, and
+    the line says it is not confirmed (the county's 2021 page confirms it only to 31 December 2021)."""
     s = evaluate(by_name("tolk – kommunen bestiller"))["summary"]["interpreter"]
-    assert s["text"] == "Kommunen bestiller tolk, fylkeskommunen betaler."
+    assert s["text"] == "Kommunen bestiller tolk, fylkeskommunen betaler. (Ikke bekreftet for datoen: se merknaden om kilden.)"
+    assert s["confirmed"] is False
 
 
 def test_interpreter_line_when_no_interpreter_is_needed():

@@ -79,9 +79,17 @@ def problems(row: dict, result: dict) -> list[str]:
         except (KeyError, IndexError) as e:
             out.append(f"{key}: missing ({e})")
             continue
+        if isinstance(got, list) and got and all(isinstance(x, str) and x.startswith("note-") for x in got):
+            texts = {n["id"]: n["note"] for n in result.get("data_notes") or []}  # a part carries note ids
+            got = [texts.get(x, x) for x in got]
         text = " ".join(got) if isinstance(got, list) else str(got)
         if fragment not in text:
             out.append(f"{key}: {fragment!r} not in {text!r}")
+    for key, fragment in row.get("excludes", {}).items():
+        got = lookup(result, key)
+        text = got if isinstance(got, str) else json.dumps(got, ensure_ascii=False)
+        if fragment in text:
+            out.append(f"{key}: {fragment!r} should not be in {text!r}")
     refs = set(result.get("references") or {})
     for r in row.get("references_include", []):
         if r not in refs:

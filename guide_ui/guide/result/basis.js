@@ -3,11 +3,24 @@
 import { el } from "../../shared/dom.js";
 
 /** The data notes beside an answer: where it rests on national guidance, an unconfirmed or estimated
- * period or an old source (the same texts as the result's data_notes and the referral's). */
-export function dataNotes(list, id) {
-  const notes = [...new Set(list || [])];
-  // paragraphs, not list items: a task's own list item holds them (and counts stay one per task)
-  return notes.length ? el("div", { class: "guide-data-notes", id }, notes.map((t) => el("p", { text: t }))) : null;
+ * period or an old source: links to the result's data_notes, where each note's text stands once. */
+export function dataNotes(list, id, all) {
+  // A part carries the ids of its notes; each note's text is said once, in the "Merk" box
+  // (notes in sections.js), and the part links to it: "Se merknad 2".
+  const number = new Map((all || []).map((n, i) => [n.id, i + 1]));
+  const ids = [...new Set(list || [])].filter((n) => number.has(n));
+  if (!ids.length) return null;
+  const links = [];
+  ids.forEach((n, i) => {
+    if (i) links.push(", ");
+    links.push(el("a", { href: `#${noteAnchor(n)}`, "data-note": n, text: `merknad ${number.get(n)}` }));
+  });
+  return el("p", { class: "guide-data-notes", id }, "Se ", ...links, " om grunnlaget.");
+}
+
+/** The id of a note's item in the "Merk" box. */
+export function noteAnchor(noteId) {
+  return `guide-${noteId}`;
 }
 
 /** "Nasjonal veiledning" beside an answer that is not the county's own routine. */

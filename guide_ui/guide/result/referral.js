@@ -2,7 +2,7 @@
 
 import { el } from "../../shared/dom.js";
 import { download } from "../../shared/download.js";
-import { section } from "./basis.js";
+import { dataNotes, section } from "./basis.js";
 
 function copyButton(ref, body, copied) {
   return el("button", {
@@ -39,6 +39,7 @@ export function referral(r, ctx) {
     ref.contact_page ? el("p", {}, el("a", { id: "guide-referral-contacts", href: new URL(ref.contact_page, ctx.siteBase).href, text: "Kontaktinformasjon på fylkessiden" })) : null,
     el("pre", { id: "guide-referral-body", class: "guide-referral-body", tabindex: "0", "aria-label": "Tekst til henvisningen", text: body }),
     ref.reminder ? el("p", { class: "guide-reminder", text: ref.reminder }) : null,
+    dataNotes(ref.data_notes, "guide-referral-notes", r.data_notes),
     el(
       "div",
       { class: "guide-actions guide-no-print" },

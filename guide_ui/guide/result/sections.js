@@ -5,7 +5,7 @@ import { el } from "../../shared/dom.js";
 import { formatDate, whoLabel } from "../../shared/format.js";
 import { refLinks, sourceText } from "../../shared/citations.js";
 import { download } from "../../shared/download.js";
-import { dataNotes, layerLabel, reasonList, section } from "./basis.js";
+import { dataNotes, layerLabel, noteAnchor, reasonList, section } from "./basis.js";
 
 const STATUS_CLASS = {
   right_and_duty: "guide-status--yes",
@@ -37,13 +37,17 @@ export function routine(r, ctx) {
 
 /** Warnings and notes on estimated data periods and deadlines. */
 export function notes(r) {
-  const list = [
+  const plain = [
     ...(r.warnings || []),
-    ...(r.data_notes || []).map((n) => n.note),
     ...(r.deadline_notes || []).map((n) => (typeof n === "string" ? n : n.text || n.note)),
   ].filter(Boolean);
-  if (!list.length) return null;
-  return el("div", { class: "admonition note", id: "guide-notes" }, el("p", { class: "admonition-title", text: "Merk" }), el("ul", {}, list.map((t) => el("li", { text: t }))));
+  const caveats = r.data_notes || [];
+  if (!plain.length && !caveats.length) return null;
+  // Each caveat once, numbered; each part it concerns links here (dataNotes in basis.js).
+  return el("div", { class: "admonition note", id: "guide-notes" }, el("p", { class: "admonition-title", text: "Merk" }),
+    plain.length ? el("ul", {}, plain.map((t) => el("li", { text: t }))) : null,
+    caveats.length ? el("ol", { class: "guide-note-list" }, caveats.map((n) =>
+      el("li", { id: noteAnchor(n.id), "data-note": n.id, tabindex: "-1" }, n.note))) : null);
 }
 
 /** Right and duty: the status, its reasons, what is unconfirmed and what may be offered. */
@@ -76,7 +80,7 @@ export function priority(r, ctx) {
     el("p", { id: "guide-priority-label", "data-level": p.level, text: p.label }),
     reasonList(p.reasons),
     weightNotes(p),
-    dataNotes(p.data_notes, "guide-priority-notes"),
+    dataNotes(p.data_notes, "guide-priority-notes", r.data_notes),
     refLinks(p.references, ctx),
     sourceText(p.sources, ctx),
   );
@@ -105,7 +109,7 @@ export function interpreter(r, ctx) {
     ),
     layerLabel(i.layer, "guide-interpreter-layer"),
     reasonList(i.reasons),
-    dataNotes(i.data_notes, "guide-interpreter-notes"),
+    dataNotes(i.data_notes, "guide-interpreter-notes", r.data_notes),
     refLinks(i.references, ctx),
     sourceText(i.sources, ctx),
   );
@@ -115,7 +119,7 @@ export function interpreter(r, ctx) {
 export function adviser(r, ctx) {
   const a = r.adviser || {};
   if (!a.text) return null;
-  return section("guide-adviser", "Programrådgiveren", el("p", { text: a.text }), dataNotes(a.data_notes, "guide-adviser-notes"),
+  return section("guide-adviser", "Programrådgiveren", el("p", { text: a.text }), dataNotes(a.data_notes, "guide-adviser-notes", r.data_notes),
     refLinks(a.references, ctx), sourceText(a.sources, ctx));
 }
 
@@ -140,7 +144,7 @@ export function deadlines(r, ctx) {
             el("th", { scope: "row", text: d.label || d.id }),
             el("td", {}, el("time", { datetime: d.date, text: d.date_text || formatDate(d.date) })),
             el("td", { text: d.overdue ? "Fristen er passert" : "I rute" }),
-            el("td", {}, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references, ctx), dataNotes(d.data_notes, `guide-deadline-${d.id}-notes`)),
+            el("td", {}, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references, ctx), dataNotes(d.data_notes, `guide-deadline-${d.id}-notes`, r.data_notes)),
           ),
         ),
       ),
@@ -164,7 +168,7 @@ export function checklist(r, ctx) {
           el("input", { type: "checkbox", id: `guide-task-${n}` }),
           el("label", { for: `guide-task-${n}` }, el("strong", { text: (t.who_label || whoLabel(t.who)) + ": " }), t.task, t.due_text ? ` (innen ${t.due_text})` : ""),
           el("div", { class: "guide-task-basis" }, t.basis ? el("span", { text: t.basis + " " }) : null, refLinks(t.references, ctx)),
-          dataNotes(t.data_notes, `guide-task-${n}-notes`),
+          dataNotes(t.data_notes, `guide-task-${n}-notes`, r.data_notes),
         ),
       ),
     ),
