@@ -22,9 +22,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
+from .data_loader import load_counties
+from .data_loader.files import cached, data_dir
 from .dates import format_nb
 
 FILE = "municipalities/register.toml"
@@ -106,9 +107,8 @@ class Register:
 
 
 def county_ids() -> frozenset[str]:
-    """The ids of guide_engine/data/counties/*.toml."""
-    folder = resources.files("guide_engine") / "data" / "counties"
-    return frozenset(p.name[: -len(".toml")] for p in folder.iterdir() if p.name.endswith(".toml"))
+    """The ids of the counties in the data (data/counties/*.toml), as the data loader reads them."""
+    return frozenset(load_counties())
 
 
 def name_parts(klass_name: str) -> list[str]:
@@ -261,10 +261,11 @@ def _check_rows(rows: list[Municipality]) -> None:
                 )
 
 
-@lru_cache(maxsize=None)
+@cached
 def load_register() -> Register:
-    """The register, read and checked once (RegisterError if the file breaks a rule)."""
-    text = (resources.files("guide_engine") / "data" / FILE).read_text(encoding="utf-8")
+    """The register, read and checked once (RegisterError if the file breaks a rule). Read from the data
+    folder every other data file comes from, so ``reload()`` and ``use_data_dir()`` apply to it too."""
+    text = (data_dir() / "municipalities" / "register.toml").read_text(encoding="utf-8")
     return parse_register(text)
 
 

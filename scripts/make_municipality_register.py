@@ -310,13 +310,14 @@ class Row:
         return f"{self.number} {self.klass_name} ({self.valid_from.isoformat()}–{end})"
 
 
-def apply_changes(before: dict[str, str], changes: list[Change], source: str) -> dict[str, str]:
+def apply_changes(before: dict[str, str], changes: list[Change], source: str, day: str = "the day before") -> dict[str, str]:
+    """The list after ``changes``, checked against the list of ``day`` they start from."""
     after = dict(before)
     for c in changes:
         if before.get(c.old_code) != c.old_name:
             raise Disagreement(
                 f"{source}: change on {c.on}: {c.old_code} {c.old_name!r} -> {c.new_code} {c.new_name!r}, "
-                f"but the list of the day before has {c.old_code} as {before.get(c.old_code)!r}"
+                f"but the list of {day} has {c.old_code} as {before.get(c.old_code)!r}"
             )
     for c in changes:
         after.pop(c.old_code, None)
@@ -328,20 +329,9 @@ def apply_changes(before: dict[str, str], changes: list[Change], source: str) ->
 
 
 def undo_changes(after: dict[str, str], changes: list[Change], source: str) -> dict[str, str]:
-    before = dict(after)
-    for c in changes:
-        if after.get(c.new_code) != c.new_name:
-            raise Disagreement(
-                f"{source}: change on {c.on} to {c.new_code} {c.new_name!r}, but the list of that day "
-                f"has {c.new_code} as {after.get(c.new_code)!r}"
-            )
-    for c in changes:
-        before.pop(c.new_code, None)
-    for c in changes:
-        if before.get(c.old_code, c.old_name) != c.old_name:
-            raise Disagreement(f"{source}: change on {c.on}: {c.old_code} had two names")
-        before[c.old_code] = c.old_name
-    return before
+    """The list before ``changes``: the same changes applied backwards (new → old)."""
+    backwards = [Change(c.on, c.new_code, c.new_name, c.old_code, c.old_name) for c in changes]
+    return apply_changes(after, backwards, source, day="that day")
 
 
 def compare_lists(expected: dict[str, str], got: dict[str, str], what: str) -> None:
