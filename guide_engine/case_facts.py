@@ -18,10 +18,11 @@ from .provenance import Answer, answer, note_id
 
 
 class CaseFacts:
-    """The county facts of one case (``county`` on ``on``, for a case of eligibility ``status``)."""
+    """The county facts of one case (``county`` on ``on``, for a case of eligibility ``status``; a fact's
+    confirmed-until date is also judged on ``used_on``, the planned session, when that is later)."""
 
-    def __init__(self, county: County, on: date, status: str | None) -> None:
-        self.county, self.on, self.status = county, on, status
+    def __init__(self, county: County, on: date, status: str | None, used_on: date | None = None) -> None:
+        self.county, self.on, self.status, self.used_on = county, on, status, used_on
         self._answers: dict[str, Answer | None] = {}
         self._used: dict[str, list[str]] = {}  # fact key -> the parts that used it, in order
         self._parts: dict[str, list[str]] = {}  # part -> the fact keys it used, in order
@@ -32,7 +33,7 @@ class CaseFacts:
         if key not in self._answers:
             if key not in load_fact_keys():
                 raise KeyError(key)  # a programming error, not a fact the county lacks
-            self._answers[key] = answer(self.county, key, self.on, self.status)
+            self._answers[key] = answer(self.county, key, self.on, self.status, self.used_on)
         found = self._answers[key]
         if found is not None and part is not None:
             users = self._used.setdefault(key, [])

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from .. import workdays
 from ..case_facts import CaseFacts
 from ..dates import add_months, format_nb
+from ..provenance import elsewhere
 from .eligibility import ASSESS_NEED, Decision, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR
 from ..rules import family
 
@@ -160,7 +161,10 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
             rests_on=(LEAD_DAYS,),
         )
     else:
-        notes.append(f"Ingen rutine registrert for {county.name} om hvor lang tid i forveien veiledningen må bestilles. Bestill så tidlig som mulig.")
+        other = elsewhere(county, LEAD_DAYS, on, facts.status)
+        notes.append(f"{county.name} har registrert en bestillingsfrist på {other[0].value} dager {other[1]}, ikke for denne saken. "
+                     "Bestill så tidlig som mulig." if other else
+                     f"Ingen rutine registrert for {county.name} om hvor lang tid i forveien veiledningen må bestilles. Bestill så tidlig som mulig.")
 
     if note_days is not None:
         note_by = workdays.add_working_days(session, note_days.value)
@@ -174,7 +178,9 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
             rests_on=(NOTE_DAYS,),
         )
     else:
-        notes.append(f"Ingen rutine registrert for {county.name} om når notatet fra veiledningen kommer.")
+        other = elsewhere(county, NOTE_DAYS, on, facts.status)
+        notes.append(f"{county.name} har registrert en frist på {other[0].value} virkedager for notatet {other[1]}, ikke for denne saken."
+                     if other else f"Ingen rutine registrert for {county.name} om når notatet fra veiledningen kommer.")
     return _ordered(by_id), notes
 
 
