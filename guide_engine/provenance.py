@@ -105,7 +105,7 @@ def written_for_other(f: Fact, status: str | None) -> bool:
 
 def cases_text(statuses: tuple[str, ...]) -> str:
     """The cases a source written for ``statuses`` serves, in words ("deltakere … etter … covid-loven …")."""
-    return " og ".join(load_statuses()[s].cases or s for s in statuses)
+    return " og ".join(load_statuses()[s].cases or load_statuses()[s].label.lower() for s in statuses)
 
 
 def notes_for(county: County, key: str, f: Fact, layer: str, on: date, status: str | None = None,

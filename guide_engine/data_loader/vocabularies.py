@@ -57,9 +57,8 @@ def load_statuses() -> dict[str, Status]:
         letter_basis, letter = r.text("letter_basis", required=referred), r.text("letter", required=referred)
         if not referred and (letter_basis or letter):
             raise r.fail("letter" if letter else "letter_basis", "bare der referred = true (ingen henvisning, ingen brevtekst)")
-        settled = r.flag("settled")
-        out[sid] = Status(sid, r.text("label"), settled, r.text("provision"), cited_references(r, required=False),
-                          referred, letter_basis, letter, r.text("cases", required=settled))
+        out[sid] = Status(sid, r.text("label"), r.flag("settled"), r.text("provision"), cited_references(r, required=False),
+                          referred, letter_basis, letter, r.text("cases", required=False))
     return out
 
 

@@ -128,7 +128,7 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
     attend = {RIGHT_ONLY: "participant_attends_voluntary", ASSESS_NEED: "participant_attends_covid"}.get(status, "participant_attends")
     if attend == "participant_attends" and elig["status"] == UNCLEAR:  # the duty is one branch, not settled
         attend = "participant_attends_unclear"
-    branches = " ".join(f"{x['when']}: {x['label'][0].lower()}{x['label'][1:]}." for x in elig.get("alternatives", []))
+    branches = " ".join(f"{x['when']}: {x['label'].lower()}." for x in elig.get("alternatives", []))  # as the decision's reasons word them
     session = {RIGHT_ONLY: "session_no_recommendation", ASSESS_NEED: "session_covid"}.get(status, "session")
     session_due = "session_on" if "session_on" in due else "guidance_by"
     add(attend, session_due, [length.source] if length else None, uses=minutes, with_interpreter=with_interpreter, duration=duration,

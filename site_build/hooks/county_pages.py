@@ -208,7 +208,8 @@ def county_json(county: County, page_url: str | None) -> dict:
         contacts.append(d)
     routine = None
     if county.routine:
-        routine = {"title": county.routine.title, "source": county.routine.source, **_period_json(county.routine.period)}
+        routine = {"title": county.routine.title, "source": county.routine.source, **_period_json(county.routine.period),
+                   "written_for": list(county.routine.written_for)}
     return {
         "id": county.id,
         "name": county.name,
