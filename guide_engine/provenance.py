@@ -156,10 +156,12 @@ def _notes(county_name: str, key: str, source: str, confirmed_until: date | None
 def elsewhere(county: County, key: str, on: date, status: str | None) -> tuple[Fact, str] | None:
     """The county's own fact on ``key`` that does not answer a case of ``status`` on ``on`` (written for
     other cases, or for another period), with the cases and period it holds for in words; None where the
-    county has no fact on ``key`` at all, or one answers the case."""
-    if county.fact(key, on, status) is not None:
+    county has no fact on ``key`` at all, or one answers the case. Asked only where the case's facts
+    (guide_engine/case_facts.py) found no county answer, so it looks nothing up twice."""
+    facts = county.facts.get(key, ())
+    if any(f.applies(on, status) for f in facts):
         return None
-    for f in county.facts.get(key, ()):
+    for f in facts:
         scope = [f"for {cases_text(f.applies_to)}"] if f.applies_to and status not in f.applies_to else []
         if not f.period.covers(on):
             p = f.period

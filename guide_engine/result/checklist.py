@@ -136,7 +136,7 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
     add(session, session_due)
 
     note_days = facts.get("note_due_working_days", None)
-    other = elsewhere(county, "note_due_working_days", ctx.on, status)
+    other = elsewhere(county, "note_due_working_days", ctx.on, status) if note_days is None else None
     if "note_by" in due:
         add("note", "note_by", [note_days.source], uses=("note_due_working_days",))
     elif note_days is not None:  # a deadline, but no session date to count from
