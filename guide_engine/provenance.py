@@ -7,7 +7,8 @@ the decision modules state themselves). An answer carries a data note whenever i
   - a routine written for other cases (its ``written_for``: the covid-law letter used for a § 11 case),
     never confirmed for this one;
   - a fact after its ``confirmed_until`` date (still the latest word, but unconfirmed), judged on the
-    date the fact is used for: the reference date, or the planned session when that is later;
+    date the fact is used for: the reference date, or the session's date when that is later (the planned
+    session, else the latest day for it: guide_engine/case_facts.py ``judge_on``);
   - an estimated period (the fact's or its routine's ``period_note``);
   - a source dated more than ``OLD_SOURCE_YEARS`` years before the reference date.
 Which parts of a result rest on which fact, and so carry its notes, is recorded per case by
@@ -113,8 +114,9 @@ def notes_for(county: County, key: str, f: Fact, layer: str, on: date, status: s
     """The caveats of one fact used for a case of ``status`` on ``on``, for a session on ``used_on``
     (see the module docstring)."""
     other = f.written_for if written_for_other(f, status) else ()
-    return [dict(n) for n in _notes(county.name, key, f.source, f.confirmed_until, f.inherited, f.period_note, layer, on,
-                                    other, used_on if used_on and used_on > on else None)]
+    cu = f.confirmed_until
+    later = used_on if cu and used_on and on <= cu < used_on else None  # only where it changes a note (the cache's key)
+    return [dict(n) for n in _notes(county.name, key, f.source, cu, f.inherited, f.period_note, layer, on, other, later)]
 
 
 @cached

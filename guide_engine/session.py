@@ -92,8 +92,7 @@ class Session:
         cid = a.value("county")
         self.county = get_county(cid)[0] if cid else None
         if self.county is not None and self.decision is not None:
-            # facts written for one law: scoped by the outcome prepared for; judged also on the planned session's date
-            self.facts = CaseFacts(self.county, self.on, self.decision.prepares, a.value("planned_session_date"))
+            self.facts = CaseFacts(self.county, self.on, self.decision.prepares)  # facts written for one law: scoped by the outcome prepared for
         if self.covered:
             self.path += [q["id"] for q in preparation() if q["id"] not in self.path and _asks(q, self)]
 
