@@ -52,7 +52,8 @@ class CaseFacts:
             return
         self.used_on = used_on
         for key, a in self._answers.items():
-            if a is not None:
+            cu = a.fact.confirmed_until if a is not None else None
+            if cu is not None and self.on <= cu < used_on:  # only these notes change
                 self._answers[key] = Answer(a.fact, a.layer, tuple(notes_for(self.county, key, a.fact, a.layer, self.on,
                                                                              self.status, used_on)))
 
