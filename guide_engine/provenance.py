@@ -240,6 +240,7 @@ def fact_ages(on: date) -> list[dict]:
                     "old": is_old(f.source, on), "verified": f.verified.isoformat(),
                     "confirmed_until": f.confirmed_until.isoformat() if f.confirmed_until else None,
                     "estimated": f.period_note is not None,
+                    "written_for": cases_text(f.written_for) if f.written_for else None,
                 })
     rows.sort(key=lambda r: (r["source_date"], r["county_name"], list(keys).index(r["key"])))
     return rows

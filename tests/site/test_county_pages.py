@@ -217,6 +217,8 @@ def test_source_age_page_lists_every_fact_oldest_first(built_site):
     total = sum(len(fs) for c in load_counties().values() for fs in c.facts.values()) + sum(len(fs) for fs in load_national().values())
     assert len(rows) == total
     assert rows[0].startswith("høsten 2020") and "Trøndelag" in rows[0]
+    assert "Skrevet for deltakere i introduksjonsprogram etter den midlertidige covid-loven (introduksjonsloven); " \
+           "for andre saker ikke bekreftet." in rows[0]  # the letter's practical routine, used for § 11 cases with a caveat
     assert any("Nasjonal veiledning" in r and "29. september 2023" in r for r in rows)
 
 
