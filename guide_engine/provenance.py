@@ -4,7 +4,11 @@ Layers, in order: the county's own routine (its fact in force on the date, for t
 else national guidance (data/national.toml, IMDi and HK-dir), else nothing (the law's minimum, which
 the decision modules state themselves). An answer carries a data note whenever it rests on:
   - national guidance, because the county has no routine on the point;
-  - a fact after its ``confirmed_until`` date (still the latest word, but unconfirmed);
+  - a routine written for other cases (its ``written_for``: the covid-law letter used for a § 11 case),
+    never confirmed for this one;
+  - a fact after its ``confirmed_until`` date (still the latest word, but unconfirmed), judged on the
+    date the fact is used for: the reference date, or the session's date when that is later (the planned
+    session, else the latest day for it: guide_engine/case_facts.py ``judge_on``);
   - an estimated period (the fact's or its routine's ``period_note``);
   - a source dated more than ``OLD_SOURCE_YEARS`` years before the reference date.
 Which parts of a result rest on which fact, and so carry its notes, is recorded per case by
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .data_loader import County, Fact, cached, load_fact_keys, load_national, load_sources
+from .data_loader import County, Fact, cached, load_fact_keys, load_national, load_sources, load_statuses
 from .dates import add_years, format_as_of_nb, format_nb
 
 # A source older than this many years before the reference date is flagged: county routines and
@@ -26,6 +30,8 @@ from .dates import add_years, format_as_of_nb, format_nb
 OLD_SOURCE_YEARS = 2
 
 COUNTY, NATIONAL = "county", "national"
+# The note kinds that make an answer "ikke bekreftet" (the interpreter decision's ``confirmed``, the overview's marks).
+UNSURE = ("unconfirmed", "old_source", "other_law")
 
 
 @dataclass(frozen=True)
@@ -93,14 +99,29 @@ def _note(key: str, kind: str, layer: str, text: str, source: str) -> dict:
     return {"fact": key, "kind": kind, "layer": layer, "note": text, "source": source}
 
 
-def notes_for(county: County, key: str, f: Fact, layer: str, on: date) -> list[dict]:
-    """The caveats of one fact used for a case on ``on`` (see the module docstring)."""
-    return [dict(n) for n in _notes(county.name, key, f.source, f.confirmed_until, f.inherited, f.period_note, layer, on)]
+def written_for_other(f: Fact, status: str | None) -> bool:
+    """The fact's source was written for other cases than one of ``status`` (None: not judged for a case)."""
+    return bool(f.written_for) and status is not None and status not in f.written_for
+
+
+def cases_text(statuses: tuple[str, ...]) -> str:
+    """The cases a source written for ``statuses`` serves, in words ("deltakere … etter … covid-loven …")."""
+    return " og ".join(load_statuses()[s].cases or load_statuses()[s].label.lower() for s in statuses)
+
+
+def notes_for(county: County, key: str, f: Fact, layer: str, on: date, status: str | None = None,
+              used_on: date | None = None) -> list[dict]:
+    """The caveats of one fact used for a case of ``status`` on ``on``, for a session on ``used_on``
+    (see the module docstring)."""
+    other = f.written_for if written_for_other(f, status) else ()
+    cu = f.confirmed_until
+    later = used_on if cu and used_on and on <= cu < used_on else None  # only where it changes a note (the cache's key)
+    return [dict(n) for n in _notes(county.name, key, f.source, cu, f.inherited, f.period_note, layer, on, other, later)]
 
 
 @cached
 def _notes(county_name: str, key: str, source: str, confirmed_until: date | None, inherited: bool, period_note: str | None,
-           layer: str, on: date) -> tuple[dict, ...]:
+           layer: str, on: date, written_for: tuple[str, ...] = (), used_on: date | None = None) -> tuple[dict, ...]:
     """The caveats, from what they depend on (remembered: the queue asks the same for every row of a
     county on one date)."""
     label = load_fact_keys()[key].label
@@ -111,8 +132,13 @@ def _notes(county_name: str, key: str, source: str, confirmed_until: date | None
                          f"Der {county_name} ikke har en registrert rutine på datoen, bygger svaret på nasjonal veiledning fra "
                          f"{src.publisher.split(' (')[0]} ({source_label(source)}), ikke på fylkets egen rutine; bekreft med fylket.",
                          source))
-    if confirmed_until and on > confirmed_until:
-        until, day = format_nb(confirmed_until), format_nb(on)
+    if written_for:  # never confirmed for this case, so no confirmed-until date is said for it
+        out.append(_note(key, "other_law", layer,
+                         f"Rutinen fra {source_label(source)} er skrevet for {cases_text(written_for)}, ikke for saker som denne. "
+                         "Det er ikke bekreftet at den gjelder her; bekreft med fylket.", source))
+    elif confirmed_until and (on > confirmed_until or (used_on and used_on > confirmed_until)):
+        until = format_nb(confirmed_until)
+        day = format_nb(on) if on > confirmed_until else f"på datoen for veiledningen, {format_nb(used_on)}"
         text = (f"Rutinen fra {source_label(source)} er bekreftet bare til {until}. Det er ikke bekreftet at den gjelder {day}; "
                 "bekreft med fylket." if inherited else
                 f"{label}: kilden ({source_label(source)}) bekrefter dette bare til {until}. Det er ikke bekreftet at det "
@@ -129,15 +155,62 @@ def _notes(county_name: str, key: str, source: str, confirmed_until: date | None
     return tuple(out)
 
 
-def answer(county: County, key: str, on: date, status: str | None = None) -> Answer | None:
-    """The county's fact on ``key`` for a case of ``status`` on ``on``, else national guidance, else None.
-    One case asks once per key (guide_engine/case_facts.py)."""
+def elsewhere(county: County, key: str, on: date, status: str | None) -> tuple[Fact, str] | None:
+    """The county's own fact on ``key`` that does not answer a case of ``status`` on ``on`` (written for
+    other cases, or for another period), with the cases and period it holds for in words; None where the
+    county has no fact on ``key`` at all, or one answers the case. Asked only where the case's facts
+    (guide_engine/case_facts.py) found no county answer, so it looks nothing up twice."""
+    facts = county.facts.get(key, ())
+    if any(f.applies(on, status) for f in facts):
+        return None
+    for f in facts:
+        scope = [f"for {cases_text(f.applies_to)}"] if f.applies_to and status not in f.applies_to else []
+        if not f.period.covers(on):
+            p = f.period
+            scope.append(f"fra {format_nb(p.valid_from)} til {format_nb(p.valid_to)}" if p.valid_from and p.valid_to else
+                         f"fra {format_nb(p.valid_from)}" if p.valid_from else f"til {format_nb(p.valid_to)}")
+        return f, ", ".join(scope)
+    return None
+
+
+def answer(county: County, key: str, on: date, status: str | None = None, used_on: date | None = None) -> Answer | None:
+    """The county's fact on ``key`` for a case of ``status`` on ``on`` (for a session on ``used_on``),
+    else national guidance, else None. One case asks once per key (guide_engine/case_facts.py)."""
     f, layer = county.fact(key, on, status), COUNTY
     if f is None:
         f, layer = national_fact(key, on, status), NATIONAL
     if f is None:
         return None
-    return Answer(f, layer, tuple(notes_for(county, key, f, layer, on)))
+    return Answer(f, layer, tuple(notes_for(county, key, f, layer, on, status, used_on)))
+
+
+def marks(county: County, key: str, f: Fact, on: date, status: str) -> list[tuple[str, bool]]:
+    """What makes the county's fact ``f`` on ``key`` unsure for a case of ``status`` on ``on``, in a few
+    words each, and whether it is the fact's own (a temporary rule) rather than its routine's or source's:
+    the engine's own notes for that case, shortened (the county overview beside its answer)."""
+    out = []
+    for n in notes_for(county, key, f, COUNTY, on, status):
+        if n["kind"] == "other_law":
+            out.append((f"skrevet for {cases_text(f.written_for)}; ikke bekreftet for {cases_text((status,))}", False))
+        elif n["kind"] == "unconfirmed":
+            until = format_nb(f.confirmed_until)
+            out.append((f"ikke bekreftet etter {until}", False) if f.inherited else
+                       (f"midlertidig ordning, ikke bekreftet etter {until}", True))
+        elif n["kind"] == "old_source":
+            out.append((f"gammel kilde ({source_label(f.source)})", False))
+    return out
+
+
+def routine_marks(county: County, on: date, status: str) -> list[str]:
+    """What makes the county's routine unsure for a case of ``status`` on ``on`` (the county overview): the
+    marks of its facts in force then, each once; a fact's own mark (a temporary rule) names the fact."""
+    keys = load_fact_keys()
+    out: dict[str, None] = {}
+    for key in keys:
+        f = county.fact(key, on, status)
+        for text, own in (marks(county, key, f, on, status) if f is not None else ()):
+            out[f"{keys[key].label}: {text}" if own else text] = None
+    return list(out)
 
 
 def _age_text(days: int) -> str:
@@ -167,6 +240,7 @@ def fact_ages(on: date) -> list[dict]:
                     "old": is_old(f.source, on), "verified": f.verified.isoformat(),
                     "confirmed_until": f.confirmed_until.isoformat() if f.confirmed_until else None,
                     "estimated": f.period_note is not None,
+                    "written_for": cases_text(f.written_for) if f.written_for else None,
                 })
     rows.sort(key=lambda r: (r["source_date"], r["county_name"], list(keys).index(r["key"])))
     return rows

@@ -53,9 +53,12 @@ def _confirmed_until(r: Reader, period: Period) -> date | None:
 
 
 def _inherit(f: Fact, routine: Routine | None) -> Fact:
-    """A fact without its own period takes its routine's period, estimate note and confirmed-until date."""
+    """A fact without its own period takes its routine's period, estimate note and confirmed-until date;
+    every fact not scoped by itself (``applies_to``) takes the statuses its routine was written for."""
     if routine is None:
         return f
+    if routine.written_for and not f.applies_to:
+        f = replace(f, written_for=routine.written_for)
     own = f.period.valid_from is not None or f.period.valid_to is not None
     if own:
         if f.confirmed_until is None and routine.confirmed_until and f.period.covers(routine.confirmed_until) \
@@ -113,8 +116,11 @@ def _routine(file: str, raw: dict, period: Period) -> Routine:
     check_source(rr, "source", rsource)
     routine_period = rr.period(from_required=True)
     rr.within(routine_period, period, "fylket")
+    scopes = settled_statuses()
+    written_for = rr.get("written_for", lambda v: isinstance(v, list) and len(v) > 0 and all(x in scopes for x in v),
+                         False, "en liste med status-id-er: " + " / ".join(scopes))
     routine = Routine(rr.text("title"), rsource, routine_period, rr.text("period_note", required=False),
-                      _confirmed_until(rr, routine_period))
+                      _confirmed_until(rr, routine_period), tuple(written_for or ()))
     rr.done()
     return routine
 

@@ -58,6 +58,8 @@ class Fact:
     confirmed_until: date | None = None  # optional: after this date the fact still applies but is unconfirmed
     applies_to: tuple[str, ...] = ()  # optional: eligibility statuses it was written for (() = every case)
     inherited: bool = False  # the period (and its note) came from the routine, not the fact itself
+    written_for: tuple[str, ...] = ()  # from its routine: the statuses its source was written for (() = every case);
+    #   used for another status, the fact still answers, never as confirmed (provenance: "other_law")
 
     def applies(self, on: date, status: str | None = None) -> bool:
         """In force on ``on`` and written for a case of ``status`` (a scoped fact needs a status)."""
@@ -71,6 +73,7 @@ class Routine:
     period: Period
     period_note: str | None = None  # the period is an estimate (e.g. an undated letter's season)
     confirmed_until: date | None = None  # the source confirms the routine only until this date
+    written_for: tuple[str, ...] = ()  # the statuses (law) the source was written for; () = every case
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,7 @@ class Status:
     referred: bool  # a draft referral is written for a case of this status
     letter_basis: str | None
     letter: str | None
+    cases: str | None = None  # the cases a source written for this status serves, in words (settled statuses)
 
 
 # What a search led to: a routine (or facts) added, only a way to reach the county, or nothing usable.

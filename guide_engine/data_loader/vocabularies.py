@@ -58,7 +58,7 @@ def load_statuses() -> dict[str, Status]:
         if not referred and (letter_basis or letter):
             raise r.fail("letter" if letter else "letter_basis", "bare der referred = true (ingen henvisning, ingen brevtekst)")
         out[sid] = Status(sid, r.text("label"), r.flag("settled"), r.text("provision"), cited_references(r, required=False),
-                          referred, letter_basis, letter)
+                          referred, letter_basis, letter, r.text("cases", required=False))
     return out
 
 

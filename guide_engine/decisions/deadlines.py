@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from .. import workdays
 from ..case_facts import CaseFacts
 from ..dates import add_months, format_nb
+from ..provenance import elsewhere
 from .eligibility import ASSESS_NEED, Decision, RIGHT_AND_DUTY, RIGHT_ONLY, UNCLEAR
 from ..rules import family
 
@@ -101,6 +102,7 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
         note_latest = workdays.before(vedtak_by)
         guidance_by = workdays.subtract_working_days(note_latest, note_days.value if note_days else 0)
         session = planned or guidance_by
+        facts.judge_on(session)  # the county facts are used for the session: their confirmed-until dates judged on it
         if planned and planned > guidance_by:
             late = (
                 f"Ønsket dato for veiledningen ({format_nb(planned)}) er etter siste dag for veiledningen ({format_nb(guidance_by)}). "
@@ -136,6 +138,7 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
     elif status == ASSESS_NEED:
         notes.append("Ingen frist regnet fra bosetting: etter den midlertidige covid-loven vurderer kommunen behovet for deltakere som allerede er i program.")
 
+    facts.judge_on(session)  # a covid-law case: the planned session, if any
     if session is None:
         notes.append("Oppgi ønsket dato for veiledningen for å få siste bestillingsdag og frist for notatet.")
         return _ordered(by_id), notes
@@ -160,7 +163,10 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
             rests_on=(LEAD_DAYS,),
         )
     else:
-        notes.append(f"Ingen rutine registrert for {county.name} om hvor lang tid i forveien veiledningen må bestilles. Bestill så tidlig som mulig.")
+        other = elsewhere(county, LEAD_DAYS, on, facts.status)
+        notes.append(f"{county.name} har registrert en bestillingsfrist på {other[0].value} dager {other[1]}, ikke for denne saken. "
+                     "Bestill så tidlig som mulig." if other else
+                     f"Ingen rutine registrert for {county.name} om hvor lang tid i forveien veiledningen må bestilles. Bestill så tidlig som mulig.")
 
     if note_days is not None:
         note_by = workdays.add_working_days(session, note_days.value)
@@ -174,7 +180,9 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
             rests_on=(NOTE_DAYS,),
         )
     else:
-        notes.append(f"Ingen rutine registrert for {county.name} om når notatet fra veiledningen kommer.")
+        other = elsewhere(county, NOTE_DAYS, on, facts.status)
+        notes.append(f"{county.name} har registrert en frist på {other[0].value} virkedager for notatet {other[1]}, ikke for denne saken."
+                     if other else f"Ingen rutine registrert for {county.name} om når notatet fra veiledningen kommer.")
     return _ordered(by_id), notes
 
 

@@ -18,7 +18,7 @@ from datetime import date
 
 from ..case_facts import CaseFacts
 from ..data_loader import load_labels
-from ..provenance import NATIONAL
+from ..provenance import NATIONAL, UNSURE
 from ..texts import fill, sections
 
 TOLKELOVEN_FROM = date(2022, 1, 1)  # lov 11. juni 2021 nr. 79 (tolkeloven) in force
@@ -29,9 +29,6 @@ def who_label(value: str | None) -> str:
     """Fylkeskommunen / Kommunen / Ikke avklart (data/labels.toml)."""
     who = load_labels()["who"]
     return who.get(value or "unknown", who["unknown"])
-
-
-UNSURE = ("unconfirmed", "old_source")  # provenance's note kinds that make a fact "ikke bekreftet"
 
 
 def words(needed: bool | None, orders: str, pays: str, layer: str | None, language: str | None, confirmed: bool = True) -> dict:

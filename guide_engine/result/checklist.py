@@ -17,9 +17,9 @@ from string import Template
 from .context import Basis, Context
 from ..data_loader import load_labels, load_sources
 from ..decisions import adviser, interpreter
-from ..decisions.eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_ONLY
+from ..decisions.eligibility import ASSESS_NEED, NOT_COVERED, RIGHT_ONLY, UNCLEAR
 from ..decisions.interpreter import TOLKELOVEN_FROM
-from ..provenance import NATIONAL, source_label
+from ..provenance import NATIONAL, elsewhere, source_label
 from ..texts import checklist_tasks, fill
 
 PART = "checklist:"  # a task's part id is "checklist:<task id>" (guide_engine/case_facts.py)
@@ -126,14 +126,23 @@ def build(ctx: Context) -> tuple[list[dict], Basis]:
 
     with_interpreter = " (med tolk)" if interp["needed"] else ""
     attend = {RIGHT_ONLY: "participant_attends_voluntary", ASSESS_NEED: "participant_attends_covid"}.get(status, "participant_attends")
+    if attend == "participant_attends" and elig["status"] == UNCLEAR:  # the duty is one branch, not settled
+        attend = "participant_attends_unclear"
+    branches = " ".join(f"{x['when']}: {x['label'].lower()}." for x in elig.get("alternatives", []))  # as the decision's reasons word them
     session = {RIGHT_ONLY: "session_no_recommendation", ASSESS_NEED: "session_covid"}.get(status, "session")
     session_due = "session_on" if "session_on" in due else "guidance_by"
-    add(attend, session_due, [length.source] if length else None, uses=minutes, with_interpreter=with_interpreter, duration=duration)
+    add(attend, session_due, [length.source] if length else None, uses=minutes, with_interpreter=with_interpreter, duration=duration,
+        alternatives=branches)
     add(session, session_due)
 
     note_days = facts.get("note_due_working_days", None)
+    other = elsewhere(county, "note_due_working_days", ctx.on, status) if note_days is None else None
     if "note_by" in due:
         add("note", "note_by", [note_days.source], uses=("note_due_working_days",))
+    elif note_days is not None:  # a deadline, but no session date to count from
+        add("note_days", None, [note_days.source], uses=("note_due_working_days",), days=note_days.value)
+    elif other is not None:  # registered for other cases or another period: said, never applied
+        add("note_elsewhere", None, [other[0].source], county_name=county.name, days=other[0].value, scope=other[1])
     else:
         add("note_unknown", county_name=county.name, uses=("note_due_working_days",))
     reg = facts.get("imdi_registration", None) if status != ASSESS_NEED else None

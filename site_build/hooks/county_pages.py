@@ -121,6 +121,30 @@ def national_for(county: County) -> list[tuple[str, str, Fact]]:
     return [(k, keys[k].label, f) for k in keys if k in national for f in national[k] if gap(k, f)]
 
 
+def judged_on(county: County) -> date:
+    """The date the overview judges a county's routine on: the build date, or a historical county's last day."""
+    today = date.today()
+    return min(today, county.period.valid_to) if county.period.valid_to else today
+
+
+def routine_marks(county: County) -> list[str]:
+    """What makes the county's routine unsure for a § 11 case (temporary, old, unconfirmed, written for
+    other cases), in the engine's words (guide_engine.provenance.routine_marks)."""
+    return provenance.routine_marks(county, judged_on(county), SECTION_11)
+
+
+def fact_marks(county: County, key: str, f: Fact) -> list[str]:
+    """A temporary fact's own mark for a § 11 case, where ``f`` is the fact in force when the county is judged."""
+    on = judged_on(county)
+    if county.fact(key, on, SECTION_11) != f:
+        return []
+    return [text for text, own in provenance.marks(county, key, f, on, SECTION_11) if own]
+
+
+def cases_text(statuses) -> str:
+    return provenance.cases_text(tuple(statuses))
+
+
 def source_date_label(source_id: str) -> str:
     """A source's own date as a reader sees it ("høsten 2020", "mai 2021", "29. september 2023")."""
     return provenance.source_label(source_id)
@@ -184,7 +208,8 @@ def county_json(county: County, page_url: str | None) -> dict:
         contacts.append(d)
     routine = None
     if county.routine:
-        routine = {"title": county.routine.title, "source": county.routine.source, **_period_json(county.routine.period)}
+        routine = {"title": county.routine.title, "source": county.routine.source, **_period_json(county.routine.period),
+                   "written_for": list(county.routine.written_for)}
     return {
         "id": county.id,
         "name": county.name,
@@ -227,7 +252,8 @@ def _env() -> Environment:
     env.filters.update(nb_date=nb_date, nb_as_of=nb_as_of, nb_period=nb_period, nb_years=nb_years,
                        source_anchor=source_anchor)
     env.globals.update(ordered_facts=ordered_facts, last_verified=last_verified, fact_label=fact_label, core_keys=core_keys,
-                       national_for=national_for, source_date_label=source_date_label, OLD_SOURCE_YEARS=provenance.OLD_SOURCE_YEARS)
+                       national_for=national_for, source_date_label=source_date_label,
+                       routine_marks=routine_marks, fact_marks=fact_marks, cases_text=cases_text, SECTION_11=SECTION_11, OLD_SOURCE_YEARS=provenance.OLD_SOURCE_YEARS)
     return env
 
 

@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 from guide_engine import queue
-from tests.helpers.queue_sheets import ON, excel_sheet_with_bad_row, person, sheet
+from tests.helpers.queue_sheets import COLUMNS, ON, excel_sheet_with_bad_row, person, sheet
 from tests.browser.test_accessibility import AXE, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -88,6 +88,32 @@ def test_excel_file_ordered_with_row_error_capacity_and_exports(page, site_url):
 
     assert page.recorder.foreign_requests() == []
     assert page.recorder.console_errors() == [] and page.recorder.page_errors == []
+
+
+def test_unclear_and_declined_rows_are_marked_in_the_table(page, site_url):
+    """Chapter 6A after 1 July 2026: a participant with collective protection who declines is listed as
+    "Ønsker ikke veiledning" and one who wants guidance as ranked, both marked "uavklart"; a refugee's
+    row carries no mark. The marks are the engine's fields (status, unclear), as in the CSV."""
+    collective = dict(permit_group="collective", interpreter_needed=False)
+    rows = [person("R-flyktning", date(2026, 10, 20)),
+            person("K-nei", date(2026, 9, 1), wants_guidance=False, **collective),
+            person("K-ja", date(2026, 9, 1), wants_guidance=True, **collective)]
+    text = sheet(rows, delimiter="\t", bom=False, columns=COLUMNS + ["wants_guidance"])
+    engine = {r["label"]: r for r in queue.evaluate(text, ON)["rows"]}
+    assert {k: (r["status"], r["unclear"]) for k, r in engine.items()} == {
+        "R-flyktning": ("ranked", False), "K-nei": ("declined", True), "K-ja": ("ranked", True)}
+    open_queue(page, site_url)
+    page.fill("#queue-paste", text)
+    page.fill("#queue-on", ON)
+    page.click("#queue-run")
+    page.wait_for_selector("#queue[data-state='done']", timeout=RUN_MS)
+    for label, r in engine.items():
+        tr = page.locator(f"#queue-table tbody tr[data-row='{r['row']}']")
+        assert tr.get_attribute("data-status") == r["status"], label
+        assert tr.locator(".queue-unclear[data-unclear='true']").count() == (1 if r["unclear"] else 0), label
+    status = {label: page.inner_text(f"#queue-table tbody tr[data-row='{r['row']}'] td.queue-status") for label, r in engine.items()}
+    assert status == {"R-flyktning": "Rangert", "K-nei": "Ønsker ikke veiledning (uavklart)", "K-ja": "Rangert (uavklart)"}
+    assert page.locator("#queue-table thead th", has_text="Status").count() == 1
 
 
 def test_county_criteria_are_named_with_their_source(page, site_url):

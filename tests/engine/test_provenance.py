@@ -33,10 +33,11 @@ def _case(cid: str, on: date) -> dict:
     return case
 
 
-def _unconfirmed(f, layer: str, on: date) -> bool:
+def _unconfirmed(f, layer: str, on: date, status: str) -> bool:
     """The independent reading of "not confirmed on this date" that the notes must cover."""
     src = load_sources()[f.source]
     return (layer == provenance.NATIONAL or (f.confirmed_until is not None and on > f.confirmed_until)
+            or (bool(f.written_for) and status not in f.written_for)
             or (f.period_note is not None and layer == provenance.COUNTY)
             or provenance.source_date(src.as_of).replace(year=provenance.source_date(src.as_of).year + 2) < on)
 
@@ -66,7 +67,7 @@ def test_no_fact_is_used_outside_its_period_without_a_note(cid):
                 a = provenance.answer(county, key, on, status)
                 assert a is not None and layer == a.layer, (cid, on, key)
                 assert a.fact.period.covers(on) and (not a.fact.applies_to or status in a.fact.applies_to), (cid, on, key)
-                if _unconfirmed(a.fact, a.layer, on):
+                if _unconfirmed(a.fact, a.layer, on, status):
                     checked += 1
                     assert item["data_notes"], (cid, on, item["id"], key)
                     assert any(key in n["facts"] and n["source"] == a.source and f"checklist:{item['id']}" in n["parts"]
@@ -162,3 +163,60 @@ def test_cli_lists_facts_by_source_age(capsys):
     assert dates == sorted(dates) and dates[0] == "2020-12-31"
     assert "*" in lines[0] and "Trøndelag" in lines[0]
     assert main(["ages", "--on", "23.11.2026"]) == 2
+
+
+def _kinds(county: str, key: str, on: date, status: str, used_on: date | None = None) -> list[str]:
+    return [n["kind"] for n in provenance.answer(load_counties()[county], key, on, status, used_on).notes]
+
+
+def test_a_routine_written_for_other_cases_is_never_confirmed_for_them():
+    """Trøndelag's covid-law letter answers a § 11 case only with the note that it was written for covid-law
+    participants, even inside the letter's own horizon; for a covid-law case it is confirmed until June 2021."""
+    assert "other_law" in _kinds("trondelag", "interpreter_orders", date(2021, 3, 1), "right_and_duty")
+    assert "unconfirmed" not in _kinds("trondelag", "interpreter_orders", date(2021, 8, 1), "right_and_duty")  # said once
+    assert "other_law" not in _kinds("trondelag", "interpreter_orders", date(2021, 3, 1), "assess_need")
+    assert "unconfirmed" in _kinds("trondelag", "interpreter_orders", date(2021, 8, 1), "assess_need")
+    (note,) = [n for n in provenance.answer(load_counties()["trondelag"], "interpreter_orders", date(2026, 11, 23),
+                                            "right_and_duty").notes if n["kind"] == "other_law"]
+    assert "skrevet for deltakere i introduksjonsprogram etter den midlertidige covid-loven" in note["note"]
+    assert "other_law" in provenance.UNSURE
+
+
+def test_confirmed_until_is_judged_on_the_session_date():
+    """Møre og Romsdal's interpreter rule is confirmed to 31 December 2021: a case on 1 December 2021 with its
+    session on 1 February 2022 gets the caveat (naming the session's date); one with its session in December does not."""
+    mr = load_counties()["more-og-romsdal"]
+    on = date(2021, 12, 1)
+    assert "unconfirmed" not in _kinds("more-og-romsdal", "interpreter_orders", on, "right_and_duty")
+    assert "unconfirmed" not in _kinds("more-og-romsdal", "interpreter_orders", on, "right_and_duty", date(2021, 12, 20))
+    assert "unconfirmed" not in _kinds("more-og-romsdal", "interpreter_orders", on, "right_and_duty", date(2021, 11, 1))
+    late = provenance.answer(mr, "interpreter_orders", on, "right_and_duty", date(2022, 2, 1))
+    (note,) = [n for n in late.notes if n["kind"] == "unconfirmed"]
+    assert "på datoen for veiledningen, 1. februar 2022" in note["note"] and "31. desember 2021" in note["note"]
+    r = api.evaluate({**_case("more-og-romsdal", on), "planned_session_date": "2022-02-01"}, on.isoformat())
+    assert r["interpreter"]["confirmed"] is False and any("1. februar 2022" in n["note"] for n in r["data_notes"])
+
+
+def test_elsewhere_names_the_cases_and_the_period_a_fact_holds_for():
+    """A county fact that does not answer the case is named with the cases and the period it holds for; none
+    where the county has no such fact, or where the fact answers the case."""
+    mr, oslo = load_counties()["more-og-romsdal"], load_counties()["oslo"]
+    f, scope = provenance.elsewhere(mr, "note_due_working_days", date(2021, 3, 1), "assess_need")
+    assert f.value == 5 and scope.startswith("for karriereveiledning etter integreringsloven § 11")
+    f, scope = provenance.elsewhere(mr, "note_due_working_days", date(2020, 11, 1), "right_and_duty")
+    assert scope == "fra 1. januar 2021"
+    assert provenance.elsewhere(mr, "note_due_working_days", date(2026, 11, 23), "right_and_duty") is None
+    assert provenance.elsewhere(oslo, "note_due_working_days", date(2026, 11, 23), "right_and_duty") is None
+
+
+def test_routine_marks_are_the_engines_notes_on_the_date():
+    """The county overview's marks: Møre og Romsdal's page is old and its interpreter rule temporary in 2026,
+    neither in mid-2021; Trøndelag's letter is marked as written for covid-law participants."""
+    mr, tr = load_counties()["more-og-romsdal"], load_counties()["trondelag"]
+    marks = provenance.routine_marks(mr, date(2026, 11, 23), "right_and_duty")
+    assert "gammel kilde (2021)" in marks
+    assert "Hvem bestiller tolk: midlertidig ordning, ikke bekreftet etter 31. desember 2021" in marks
+    assert provenance.routine_marks(mr, date(2021, 6, 1), "right_and_duty") == []
+    marks = provenance.routine_marks(tr, date(2026, 11, 23), "right_and_duty")
+    assert any(m.startswith("skrevet for deltakere i introduksjonsprogram etter den midlertidige covid-loven") for m in marks)
+    assert not any("ikke bekreftet etter 30. juni 2021" in m for m in marks)

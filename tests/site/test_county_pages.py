@@ -151,6 +151,27 @@ def test_overview_labels_freshness_with_the_sources_own_date(built_site):
     assert "Kilden er fra høsten 2020" in rows["trondelag"]
 
 
+def test_overview_marks_temporary_old_and_unconfirmed_routines(built_site):
+    """The overview marks each routine as the engine judges it for a § 11 case on the build date (a historical
+    county on its last day): old source, temporary rule, written for other cases; Trøndelag's covid-law letter
+    never reads as a plain "Rutine registrert", and Møre og Romsdal's start-up interpreter rule says it is temporary."""
+    from guide_engine import provenance
+
+    page = (built_site / "counties" / "index.html").read_text(encoding="utf-8")
+    rows = {m.split('href="', 1)[1].split("/", 1)[0]: _text(m) for m in page.split("<tr>")[1:] if 'href="' in m}
+    for county in load_counties().values():
+        marks = provenance.routine_marks(county, county_pages.judged_on(county), county_pages.SECTION_11) if county.routine else []
+        for m in marks:
+            assert m in rows[county.id], (county.id, m)
+    tr, mr = rows["trondelag"], rows["more-og-romsdal"]
+    assert "skrevet for deltakere i introduksjonsprogram etter den midlertidige covid-loven (introduksjonsloven); " \
+           "ikke bekreftet for karriereveiledning etter integreringsloven § 11" in tr
+    assert "gammel kilde (høsten 2020)" in tr and "gammel kilde (2021)" in mr
+    assert "Kommunen (midlertidig ordning, ikke bekreftet etter 31. desember 2021)" in mr
+    status = _text(_section(_article(built_site, "trondelag"), "rutine"))
+    assert "Kilden er skrevet for deltakere i introduksjonsprogram etter den midlertidige covid-loven (introduksjonsloven)." in status
+
+
 @pytest.mark.parametrize("cid", sorted(c.id for c in load_counties().values() if c.period.valid_to is None))
 def test_every_current_county_page_links_its_website(built_site, cid):
     """Every county that exists today has a way to reach it under «Kontakter»: its website as a link, dated by its
@@ -196,6 +217,8 @@ def test_source_age_page_lists_every_fact_oldest_first(built_site):
     total = sum(len(fs) for c in load_counties().values() for fs in c.facts.values()) + sum(len(fs) for fs in load_national().values())
     assert len(rows) == total
     assert rows[0].startswith("høsten 2020") and "Trøndelag" in rows[0]
+    assert "Skrevet for deltakere i introduksjonsprogram etter den midlertidige covid-loven (introduksjonsloven); " \
+           "for andre saker ikke bekreftet." in rows[0]  # the letter's practical routine, used for § 11 cases with a caveat
     assert any("Nasjonal veiledning" in r and "29. september 2023" in r for r in rows)
 
 

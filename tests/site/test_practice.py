@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
 
-from guide_engine import api, workdays
+from guide_engine import api, bridge, provenance, workdays
 from guide_engine.counties import get_county
+from guide_engine.session import Session
 from site_build import practice
 from tests.helpers.scenario_table import lookup, practice_rows, problems
 
@@ -35,6 +37,69 @@ def test_expected_answers_agree_with_the_engine(cid):
     assert problems(row, result) == []
 
 
+def page_result(case):
+    """The engine's result as the practice page gets it: the same message to the same entry point (guide_engine.bridge)."""
+    reply = json.loads(bridge.handle(json.dumps({"op": "evaluate", "answers": case["answers"], "on": case["on"]})))
+    assert reply["ok"] and reply["result"]["ok"], reply
+    return reply["result"]
+
+
+@pytest.mark.parametrize("cid", list(CASES))
+def test_the_page_answers_are_the_engine_decisions(cid):
+    """Each answer the page shows as right is the engine's decision object for the case, read where the
+    page reads it (the bridge's result), never worked out again: the eligibility decision, the interpreter
+    decision and the deadlines the engine computed."""
+    case = CASES[cid]
+    session = Session(case["answers"], case["on"])
+    result = page_result(case)
+    decided = {"eligibility": session.decision.to_dict(), "interpreter": result["interpreter"],
+               "deadlines": {d["id"]: d for d in result["deadlines"]}, "referral": result["referral"]}
+    for path in case["ask"]:
+        part, rest = path.split(".", 1)
+        assert part in decided, f"{cid}: {path} is not a decision the page can show"
+        obj = decided[part]
+        for key in rest.split("."):
+            obj = obj[key]
+        assert lookup(result, path) == obj, f"{cid}: {path}"
+    assert session.decision.status == result["eligibility"]["status"]
+
+
+def _unsure(result, note_ids):
+    kinds = {n["id"]: n["kind"] for n in result["data_notes"]}
+    return sorted({kinds[i] for i in note_ids if kinds[i] in provenance.UNSURE})
+
+
+@pytest.mark.parametrize("cid", list(CASES))
+def test_no_case_teaches_an_unsure_rule_as_settled(cid):
+    """No exercise teaches a temporary, old or unconfirmed rule as the answer: every answer the learner gives
+    rests only on confirmed facts on the case's date, or the case also asks whether it is confirmed (the doubt
+    is part of the answer), and an unconfirmed eligibility rule is asked only as "uavklart"."""
+    case = CASES[cid]
+    result = page_result(case)
+    for path in case["ask"]:
+        explain = DATA["fields"][path]["explain"]
+        if explain in ("eligibility", "referral"):
+            assert result["eligibility"]["confirmed"] or result["eligibility"]["status"] == "unclear", f"{cid}: {path}"
+        elif explain == "interpreter":
+            unsure = _unsure(result, result["interpreter"]["data_notes"])
+            assert not unsure or "interpreter.confirmed" in case["ask"], f"{cid}: {path} rests on {unsure} without asking if it is confirmed"
+        else:
+            d = next(x for x in result["deadlines"] if x["id"] == explain.split(":", 1)[1])
+            assert _unsure(result, d["data_notes"]) == [], f"{cid}: {path} rests on an unconfirmed county fact"
+
+
+def test_the_doubt_is_practised():
+    """At least one case asks whether an answer is confirmed, and the engine says it is not: the doubt is the answer."""
+    doubted = [c for c in CASES.values() if "interpreter.confirmed" in c["ask"] and page_result(c)["interpreter"]["confirmed"] is False]
+    assert doubted
+
+
+def test_no_county_has_more_than_a_third_of_the_cases():
+    """The cases are spread over the counties: none has more than a third of them."""
+    counts = Counter(c["answers"]["county"] for c in CASES.values())
+    assert max(counts.values()) * 3 <= len(CASES), counts
+
+
 def test_a_disagreement_is_caught():
     """Changing one expected answer in a row makes the check fail (the check can fail)."""
     row = row_for("molde-flyktning")
@@ -58,17 +123,19 @@ def test_enough_cases_and_every_status():
 
 
 def test_every_county_layer_is_practised():
-    """The interpreter question is practised on a county's own routine and on national guidance, and
-    a historical county has a case."""
+    """The interpreter question is practised on a county's own routine and on national guidance, the
+    status "uavklart" is asked, and a historical county has a case (each as the engine decides the case)."""
     kinds = set()
     for c in CASES.values():
         county, _ = get_county(c["answers"]["county"])
         if county.period.valid_to is not None:
             kinds.add("historical county")
+        result = api.evaluate(c["answers"], c["on"])
         if any(a.startswith("interpreter.") for a in c["ask"]):
-            result = api.evaluate(c["answers"], c["on"])
             kinds.add({"county": "own routine", "national": "national guidance"}.get(result["interpreter"].get("layer"), "law"))
-    assert {"own routine", "national guidance", "historical county"} <= kinds, kinds
+        if "eligibility.status" in c["ask"] and result["eligibility"]["status"] == "unclear":
+            kinds.add("uavklart")
+    assert {"own routine", "national guidance", "uavklart", "historical county"} <= kinds, kinds
 
 
 def _holidays_between(a: date, b: date) -> set[str]:
@@ -120,7 +187,7 @@ def test_choices_come_from_the_engine():
                          'ask = ["eligibility.status", "nope"]', 1), "case.molde-flyktning.ask", "ukjente felt i ask: ['nope']"),
     (lambda t: t.replace('permit_group = "refugee"', 'permit_grup = "refugee"', 1), "case.molde-flyktning.answers.permit_grup",
      "ikke et spørsmål i questions.toml"),
-    (lambda t: t.replace('on = "2026-11-23"', 'on = "23.11.2026"', 1), "case.molde-flyktning.on", "ugyldig dato"),
+    (lambda t: t.replace('on = "2021-11-23"', 'on = "23.11.2021"', 1), "case.molde-flyktning.on", "ugyldig dato"),
     (lambda t: t.replace('type = "who"', 'type = "person"', 1), "fields.interpreter.orders.type", "ugyldig verdi 'person'"),
 ], ids=["an asked field not defined", "an answer to no question", "a date not ISO", "an unknown field type"])
 def test_a_broken_file_is_named(tmp_path, edit, key, message):
