@@ -94,6 +94,7 @@ def load_data() -> dict[str, Any]:
             "priority_labels": {c.id: c.label for c in data_loader.load_priority_criteria().values()},
             "who_labels": labels["who"],
             "kind_labels": labels["contact_kind"],
+            "scope_labels": labels["confirmation_scope"],
         }
     except DataError as e:
         raise PluginError(f"Ugyldige fylkesdata: {e}") from None
@@ -197,6 +198,8 @@ def county_json(county: County, page_url: str | None) -> dict:
         "routine": routine,
         "facts": facts,
         "contacts": contacts,
+        "confirmations": [{"date": c.confirmed.isoformat(), "by": c.by, "covers": list(c.covers), "note": c.note}
+                          for c in county.confirmations],
     }
 
 
@@ -233,7 +236,8 @@ def _env() -> Environment:
 
 def _load(env: Environment) -> None:
     data = _state["data"] = load_data()
-    env.globals.update(PRIORITY_LABELS=data["priority_labels"], WHO_LABELS=data["who_labels"], KIND_LABELS=data["kind_labels"])
+    env.globals.update(PRIORITY_LABELS=data["priority_labels"], WHO_LABELS=data["who_labels"], KIND_LABELS=data["kind_labels"],
+                       SCOPE_LABELS=data["scope_labels"])
 
 
 def on_config(config):
