@@ -1,7 +1,7 @@
 """A submitted county file, checked as the build would check it, and what it would change.
 
-``check(text, name, today)`` puts the file in a scratch copy of the data folder (as
-``counties/<id>.toml``) and loads every file with the engine's own loader, so a broken rule gives the
+``check(text, name, today)`` lays the file over the data folder (as ``counties/<id>.toml``, in memory:
+nothing is written) and loads every file with the engine's own loader, so a broken rule gives the
 build's own ``DataError`` (file and key). A valid file is compared with today's data fact by fact:
 added, changed value, changed source or period, new check date, removed, and the county's
 confirmations. The CLI (``python -m guide_engine routine check FILE``) and the browser's routine page
@@ -10,15 +10,13 @@ confirmations. The CLI (``python -m guide_engine routine check FILE``) and the b
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 
 from . import data_loader
 from .data_loader import County, DataError, Fact
+from .data_loader.files import Overlay
 from .data_loader.reader import ID
 
 # The kinds of change (their words: labels.toml [routine_change]).
@@ -75,21 +73,17 @@ def check(text: str, name: str, today: date) -> Report:
     old = data_loader.load_counties().get(cid)
     old_sources = data_loader.load_sources()
     report.existing = old is not None
-    source_folder = Path(str(data_loader.files.data_dir()))
-    with tempfile.TemporaryDirectory() as tmp:
-        scratch = Path(tmp) / "data"
-        shutil.copytree(source_folder, scratch)
-        (scratch / "counties" / report.file).write_text(text, encoding="utf-8")
-        try:
-            with data_loader.use_data_dir(scratch):
-                new_sources = data_loader.load_sources()
-                counties = data_loader.load_counties()
-                data_loader.check_verified_dates(counties, today)
-                data_loader.check_search_dates(data_loader.load_searches(), today)
-                report.county = counties[cid]
-        except DataError as e:
-            report.error = e
-            return report
+    overlay = Overlay(data_loader.files.data_dir(), {f"counties/{report.file}": text})
+    try:
+        with data_loader.use_data_dir(overlay):
+            new_sources = data_loader.load_sources()
+            counties = data_loader.load_counties()
+            data_loader.check_verified_dates(counties, today)
+            data_loader.check_search_dates(data_loader.load_searches(), today)
+            report.county = counties[cid]
+    except DataError as e:
+        report.error = e
+        return report
     report.changes = diff(old, report.county, old_sources, new_sources)
     return report
 

@@ -20,7 +20,7 @@ def load_labels() -> dict[str, Any]:
     r = Reader(name, "", raw)
     months = r.get("months", lambda v: text_list(v) and len(v) == 12, True, "tolv månedsnavn")
     out: dict[str, Any] = {"months": list(months)}
-    for group in ("who", "contact_kind", "priority_level", "routine_change", "confirmation_scope"):
+    for group in ("who", "contact_kind", "priority_level", "routine_change", "confirmation_scope", "adviser_participation"):
         _, table = r.raw(group, required=True)
         g = Reader(name, group, table)
         out[group] = {k: g.text(k) for k in g.table}
