@@ -82,8 +82,9 @@ export class RoutinePage {
     if (this.engine.state === "ready") this.status.say("Lager og kontrollerer filen …");
     else this.status.wait(this.engine.progress);
     let reply;
+    this.lastRequest = { ...form, op: "routine_file", mode, on: today(), owner: this.owner || "" }; // for tests: what was sent
     try {
-      reply = await this.engine.call({ ...form, op: "routine_file", mode, on: today(), owner: this.owner || "" }, CALL);
+      reply = await this.engine.call(this.lastRequest, CALL);
     } catch {
       this.busy = false;
       return; // an engine failure shows its own state (engineFailed)
