@@ -6,13 +6,11 @@ import { engineFromBoot } from "../engine/client.js";
 import { readData, siteBase as baseOf } from "../shared/dom.js";
 import { StatusLine } from "../shared/status.js";
 import { ROUTINE_STATUS, RoutinePage } from "./controller.js";
-import { useLabels } from "../shared/format.js";
 
 const root = document.getElementById("routine");
 const boot = readData("engine-boot");
 const form = readData("routine-boot");
 const siteBase = baseOf(root.dataset.base);
-useLabels(boot.labels);
 
 const engine = engineFromBoot(boot, siteBase);
 const status = new StatusLine(document.getElementById("routine-engine-status"), "routine", ROUTINE_STATUS);
