@@ -110,18 +110,23 @@ def _add_queue_parser(sub) -> None:
     q.add_argument("--ics", metavar="OUT", help="write the projected sessions as iCalendar to OUT (needs --capacity)")
 
 
+def _read_text(name: str, not_utf8: str) -> str | None:
+    """A file's (or stdin's, for "-") text; None after saying on stderr why it cannot be read."""
+    try:
+        return (sys.stdin.buffer.read() if name == "-" else open(name, "rb").read()).decode("utf-8")
+    except UnicodeDecodeError:
+        print(not_utf8, file=sys.stderr)
+    except OSError:
+        print("Filen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den.", file=sys.stderr)
+    return None
+
+
 def _queue(args) -> int:
     """Exit status: 0 all rows ranked or listed, 1 some rows have errors, 2 the file or an option is unusable."""
     from . import calendar_ics, queue
 
-    try:
-        raw = sys.stdin.buffer.read() if args.cases == "-" else open(args.cases, "rb").read()
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        print("Filen kan ikke leses: den må være CSV i UTF-8 (lagre den som «CSV UTF-8» fra regnearket).", file=sys.stderr)
-        return 2
-    except OSError:
-        print("Filen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den.", file=sys.stderr)
+    text = _read_text(args.cases, "Filen kan ikke leses: den må være CSV i UTF-8 (lagre den som «CSV UTF-8» fra regnearket).")
+    if text is None:
         return 2
     capacity = args.capacity.replace("/week", "").replace("/uke", "") if args.capacity else None
     result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start, max_rows=queue.CLI_MAX_ROWS)
@@ -185,15 +190,11 @@ def _routine_check(args) -> int:
     if on is None:
         print("Ugyldig dato for --on (ÅÅÅÅ-MM-DD).", file=sys.stderr)
         return 2
+    text = _read_text(args.file, "Filen kan ikke leses: den må være tekst i UTF-8.")
+    if text is None:
+        return 2
     try:
-        text = Path(args.file).read_text(encoding="utf-8")
         report = routine_check.check(text, Path(args.file).name, on)
-    except UnicodeDecodeError:
-        print("Filen kan ikke leses: den må være tekst i UTF-8.", file=sys.stderr)
-        return 2
-    except OSError:
-        print("Filen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den.", file=sys.stderr)
-        return 2
     except routine_check.Unreadable as e:
         print(f"Filen kan ikke leses. {e}", file=sys.stderr)
         return 2

@@ -118,30 +118,28 @@ def test_an_empty_field_or_a_private_address_gets_the_builds_message(page, site_
         assert "ser ut som en persons e-postadresse" in build.message
 
 
+def tab_to(page, element_id: str, most: int) -> None:
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.id") == element_id:
+            return
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
 def test_rutinen_stemmer_with_the_keyboard_gives_a_dated_confirmation(browser, site_url):
     """Choose Møre og Romsdal, write who confirms, press «Rutinen stemmer»: all with the keyboard."""
     context = browser.new_context(locale="nb-NO", service_workers="block")
     page = context.new_page()
     try:
         open_page(page, site_url)
-        for _ in range(80):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement && document.activeElement.id") == "routine-f-county":
-                break
-        else:
-            raise AssertionError("Tab never reached the county")
+        tab_to(page, "routine-f-county", 80)
         names = page.eval_on_selector_all("#routine-f-county option", "os => os.map(o => o.value)")
         for _ in range(names.index("more-og-romsdal")):
             page.keyboard.press("ArrowDown")
         assert page.input_value("#routine-f-county") == "more-og-romsdal"
         page.keyboard.press("Tab")
         page.keyboard.type("Karriere Møre og Romsdal (karrieremr@mrfylke.no)")
-        for _ in range(400):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.id") == "routine-confirm":
-                break
-        else:
-            raise AssertionError("Tab never reached «Rutinen stemmer»")
+        tab_to(page, "routine-confirm", 40)
         page.keyboard.press("Enter")
         page.wait_for_selector("#routine[data-state='done']", timeout=RUN_MS)
         assert page.evaluate("document.activeElement.id") == "routine-result-heading"
