@@ -42,6 +42,7 @@ class Report:
     error: DataError | None = None
     changes: list[Change] = field(default_factory=list)
     existing: bool = False  # a county file of that id is in today's data
+    sources: dict = field(default_factory=dict)  # the source registry with the file in place (its carried sources)
 
     @property
     def ok(self) -> bool:
@@ -84,6 +85,7 @@ def check(text: str, name: str, today: date) -> Report:
     except DataError as e:
         report.error = e
         return report
+    report.sources = new_sources
     report.changes = diff(old, report.county, old_sources, new_sources)
     return report
 

@@ -49,29 +49,29 @@ def spec() -> dict:
     counties = [c for c in data_loader.load_counties().values() if c.period.valid_to is None]
     return {"facts": fact_kinds(), "counties": [
         {"id": c.id, "name": c.name, "has_routine": c.routine is not None, "email_domains": list(c.email_domains),
-         "preview": preview(c)} for c in counties]}
+         "preview": preview(c, data_loader.load_sources())} for c in counties]}
 
 
 # --- the county page as it would look ------------------------------------------------------------
 
 
-def preview(county: County) -> dict:
+def preview(county: County, sources: dict) -> dict:
     """What the county page shows of a county file: the routine, its facts with source and dates, what is
-    not stated, the contacts and the county's confirmations (the page's own words come from the same data)."""
+    not stated, the contacts and the county's confirmations (the page's own words come from the same data).
+    ``sources``: the registry the file is read with (with the sources it carries)."""
     keys = data_loader.load_fact_keys()
-    sources = data_loader.load_sources()
     scopes = data_loader.load_labels()["confirmation_scope"]
     r = county.routine
     facts = [{"key": k, "label": keys[k].label, "text": f.text,
               "value": f.value if isinstance(f.value, list) else None,
-              "source": f"{sources[f.source].title} ({provenance.source_label(f.source)})",
+              "source": f"{sources[f.source].title} ({provenance.date_label(sources[f.source])})",
               "from": format_nb(f.period.valid_from) if f.period.valid_from else "",
               "verified": format_nb(f.verified)}
              for k in keys for f in county.facts.get(k, ())]
     return {
         "name": county.name,
         "routine": None if r is None else {
-            "title": r.title, "source": sources[r.source].title, "source_date": provenance.source_label(r.source),
+            "title": r.title, "source": sources[r.source].title, "source_date": provenance.date_label(sources[r.source]),
             "from": format_nb(r.period.valid_from)},
         "facts": facts,
         "unknown": [fk.label for k, fk in keys.items() if fk.core and k not in county.facts] if r else [],
@@ -230,7 +230,7 @@ def build(msg: dict) -> dict:
         return out
     words = data_loader.load_labels()["routine_change"]
     out["changes"] = [{"kind": c.kind, "word": words[c.kind], "what": c.what, "detail": c.detail} for c in report.changes]
-    out["preview"] = preview(report.county)
+    out["preview"] = preview(report.county, report.sources)
     out["summary"] = summary(report, msg, on)
     return out
 

@@ -44,6 +44,13 @@ def text_of(name: str) -> str:
     return (COUNTIES / name).read_text(encoding="utf-8")
 
 
+def akershus_with_routine() -> str:
+    """Akershus (no routine today) with a routine, its facts, the document it rests on and its mail domain."""
+    text = text_of("akershus.toml")
+    assert "email_domains = []" in text
+    return text.replace("email_domains = []", 'email_domains = ["afk.no"]') + NEW_ROUTINE
+
+
 def write(tmp_path, name: str, text: str) -> str:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -85,7 +92,7 @@ def test_a_file_with_one_broken_fact_fails_naming_the_key(scenario, old, new, ke
 def test_the_check_leaves_todays_data_as_it_was(tmp_path):
     """After a check of a changed file the loader reads the real data again."""
     before = data_loader.load_counties()["akershus"]
-    report = routine_check.check(text_of("akershus.toml") + NEW_ROUTINE, "akershus.toml", LATER)
+    report = routine_check.check(akershus_with_routine(), "akershus.toml", LATER)
     assert report.ok, report.error
     assert report.county.routine is not None and data_loader.load_counties()["akershus"] == before
     assert "akershus-rutine-2026" not in data_loader.load_sources()
@@ -93,7 +100,7 @@ def test_the_check_leaves_todays_data_as_it_was(tmp_path):
 
 def test_a_new_routine_lists_every_added_fact_and_its_source(capsys, tmp_path):
     """A routine for a county without one: the routine, each fact and the carried source are «Ny»."""
-    path = write(tmp_path, "akershus.toml", text_of("akershus.toml") + NEW_ROUTINE)
+    path = write(tmp_path, "akershus.toml", akershus_with_routine())
     assert main(["routine", "check", path, "--on", LATER.isoformat()]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert "- Ny: Rutinen (routine): «Rutine for karriereveiledning etter integreringsloven», kilde akershus-rutine-2026, fra 2026-11-01" in lines
