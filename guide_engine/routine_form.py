@@ -65,7 +65,7 @@ def preview(county: County, sources: dict) -> dict:
     facts = [{"key": k, "label": keys[k].label, "text": f.text,
               "value": f.value if isinstance(f.value, list) else None,
               "source": f"{sources[f.source].title} ({provenance.date_label(sources[f.source])})",
-              "from": format_nb(f.period.valid_from) if f.period.valid_from else "",
+              "from": format_nb(f.period.valid_from) if f.period.valid_from and not f.inherited else "",
               "verified": format_nb(f.verified)}
              for k in keys for f in county.facts.get(k, ())]
     return {

@@ -89,7 +89,7 @@ export function routineForm(spec, { onSubmit, onCounty }) {
     fieldset(`Fellespostkasse ${i + 1} (valgfritt)`, CONTACT_FIELDS.map(([f, label, help]) => field(`contacts[${i}].${f}`, label, text(), help))),
   );
   const form = el("form", { id: "routine-form", novalidate: true, "aria-labelledby": "routine-heading" });
-  form.append(
+  const parts = [
     el("div", { id: "routine-form-errors" }),
     fieldset(
       "Fylke og avsender",
@@ -105,7 +105,8 @@ export function routineForm(spec, { onSubmit, onCounty }) {
     contacts,
     fieldset("Fylkeskommunens e-postdomener", field("email_domains", "Domener", text(), "Adressene over må ligge på ett av disse, for eksempel «afk.no». Skill flere med komma.")),
     el("div", { class: "guide-actions" }, el("button", { type: "submit", id: "routine-make", class: "md-button md-button--primary", text: "Lag filen" })),
-  );
+  ];
+  form.append(...parts.flat());
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     onSubmit();
