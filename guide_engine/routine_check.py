@@ -201,8 +201,10 @@ def _source_changes(file: str, old_sources: dict, new_sources: dict) -> list[Cha
 
 def _confirmation_changes(old: County | None, new: County) -> list[Change]:
     before = old.confirmations if old else ()
+    scopes, keys = data_loader.load_labels()["confirmation_scope"], data_loader.load_fact_keys()
     return [Change("confirmation", "confirmations", "Bekreftet av fylket",
-                   f"{c.confirmed} av {c.by}: {', '.join(c.covers)}" + (f" ({c.note})" if c.note else ""))
+                   f"{c.confirmed} av {c.by}: {', '.join(scopes.get(s) or keys[s].label.lower() for s in c.covers)}"
+                   + (f" ({c.note})" if c.note else ""))
             for c in new.confirmations if c not in before]
 
 

@@ -138,11 +138,9 @@ export class RoutinePage {
         el("button", { type: "button", id: "routine-download", class: "md-button md-button--primary", text: "Last ned filen", onclick: () => download(result.toml, result.file, "application/toml;charset=utf-8") }),
         el("button", { type: "button", id: "routine-copy", class: "md-button", text: "Kopier filen", onclick: copy(file, "Filen") }),
       ),
-      el("label", { for: "routine-file", text: "Innholdet i filen" }),
-      file,
+      el("div", { class: "routine-field" }, el("label", { for: "routine-file", text: "Innholdet i filen" }), file),
       el("h4", { text: "Oppsummering til nettstedets eier" }),
-      el("label", { for: "routine-summary", text: "Oppsummeringen" }),
-      summary,
+      el("div", { class: "routine-field" }, el("label", { for: "routine-summary", text: "Oppsummeringen" }), summary),
       el("div", { class: "guide-actions" }, el("button", { type: "button", id: "routine-copy-summary", class: "md-button", text: "Kopier oppsummeringen", onclick: copy(summary, "Oppsummeringen") })),
     );
     this.root.dataset.state = "done";

@@ -40,6 +40,7 @@ JSON_DIR = "data"
 SCHEMA_VERSION = 1
 TEMPLATES = Path(__file__).parent / "templates"
 LAW_PAGE = "lovgrunnlag.md"
+ROUTINE_FORM_PAGE = "meld-inn-rutine.md"
 
 _state: dict[str, Any] = {}
 
@@ -289,6 +290,7 @@ def _helpers(page) -> dict:
         "law_link": law_link,
         "county_url": lambda cid: _url_from(page, f"counties/{cid}.md"),
         "index_url": _url_from(page, "counties/index.md"),
+        "routine_form_url": _url_from(page, ROUTINE_FORM_PAGE),
         "json_url": get_relative_url(f"{JSON_DIR}/counties.json", page.url),
         "county_json_url": lambda cid: get_relative_url(f"{JSON_DIR}/counties/{cid}.json", page.url),
     }

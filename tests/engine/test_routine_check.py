@@ -128,7 +128,7 @@ def test_a_confirmation_alone_is_reported_as_only_a_confirmation(capsys, tmp_pat
     path = write(tmp_path, "more-og-romsdal.toml", text_of("more-og-romsdal.toml") + extra)
     assert main(["routine", "check", path, "--on", LATER.isoformat()]) == 0
     out = capsys.readouterr().out
-    assert "- Bekreftelse: Bekreftet av fylket (confirmations): 2026-12-07 av Karriere Møre og Romsdal (karrieremr@mrfylke.no): routine" in out
+    assert "- Bekreftelse: Bekreftet av fylket (confirmations): 2026-12-07 av Karriere Møre og Romsdal (karrieremr@mrfylke.no): rutinen slik siden viser den" in out
     assert out.rstrip().endswith("Bare en bekreftelse: ingen fakta endres.")
 
 

@@ -218,6 +218,7 @@ def hook(monkeypatch):
             "law_link": lambda rid: {"href": f"LAW#{rid}", "label": load_references()[rid].label, "title": ""},
             "county_url": lambda cid: f"URL/{cid}/",
             "index_url": "INDEX/",
+            "routine_form_url": "FORM/",
             "json_url": "JSON",
             "county_json_url": lambda cid: f"JSON/{cid}",
         },
@@ -249,6 +250,7 @@ def test_a_confirmation_by_the_county_is_shown_apart_from_the_check_against_the_
     page = _page("counties/more-og-romsdal.md", {"county": "more-og-romsdal"})
     before = _text(hook.on_page_markdown("<!-- county-facts -->\n", page, {}, None))
     assert "Ikke bekreftet av fylket" in before and "Bekreftet av fylket" not in before
+    assert '<a href="FORM/">Meld inn eller bekreft rutinen</a>' in hook.on_page_markdown("<!-- county-facts -->\n", page, {}, None)
     confirmed = data_loader.Confirmation(date(2026, 12, 7), "Karriere Møre og Romsdal (karrieremr@mrfylke.no)",
                                          ("routine", "interpreter_orders"))
     counties = dict(data["counties"], **{"more-og-romsdal": dataclasses.replace(mr, confirmations=(confirmed,))})
