@@ -123,6 +123,12 @@ def _text(msg: dict, *path: Any) -> str:
     return v.strip() if isinstance(v, str) else ""
 
 
+def _tables(msg: dict, key: str, most: int = 5) -> list[dict]:
+    """The form's list under ``key`` (documents, contacts): its tables only, at most ``most``."""
+    v = msg.get(key)
+    return [d for d in v if isinstance(d, dict)][:most] if isinstance(v, list) else []
+
+
 def _typed(kind: str, text: str) -> Any:
     """A form value as its fact type wants it; what does not fit is written as typed, for the loader's message."""
     if kind == "integer" and re.fullmatch(r"\d{1,9}", text):
@@ -142,7 +148,7 @@ def routine_raw(today: dict, msg: dict, on: str) -> dict:
     cid = today["id"]
     raw = {k: v for k, v in today.items() if k not in ("routine", "facts", "summary", "contacts", "confirmations", "sources")}
     raw["email_domains"] = [d.strip().lower() for d in re.split(r"[,\s]+", _text(msg, "email_domains")) if d.strip()]
-    documents = [d for d in (msg.get("documents") or []) if isinstance(d, dict)][:5] or [{}]
+    documents = _tables(msg, "documents") or [{}]
     keys = [source_key(cid, on, i) for i in range(len(documents))]
     raw["routine"] = {"title": _text(msg, "routine", "title"), "source": keys[0], "valid_from": _text(msg, "routine", "valid_from")}
     facts: dict[str, list] = {}
@@ -162,7 +168,7 @@ def routine_raw(today: dict, msg: dict, on: str) -> dict:
     raw["contacts"] = list(today.get("contacts", [])) + [
         {"kind": "mailbox", "name": _text(c, "name"), "role": _text(c, "role"), "email": _text(c, "email") or None,
          "source": keys[0], "verified": on, "as_of": on}
-        for c in (msg.get("contacts") or [])[:5] if isinstance(c, dict) and any(_text(c, f) for f in CONTACT_FIELDS)]
+        for c in _tables(msg, "contacts") if any(_text(c, f) for f in CONTACT_FIELDS)]
     raw["confirmations"] = list(today.get("confirmations", [])) + [{"date": on, "by": _text(msg, "by"), "covers": ["routine"]}]
     raw["sources"] = dict(today.get("sources", {}))
     for sid, d in zip(keys, documents):

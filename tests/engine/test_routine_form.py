@@ -134,3 +134,16 @@ def test_the_bridge_answers_the_routine_page():
     """The worker's op routine_file returns the same as routine_form.build."""
     reply = json.loads(bridge.handle(json.dumps({"op": "routine_file", **AKERSHUS})))
     assert reply["ok"] and reply["result"]["toml"] == routine_form.build(AKERSHUS)["toml"]
+
+
+@pytest.mark.parametrize("change", [
+    lambda m: m.update(contacts={"a": 1}, documents="dokument", facts=[1, 2]),
+    lambda m: m.update(routine=None, by=["x"], email_domains=7),
+    lambda m: m["facts"].update(interpreter_orders="county"),
+], ids=["lists and tables swapped", "wrong types", "a fact that is not a table"])
+def test_a_malformed_message_gets_field_messages_not_an_internal_error(change):
+    """Whatever shape the page's message has, the bridge answers with the build's messages, never a fault."""
+    reply = json.loads(bridge.handle(json.dumps({"op": "routine_file", **with_(change)})))
+    assert reply["ok"], reply
+    result = reply["result"]
+    assert result["ok"] or (result["errors"] and all(e["message"] for e in result["errors"]))
