@@ -1,6 +1,8 @@
 """Command line: ``python -m guide_engine counties [--on YYYY-MM-DD]`` and
 ``python -m guide_engine evaluate CASE.json [--on YYYY-MM-DD]`` and
-``python -m guide_engine ages [--on YYYY-MM-DD]`` (every fact by the age of its source, oldest first).
+``python -m guide_engine ages [--on YYYY-MM-DD]`` (every fact by the age of its source, oldest first) and
+``python -m guide_engine routine check FILE [--on YYYY-MM-DD]`` (a submitted county file checked as the build
+checks it, and what it would change; exit 0 valid, 1 invalid, 2 unreadable).
 
 The CLI is the only place that may read the system clock: without ``--on`` and without ``"on"`` in
 the case file, the reference date is today. Exit status: 0 for a result, 1 when the result has
@@ -33,7 +35,14 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("ages", help="list every county fact and national guidance by the age of its source, oldest first")
     s.add_argument("--on", help="the date to measure ages from, YYYY-MM-DD (default: today)")
     _add_queue_parser(sub)
+    r = sub.add_parser("routine", help="a county's routine submitted as a data file")
+    rsub = r.add_subparsers(dest="routine_cmd", required=True)
+    rc = rsub.add_parser("check", help="check a submitted county file as the build does, and list what it would change")
+    rc.add_argument("file", help="path to the county file (TOML)")
+    rc.add_argument("--on", help="the build's date for the date checks, YYYY-MM-DD (default: today)")
     args = p.parse_args(argv)
+    if args.cmd == "routine":
+        return _routine_check(args)
     if args.cmd == "queue":
         return _queue(args)
     if args.cmd == "ages":
@@ -101,18 +110,23 @@ def _add_queue_parser(sub) -> None:
     q.add_argument("--ics", metavar="OUT", help="write the projected sessions as iCalendar to OUT (needs --capacity)")
 
 
+def _read_text(name: str, not_utf8: str) -> str | None:
+    """A file's (or stdin's, for "-") text; None after saying on stderr why it cannot be read."""
+    try:
+        return (sys.stdin.buffer.read() if name == "-" else open(name, "rb").read()).decode("utf-8")
+    except UnicodeDecodeError:
+        print(not_utf8, file=sys.stderr)
+    except OSError:
+        print("Filen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den.", file=sys.stderr)
+    return None
+
+
 def _queue(args) -> int:
     """Exit status: 0 all rows ranked or listed, 1 some rows have errors, 2 the file or an option is unusable."""
     from . import calendar_ics, queue
 
-    try:
-        raw = sys.stdin.buffer.read() if args.cases == "-" else open(args.cases, "rb").read()
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        print("Filen kan ikke leses: den må være CSV i UTF-8 (lagre den som «CSV UTF-8» fra regnearket).", file=sys.stderr)
-        return 2
-    except OSError:
-        print("Filen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den.", file=sys.stderr)
+    text = _read_text(args.cases, "Filen kan ikke leses: den må være CSV i UTF-8 (lagre den som «CSV UTF-8» fra regnearket).")
+    if text is None:
         return 2
     capacity = args.capacity.replace("/week", "").replace("/uke", "") if args.capacity else None
     result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start, max_rows=queue.CLI_MAX_ROWS)
@@ -163,6 +177,33 @@ def _ages(args) -> int:
         flags = ("*" if r["old"] else " ") + (" anslått periode" if r["estimated"] else "") + (
             f" bekreftet til {r['confirmed_until']}" if r["confirmed_until"] else "")
         print(f"{r['source_date']}  {r['age_text']:<12}{flags[:1]} {r['county_name']:<22} {r['label']:<40} {r['source']}{flags[1:]}")
+    return 0
+
+
+def _routine_check(args) -> int:
+    """Exit status: 0 the file is valid (its changes listed), 1 it breaks a rule (file and key named), 2 unreadable."""
+    from pathlib import Path
+
+    from . import routine_check
+
+    on = parse_iso(args.on) if args.on else date.today()
+    if on is None:
+        print("Ugyldig dato for --on (ÅÅÅÅ-MM-DD).", file=sys.stderr)
+        return 2
+    text = _read_text(args.file, "Filen kan ikke leses: den må være tekst i UTF-8.")
+    if text is None:
+        return 2
+    try:
+        report = routine_check.check(text, Path(args.file).name, on)
+    except routine_check.Unreadable as e:
+        print(f"Filen kan ikke leses. {e}", file=sys.stderr)
+        return 2
+    if not report.ok:
+        print(f"Filen kan ikke tas inn slik den er: {report.error}", file=sys.stderr)
+        return 1
+    print("\n".join(routine_check.report_lines(report)))
+    if Path(args.file).name != report.file:
+        print(f"Merk: lagre filen som guide_engine/data/counties/{report.file}.")
     return 0
 
 

@@ -72,6 +72,14 @@ def _ics(msg: dict) -> dict:
     return {"ics": calendar_ics.deadlines_ics(result, ref), "filename": "frister-karriereveiledning.ics"}
 
 
+def _routine_file(msg: dict) -> dict:
+    """The routine page's form -> the county file, its errors at the form's fields, the county page's preview
+    and the summary to mail (guide_engine/routine_form.py; nothing is sent)."""
+    from . import routine_form
+
+    return routine_form.build(msg)
+
+
 OPS: dict[str, Callable[[dict], Any]] = {
     "ping": lambda msg: {"python": sys.version.split()[0]},
     "questions": _questions,
@@ -81,6 +89,7 @@ OPS: dict[str, Callable[[dict], Any]] = {
     "queue_files": _queue_files,
     "queue_warm": _queue_warm,
     "ics": _ics,
+    "routine_file": _routine_file,
 }
 
 

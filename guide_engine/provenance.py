@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .data_loader import County, Fact, cached, load_fact_keys, load_national, load_sources, load_statuses
+from .data_loader import County, Fact, Source, cached, load_fact_keys, load_national, load_sources, load_statuses
 from .dates import add_years, format_as_of_nb, format_nb
 
 # A source older than this many years before the reference date is flagged: county routines and
@@ -71,7 +71,11 @@ def source_date(as_of: str) -> date:
 
 def source_label(sid: str) -> str:
     """A source's date as a reader sees it: "høsten 2020", "mai 2021", "29. september 2023"."""
-    s = load_sources()[sid]
+    return date_label(load_sources()[sid])
+
+
+def date_label(s: Source) -> str:
+    """The same for a source record (one a submitted county file carries, not yet in the registry)."""
     return s.as_of_text or format_as_of_nb(s.as_of)
 
 

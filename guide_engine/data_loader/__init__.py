@@ -21,7 +21,7 @@ The package, one module per concern (each imports only those above it):
 This module is the loader's public face: the engine and the site build import from here.
 """
 
-from .counties import check_verified_dates, load_counties, load_national, parse_county
+from .counties import check_verified_dates, load_counties, load_national, looks_private, parse_county
 from .fact_keys import VALUE_TYPES, load_fact_keys
 from .files import cached, load_rules, register, reload, use_data_dir
 from .practice import load_practice
@@ -29,15 +29,15 @@ from .priority import load_priority_criteria
 from .questions import CHECK_RULES, CHECKLIST_WHO, QUESTION_STAGES, QUESTION_TYPES, load_checklist, load_questions
 from .reader import DataError
 from .searches import check_search_dates, load_searches
-from .records import Contact, County, Criterion, Fact, FactKey, Period, PermitGroup, Reference, Routine, Search, Source, Status
-from .sources import load_references, load_sources
-from .vocabularies import load_labels, load_permit_groups, load_statuses, settled_statuses
+from .records import CONFIRMATION_SCOPES, Confirmation, Contact, County, Criterion, Fact, FactKey, Period, PermitGroup, Reference, Routine, Search, Source, Status
+from .sources import carried_sources, load_references, load_sources
+from .vocabularies import load_labels, load_mailbox_stems, load_permit_groups, load_statuses, settled_statuses
 
 __all__ = [
     "CHECK_RULES", "CHECKLIST_WHO", "QUESTION_STAGES", "QUESTION_TYPES", "VALUE_TYPES",
-    "Contact", "County", "Criterion", "DataError", "Fact", "FactKey", "Period", "PermitGroup", "Reference", "Routine",
+    "CONFIRMATION_SCOPES", "Confirmation", "Contact", "County", "Criterion", "DataError", "Fact", "FactKey", "Period", "PermitGroup", "Reference", "Routine",
     "Search", "Source", "Status",
-    "cached", "check_verified_dates", "load_checklist", "load_counties", "load_fact_keys", "load_labels",
+    "cached", "carried_sources", "check_verified_dates", "load_checklist", "load_counties", "load_fact_keys", "load_labels", "load_mailbox_stems",
     "load_national", "load_permit_groups", "load_practice", "load_priority_criteria", "load_questions", "load_references", "load_rules",
-    "check_search_dates", "load_searches", "load_sources", "load_statuses", "parse_county", "register", "reload", "settled_statuses", "use_data_dir",
+    "check_search_dates", "load_searches", "load_sources", "load_statuses", "looks_private", "parse_county", "register", "reload", "settled_statuses", "use_data_dir",
 ]

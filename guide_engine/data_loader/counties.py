@@ -12,10 +12,10 @@ from typing import Any
 
 from .files import cached, data_dir, read_toml
 from .reader import ID, DataError, Reader, email, enum, text
-from .records import Contact, County, Fact, Period, Routine
-from .sources import check_refs, check_source, load_sources
+from .records import CONFIRMATION_SCOPES, Confirmation, Contact, County, Fact, Period, Routine
+from .sources import carried_sources, check_refs, check_source, load_sources
 from .fact_keys import load_fact_keys
-from .vocabularies import settled_statuses
+from .vocabularies import load_mailbox_stems, settled_statuses
 
 _EMAIL_ANYWHERE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
@@ -80,19 +80,38 @@ def _email_domain_ok(address: str, domains: tuple[str, ...]) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in domains)
 
 
-def _check_emails_anywhere(file: str, path: str, v: Any, domains: tuple[str, ...]) -> None:
-    """Every e-mail address written anywhere in a county file (text, quote, value) is on its own domains."""
+def looks_private(address: str) -> bool:
+    """A person's name before the @ (ola.nordmann@…): two or more words of letters joined by ".", "_" or
+    "-", none holding a stem of vocabularies/mailboxes.toml."""
+    words = re.split(r"[._-]", address.split("@", 1)[0].lower())
+    if len(words) < 2 or not all(re.fullmatch(r"[a-zæøåäöéü]+", w) for w in words):
+        return False
+    return not any(stem in w for w in words for stem in load_mailbox_stems())
+
+
+def private_message(address: str) -> str:
+    domain = address.rsplit("@", 1)[-1]
+    return (f"{address} ser ut som en persons e-postadresse (et navn foran @). Oppgi en fellespostkasse, "
+            f"for eksempel karriere@{domain}, ikke en persons adresse")
+
+
+def _check_emails_anywhere(file: str, path: str, v: Any, domains: tuple[str, ...], person: bool = False) -> None:
+    """Every e-mail address written anywhere in a county file (text, quote, value) is on its own domains,
+    and none looks like a person's except in a contact of kind "person" (one the county itself publishes)."""
     if isinstance(v, dict):
+        person = person or (path.startswith("contacts[") and v.get("kind") == "person")
         for k, x in v.items():
             if k != "email_domains":
-                _check_emails_anywhere(file, f"{path}.{k}" if path else k, x, domains)
+                _check_emails_anywhere(file, f"{path}.{k}" if path else k, x, domains, person)
     elif isinstance(v, list):
         for i, x in enumerate(v):
-            _check_emails_anywhere(file, f"{path}[{i}]", x, domains)
+            _check_emails_anywhere(file, f"{path}[{i}]", x, domains, person)
     elif isinstance(v, str):
         for found in _EMAIL_ANYWHERE.findall(v):
             if not _email_domain_ok(found, domains):
                 raise DataError(file, path, f"{found} er ikke på fylkets egne domener {list(domains)}")
+            if not person and looks_private(found):
+                raise DataError(file, path, private_message(found))
 
 
 def _fact_entries(file: str, key: str, entries: Any) -> list:
@@ -153,6 +172,24 @@ def _contact(file: str, i: int, table: Any, domains: tuple[str, ...]) -> Contact
     return contact
 
 
+def _confirmation(file: str, i: int, table: Any, period: Period, routine: Routine | None, facts: dict) -> Confirmation:
+    """One ``[[confirmations]]`` entry: the county's own dated word that what the page shows is right."""
+    r = Reader(file, f"confirmations[{i}]", table)
+    confirmed = r.date("date")
+    if not period.covers(confirmed):
+        raise r.fail("date", f"{confirmed.isoformat()} ligger utenfor fylkets periode")
+    by = r.text("by")
+    keys = load_fact_keys()
+    covers = r.get("covers", lambda v: isinstance(v, list) and len(v) > 0 and all(x in CONFIRMATION_SCOPES or x in keys for x in v),
+                   True, "en liste med «routine», «contacts» og/eller faktanøkler fra fact_keys.toml")
+    for scope in covers:
+        if (scope == "routine" and routine is None) or (scope in keys and scope not in facts):
+            raise r.fail("covers", f"{scope!r}: filen har ingen slik rutine eller slikt faktum å bekrefte")
+    note = r.text("note", required=False)
+    r.done()
+    return Confirmation(confirmed, by, tuple(covers), note)
+
+
 def parse_county(file: str, raw: dict) -> County:
     """Validate one county table (as read from TOML) and build the County record."""
     r = Reader(file, "", raw)
@@ -186,8 +223,14 @@ def parse_county(file: str, raw: dict) -> County:
 
     _, raw_contacts = r.raw("contacts", required=False)
     contacts = tuple(_contact(file, i, table, domains) for i, table in enumerate(raw_contacts or []))
+    _, raw_confirmations = r.raw("confirmations", required=False)
+    if raw_confirmations is not None and not isinstance(raw_confirmations, list):
+        raise r.fail("confirmations", "forventet [[confirmations]]-oppføringer")
+    confirmations = tuple(_confirmation(file, i, t, period, routine, facts) for i, t in enumerate(raw_confirmations or []))
+    r.raw("sources", required=False)
+    carried_sources(file, raw)  # checked here too; load_sources() merges them into the registry
     r.done()
-    return County(cid, name, period, domains, predecessors, successors, summary, routine, facts, contacts)
+    return County(cid, name, period, domains, predecessors, successors, summary, routine, facts, contacts, confirmations)
 
 
 @cached
@@ -229,8 +272,8 @@ def load_national() -> dict[str, tuple[Fact, ...]]:
 
 
 def check_verified_dates(counties: dict[str, County], today: date) -> None:
-    """No fact or contact was verified after ``today`` (the build passes its own date; the engine never
-    reads the clock). Raises DataError naming the file and the key."""
+    """No fact or contact was verified, and no confirmation given, after ``today`` (the build passes its own
+    date; the engine never reads the clock). Raises DataError naming the file and the key."""
     for c in counties.values():
         file = f"{c.id}.toml"
         dated = [(f"facts.{key}[{i}].verified", f.verified) for key, fs in c.facts.items() for i, f in enumerate(fs)]
@@ -239,3 +282,7 @@ def check_verified_dates(counties: dict[str, County], today: date) -> None:
             if verified > today:
                 raise DataError(file, key, f"{verified.isoformat()} ligger fram i tid (i dag er {today.isoformat()}); "
                                            "skriv datoen da faktumet faktisk ble kontrollert")
+        for i, cf in enumerate(c.confirmations):
+            if cf.confirmed > today:
+                raise DataError(file, f"confirmations[{i}].date", f"{cf.confirmed.isoformat()} ligger fram i tid "
+                                                                  f"(i dag er {today.isoformat()}); skriv datoen da fylket bekreftet")

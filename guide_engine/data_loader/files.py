@@ -60,6 +60,36 @@ def use_data_dir(folder: Path):
         reload()
 
 
+class Overlay:
+    """A data folder with some files replaced or added (``{"counties/akershus.toml": text}``), read through
+    ``use_data_dir`` like a folder: every other file comes from ``base``. Nothing is written anywhere."""
+
+    def __init__(self, base, files: dict[str, str], rel: str = "") -> None:
+        self.base, self.files, self.rel = base, files, rel
+
+    @property
+    def name(self) -> str:
+        return self.rel.rsplit("/", 1)[-1]
+
+    def __truediv__(self, part: str) -> "Overlay":
+        return Overlay(self.base, self.files, f"{self.rel}/{part}" if self.rel else part)
+
+    def _real(self):
+        path = self.base
+        for part in filter(None, self.rel.split("/")):
+            path = path / part
+        return path
+
+    def read_text(self, encoding: str = "utf-8") -> str:
+        return self.files[self.rel] if self.rel in self.files else self._real().read_text(encoding=encoding)
+
+    def iterdir(self):
+        prefix = f"{self.rel}/" if self.rel else ""
+        names = {p.name for p in self._real().iterdir()}
+        names |= {k[len(prefix):] for k in self.files if k.startswith(prefix) and "/" not in k[len(prefix):]}
+        return (self / n for n in sorted(names))
+
+
 def read_toml(name: str, path=None) -> dict:
     """A data file (``name`` relative to the data folder) as a dict; invalid TOML is a DataError."""
     if path is None:

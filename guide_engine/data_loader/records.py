@@ -21,6 +21,7 @@ class Source:
     url: str | None = None
     note: str | None = None
     as_of_text: str | None = None  # optional: the date in words where as_of is coarser ("høsten 2020")
+    carried_by: str | None = None  # the county file that carries it ([sources."<key>"]), None for sources.toml
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,22 @@ class Routine:
     written_for: tuple[str, ...] = ()  # the statuses (law) the source was written for; () = every case
 
 
+# What a county's confirmation may cover: the routine as the county page shows it, its contacts, or
+# named fact keys (data/fact_keys.toml).
+CONFIRMATION_SCOPES = ("routine", "contacts")
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """The county's own word that what the page shows is right (``[[confirmations]]``): when, by which
+    functional role or mailbox (never a person's name), and what it covers."""
+
+    confirmed: date
+    by: str
+    covers: tuple[str, ...]  # "routine", "contacts" and/or fact keys
+    note: str | None = None
+
+
 @dataclass(frozen=True)
 class Contact:
     """A published contact of a county: a functional mailbox or a person the county itself names."""
@@ -106,6 +123,7 @@ class County:
     routine: Routine | None = None
     facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)
     contacts: tuple[Contact, ...] = ()
+    confirmations: tuple[Confirmation, ...] = ()  # in the file's order
 
     def exists_on(self, on: date) -> bool:
         return self.period.covers(on)

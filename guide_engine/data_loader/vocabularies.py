@@ -20,12 +20,24 @@ def load_labels() -> dict[str, Any]:
     r = Reader(name, "", raw)
     months = r.get("months", lambda v: text_list(v) and len(v) == 12, True, "tolv månedsnavn")
     out: dict[str, Any] = {"months": list(months)}
-    for group in ("who", "contact_kind", "priority_level"):
+    for group in ("who", "contact_kind", "priority_level", "routine_change", "confirmation_scope", "adviser_participation"):
         _, table = r.raw(group, required=True)
         g = Reader(name, group, table)
         out[group] = {k: g.text(k) for k in g.table}
     r.done()
     return out
+
+
+MAILBOXES = "vocabularies/mailboxes.toml"
+
+
+@cached
+def load_mailbox_stems() -> tuple[str, ...]:
+    """vocabularies/mailboxes.toml: the word stems that mark an address as a functional mailbox."""
+    r = Reader(MAILBOXES, "", read_toml(MAILBOXES))
+    stems = r.get("stems", lambda v: text_list(v) and all(x == x.lower() for x in v), True, "en liste med små bokstaver")
+    r.done()
+    return tuple(stems)
 
 
 PERMIT_GROUPS = "vocabularies/permit_groups.toml"

@@ -2,7 +2,7 @@
 
 The modules are the source; the site serves one file per page and one per worker, bundled at build
 time by esbuild (npm, package-lock.json), in the site's ``guide/`` folder: ``guide.js`` (the guide),
-``practice.js`` (the practice cases), ``queue.js`` (the queue), ``worker.mjs`` (the engine's Web
+``practice.js`` (the practice cases), ``queue.js`` (the queue), ``routine.js`` (the routine form), ``worker.mjs`` (the engine's Web
 Worker) and the styles. One request instead of twenty matters on a slow link: over HTTP/1.1 a
 browser opens six connections to a host, so twenty modules arrive in four round trips, and the
 guide's first question and its worker waited for the last of them (bench/README.md). The bundles
@@ -31,9 +31,9 @@ from site_build.paths import NODE_MODULES, ROOT
 UI = ROOT / "guide_ui"
 ESBUILD = NODE_MODULES / ".bin" / "esbuild"
 # What the site serves in its guide/ folder, and the source each is bundled from (under guide_ui/).
-PAGES = {"guide.js": "guide/main.js", "practice.js": "practice/main.js", "queue.js": "queue/main.js"}
+PAGES = {"guide.js": "guide/main.js", "practice.js": "practice/main.js", "queue.js": "queue/main.js", "routine.js": "routine/main.js"}
 WORKER = ("worker.mjs", "engine/worker.js")  # the worker's URL is fixed: its security headers name it
-STYLES = {name: f"styles/{name}" for name in ("guide.css", "print.css", "practice.css", "queue.css")}
+STYLES = {name: f"styles/{name}" for name in ("guide.css", "print.css", "practice.css", "queue.css", "routine.css")}
 STARTER = "engine/starter.js"
 SERVICE_WORKER = "offline/sw.js"
 

@@ -40,6 +40,7 @@ JSON_DIR = "data"
 SCHEMA_VERSION = 1
 TEMPLATES = Path(__file__).parent / "templates"
 LAW_PAGE = "lovgrunnlag.md"
+ROUTINE_FORM_PAGE = "meld-inn-rutine.md"
 
 _state: dict[str, Any] = {}
 
@@ -94,6 +95,7 @@ def load_data() -> dict[str, Any]:
             "priority_labels": {c.id: c.label for c in data_loader.load_priority_criteria().values()},
             "who_labels": labels["who"],
             "kind_labels": labels["contact_kind"],
+            "scope_labels": labels["confirmation_scope"],
         }
     except DataError as e:
         raise PluginError(f"Ugyldige fylkesdata: {e}") from None
@@ -222,6 +224,8 @@ def county_json(county: County, page_url: str | None) -> dict:
         "routine": routine,
         "facts": facts,
         "contacts": contacts,
+        "confirmations": [{"date": c.confirmed.isoformat(), "by": c.by, "covers": list(c.covers), "note": c.note}
+                          for c in county.confirmations],
     }
 
 
@@ -259,7 +263,8 @@ def _env() -> Environment:
 
 def _load(env: Environment) -> None:
     data = _state["data"] = load_data()
-    env.globals.update(PRIORITY_LABELS=data["priority_labels"], WHO_LABELS=data["who_labels"], KIND_LABELS=data["kind_labels"])
+    env.globals.update(PRIORITY_LABELS=data["priority_labels"], WHO_LABELS=data["who_labels"], KIND_LABELS=data["kind_labels"],
+                       SCOPE_LABELS=data["scope_labels"])
 
 
 def on_config(config):
@@ -311,6 +316,7 @@ def _helpers(page) -> dict:
         "law_link": law_link,
         "county_url": lambda cid: _url_from(page, f"counties/{cid}.md"),
         "index_url": _url_from(page, "counties/index.md"),
+        "routine_form_url": _url_from(page, ROUTINE_FORM_PAGE),
         "json_url": get_relative_url(f"{JSON_DIR}/counties.json", page.url),
         "county_json_url": lambda cid: get_relative_url(f"{JSON_DIR}/counties/{cid}.json", page.url),
     }

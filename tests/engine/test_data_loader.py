@@ -45,6 +45,10 @@ def base() -> dict:
     }
 
 
+CONFIRMED = {"date": "2026-12-07", "by": "Karrieresenteret (post@testfylke.no)", "covers": ["routine", "interpreter_orders"]}
+CARRIED = {"title": "Rutine", "publisher": "Testfylke fylkeskommune", "kind": "rutine", "as_of": "2026-11"}
+
+
 def fact(raw: dict, key: str = "interpreter_orders", i: int = 0) -> dict:
     return raw["facts"][key][i]
 
@@ -106,6 +110,21 @@ BROKEN = [
      "contacts[0].url"),
     ("a website address that is not https", lambda r: r["contacts"][0].update(url="http://www.imdi.no/"), "contacts[0].url"),
     ("an id that differs from the file name", lambda r: r.update(id="annet-fylke"), "id"),
+    ("a person's name before the @ of a mailbox", lambda r: r["contacts"][0].update(email="ola.nordmann@testfylke.no"), "contacts[0].email"),
+    ("a person's address as the booking mailbox", lambda r: fact(r, "booking_mailbox").update(value="k.nordmann@testfylke.no"),
+     "facts.booking_mailbox[0].value"),
+    ("a confirmation without a date", lambda r: r.update(confirmations=[{"by": "Karrieresenteret", "covers": ["routine"]}]),
+     "confirmations[0].date"),
+    ("a confirmation before the county existed", lambda r: r.update(confirmations=[{**CONFIRMED, "date": "2023-12-31"}]),
+     "confirmations[0].date"),
+    ("a confirmation of something unknown", lambda r: r.update(confirmations=[{**CONFIRMED, "covers": ["alt"]}]), "confirmations[0].covers"),
+    ("a confirmation of a fact the file does not have", lambda r: r.update(confirmations=[{**CONFIRMED, "covers": ["interpreter_pays"]}]),
+     "confirmations[0].covers"),
+    ("a confirmation by a person's address", lambda r: r.update(confirmations=[{**CONFIRMED, "by": "kari.nordmann@testfylke.no"}]),
+     "confirmations[0].by"),
+    ("a carried source without a title", lambda r: r.update(sources={"testfylke-rutine": {**CARRIED, "title": ""}}), "sources.testfylke-rutine.title"),
+    ("a carried source whose key does not begin with the county's id", lambda r: r.update(sources={"rutine-2026": CARRIED}),
+     "sources.rutine-2026"),
 ]
 
 
@@ -140,6 +159,32 @@ def test_loader_accepts_adjacent_periods_and_period_note():
     assert county.fact("interpreter_orders", date(2024, 6, 1)).value == "county"
     assert county.fact("interpreter_orders", date(2025, 6, 1)).value == "municipality"
     assert county.facts["interpreter_orders"][0].period_note == "Anslag."
+
+
+def test_confirmations_and_functional_mailboxes_are_accepted():
+    """A confirmation is read with its date, role and scope; a mailbox with a stem word is not a person's."""
+    raw = base()
+    raw["confirmations"] = [CONFIRMED]
+    raw["contacts"][0]["email"] = "karriereveiledning.intro@testfylke.no"
+    county = parse_county(FILE, raw)
+    assert county.confirmations[0] == data_loader.Confirmation(date(2026, 12, 7), CONFIRMED["by"], ("routine", "interpreter_orders"))
+
+
+def test_a_person_the_county_publishes_may_have_a_personal_address():
+    """Only a contact of kind "person" may have an address with a person's name."""
+    raw = base()
+    raw["contacts"][0].update(kind="person", email="ola.nordmann@testfylke.no")
+    assert parse_county(FILE, raw).contacts[0].email == "ola.nordmann@testfylke.no"
+
+
+def test_a_future_confirmation_is_named_by_file_and_key():
+    """A confirmation dated after the build's date fails naming confirmations[0].date."""
+    raw = base()
+    raw["confirmations"] = [CONFIRMED]
+    county = parse_county(FILE, raw)
+    with pytest.raises(DataError) as err:
+        data_loader.check_verified_dates({county.id: county}, date(2026, 12, 6))
+    assert (err.value.file, err.value.key) == (FILE, "confirmations[0].date")
 
 
 def test_empty_email_domains_allow_no_email():
@@ -213,6 +258,35 @@ def test_a_website_on_its_source_pages_site_is_accepted():
     raw["contacts"][0].update(kind="website", url="https://imdi.no/", source="imdi-karriereveiledning-etter-integreringsloven.txt")
     del raw["contacts"][0]["email"]
     assert parse_county(FILE, raw).contacts[0].url == "https://imdi.no/"
+
+
+CARRIED_TOML = '''
+[sources."akershus-rutine-2026"]
+title = "Rutine for karriereveiledning"
+publisher = "Akershus fylkeskommune"
+kind = "rutine"
+as_of = "2026-11"
+'''
+
+
+def test_a_county_file_carries_its_own_source_into_the_registry(data_copy):
+    """A [sources."<key>"] table in a county file joins load_sources(), marked with the file that carries it."""
+    f = data_copy / "counties" / "akershus.toml"
+    f.write_text(f.read_text(encoding="utf-8") + CARRIED_TOML, encoding="utf-8")
+    src = data_loader.load_sources()["akershus-rutine-2026"]
+    assert (src.publisher, src.as_of, src.carried_by) == ("Akershus fylkeskommune", "2026-11", "akershus.toml")
+    assert data_loader.load_sources()["viken-veileder-2021.txt"].carried_by is None
+
+
+def test_a_carried_source_may_not_repeat_a_registered_key(data_copy):
+    """A county file carrying a key of sources.toml fails, naming the file, the key and where it is already."""
+    f = data_copy / "counties" / "vestfold.toml"
+    f.write_text(f.read_text(encoding="utf-8") + CARRIED_TOML.replace("akershus-rutine-2026", "vestfold-for-programradgivere.txt"),
+                 encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        data_loader.load_sources()
+    assert (err.value.file, err.value.key) == ("vestfold.toml", "sources.vestfold-for-programradgivere.txt"), str(err.value)
+    assert err.value.message == "kilden finnes allerede i sources.toml"
 
 
 def _searches(data_copy, old: str, new: str) -> None:

@@ -6,6 +6,7 @@ import html
 import json
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -240,6 +241,7 @@ def hook(monkeypatch):
             "law_link": lambda rid: {"href": f"LAW#{rid}", "label": load_references()[rid].label, "title": ""},
             "county_url": lambda cid: f"URL/{cid}/",
             "index_url": "INDEX/",
+            "routine_form_url": "FORM/",
             "json_url": "JSON",
             "county_json_url": lambda cid: f"JSON/{cid}",
         },
@@ -260,6 +262,27 @@ def test_facts_come_from_the_data_file(hook, monkeypatch):
     out = hook.on_page_markdown("# M\n\n<!-- county-facts -->\n", _page("counties/more-og-romsdal.md", {"county": "more-og-romsdal"}), {}, None)
     assert "Tolken bestilles av Testsentralen." in out
     assert f.text not in out
+
+
+def test_a_confirmation_by_the_county_is_shown_apart_from_the_check_against_the_source(hook, monkeypatch):
+    """«Bekreftet av fylket» with its date and role stands beside, not instead of, «Kontrollert mot kilden»."""
+    import dataclasses
+
+    data = hook._state["data"]
+    mr = data["counties"]["more-og-romsdal"]
+    page = _page("counties/more-og-romsdal.md", {"county": "more-og-romsdal"})
+    before = _text(hook.on_page_markdown("<!-- county-facts -->\n", page, {}, None))
+    assert "Ikke bekreftet av fylket" in before and "Bekreftet av fylket" not in before
+    assert '<a href="FORM/">Meld inn eller bekreft rutinen</a>' in hook.on_page_markdown("<!-- county-facts -->\n", page, {}, None)
+    confirmed = data_loader.Confirmation(date(2026, 12, 7), "Karriere Møre og Romsdal (karrieremr@mrfylke.no)",
+                                         ("routine", "interpreter_orders"))
+    counties = dict(data["counties"], **{"more-og-romsdal": dataclasses.replace(mr, confirmations=(confirmed,))})
+    monkeypatch.setitem(hook._state, "data", {**data, "counties": counties})
+    after = _text(hook.on_page_markdown("<!-- county-facts -->\n", page, {}, None))
+    assert ("Bekreftet av fylket 7. desember 2026 (Karriere Møre og Romsdal (karrieremr@mrfylke.no)): "
+            "rutinen slik siden viser den, hvem bestiller tolk.") in after
+    assert f"Kontrollert mot kilden {nb_date(county_pages.last_verified(mr))}." in after
+    assert "Ikke bekreftet av fylket" not in after
 
 
 def test_missing_marker_fails_the_build(hook):

@@ -42,8 +42,9 @@ def _modules() -> list[str]:
 
 
 def test_each_engine_page_loads_one_bundle_with_no_import_left(built_site):
-    """The guide, the practice page and the queue page each load one module, bundled at build time, that imports nothing."""
-    for page, entry in (("veiviser", "guide/guide.js"), ("ovelser", "guide/practice.js"), ("prioritering", "guide/queue.js")):
+    """The guide, the practice, the queue and the routine pages each load one module, bundled at build time, that imports nothing."""
+    for page, entry in (("veiviser", "guide/guide.js"), ("ovelser", "guide/practice.js"), ("prioritering", "guide/queue.js"),
+                        ("meld-inn-rutine", "guide/routine.js")):
         html = (built_site / page / "index.html").read_text(encoding="utf-8")
         assert _page_modules(html) == [entry]
     for served in list(bundle.PAGES) + [bundle.WORKER[0]]:

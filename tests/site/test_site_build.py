@@ -61,7 +61,7 @@ def test_nothing_loads_from_another_origin(built_site, kind):
 
 
 # Pages that run the engine in the browser (front matter `guide: true` or `engine: true`).
-ENGINE_PAGES = {"veiviser", "prioritering", "ovelser"}  # the guide, the queue page, the practice page
+ENGINE_PAGES = {"veiviser", "prioritering", "ovelser", "meld-inn-rutine"}  # the guide, the queue, the practice and the routine pages
 
 
 def test_only_the_guide_page_loads_the_runtime(built_site):
@@ -72,6 +72,7 @@ def test_only_the_guide_page_loads_the_runtime(built_site):
         assert ("guide/guide.js" in html) == (rel == "veiviser/index.html"), page
         assert ("guide/queue.js" in html) == (rel == "prioritering/index.html"), page
         assert ("guide/practice.js" in html) == (rel == "ovelser/index.html"), page
+        assert ("guide/routine.js" in html) == (rel == "meld-inn-rutine/index.html"), page
         assert "pyodide.mjs" not in html, page
 
 
