@@ -22,7 +22,6 @@ import http.server
 import io
 import os
 import threading
-import urllib.parse
 from functools import partial
 from pathlib import Path
 
@@ -75,10 +74,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
     def cache_control(self, path: str) -> str:
+        """By the file served, not the URL's spelling: a page or the service worker is revalidated even
+        when someone adds ``?v=`` to its address; only versioned runtime and asset files are immutable."""
+        if path.endswith(".html") or path.endswith(os.sep + "sw.js"):
+            return "no-cache"  # a service worker too: its bytes tell the browser there is a new build
         if "/pyodide/v" in self.path or "?v=" in self.path:
             return IMMUTABLE
-        if path.endswith(".html") or self.path.endswith("/") or path.endswith(os.sep + "sw.js"):
-            return "no-cache"  # a service worker too: its bytes tell the browser there is a new build
         return "public, max-age=3600"
 
     def end_headers(self):
@@ -130,7 +131,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         if encoding:
             self.send_header("Content-Encoding", encoding)
-        site_path = "404.html" if status == 404 else urllib.parse.unquote(self.path.split("?", 1)[0].split("#", 1)[0])
+        # the policy of the file actually served: "/guide//worker.mjs" or "/guide/./worker.mjs" is the
+        # worker and gets the worker's policy
+        site_path = Path(os.path.relpath(path, self.directory)).as_posix()
         for name, value in header_policy(site_path).items():
             self.send_header(name, value)
         self.end_headers()

@@ -79,6 +79,19 @@ def test_header_policy_per_file(built_site):
         assert "http" not in policy and "*" not in policy and "'unsafe-eval'" not in policy
 
 
+def test_policy_and_caching_go_by_the_file_served(site_url):
+    """A worker reached by a path with doubled slashes or a dot gets its policy; a page or the service worker
+    with ?v= in its address is still revalidated, while a versioned asset stays immutable."""
+    for spelling in ("guide//worker.mjs", "guide/./worker.mjs", "guide/%2E/worker.mjs"):
+        status, headers, _ = fetch(site_url + spelling)
+        assert status == 200 and headers["Content-Security-Policy"] == csp.GUIDE_WORKER_POLICY, spelling
+    for path in ("veiviser/?v=1", "veiviser/index.html?v=abc", "veiviser/sw.js?v=2"):
+        status, headers, _ = fetch(site_url + path)
+        assert status == 200 and headers["Cache-Control"] == "no-cache", path
+    status, headers, _ = fetch(site_url + "guide/worker.mjs?v=1")
+    assert "immutable" in headers["Cache-Control"]
+
+
 def test_server_sends_the_header_policies(built_site, site_url):
     """The local server sends each worker's policy, the framing headers on every page, and the 404 page for unknown URLs."""
     status, headers, _ = fetch(site_url + "guide/worker.mjs?v=1")
