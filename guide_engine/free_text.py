@@ -127,7 +127,7 @@ def contains_fnr(text: str) -> bool:
         return False
     for number in _NUMBER.finditer(text):
         # int() reads every decimal digit (Arabic-Indic, full-width, …) as its ASCII value
-        groups = ["".join(str(int(c)) for c in g.group()) for g in _GROUP.finditer(number.group())]
+        groups = [g if g.isascii() else "".join(str(int(c)) for c in g) for g in _GROUP.findall(number.group())]
         if _holds_fnr(groups):
             return True
     return False
