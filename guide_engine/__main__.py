@@ -7,19 +7,67 @@ checks it, and what it would change; exit 0 valid, 1 invalid, 2 unreadable).
 The CLI is the only place that may read the system clock: without ``--on`` and without ``"on"`` in
 the case file, the reference date is today. Exit status: 0 for a result, 1 when the result has
 validation errors (with ``--checklist``/``--referral`` the errors are printed on stderr), 2 for a case
-file that cannot be read (not UTF-8, not JSON, nested too deeply).
+file that cannot be read (not UTF-8, not JSON, nested too deeply) or an output that cannot be written
+(a folder, a path without access), 3 when standard output is closed. Output is UTF-8 whatever the
+locale (the JSON and CSV are UTF-8 by definition).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 
 from . import api
 from .counties import all_counties
 from .dates import parse_iso
+
+
+class OutputError(Exception):
+    """An output file that cannot be written: its message is a fixed Norwegian sentence."""
+
+
+def run(argv: list[str] | None = None) -> int:
+    """``main`` with the streams made safe: UTF-8 out whatever the locale, a closed or vanished
+    standard output an exit status with one line on stderr, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except (AttributeError, ValueError, OSError):
+                pass
+    try:
+        code = main(argv)
+        sys.stdout.flush()
+        return code
+    except OutputError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except (BrokenPipeError, ValueError, OSError) as exc:
+        if isinstance(exc, ValueError) and "closed file" not in str(exc):
+            raise
+        # the reader went away (``| head``) or stdout was closed (``>&-``): stop without a traceback
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout again at exit
+            print("Kunne ikke skrive resultatet: standard utdata er lukket.", file=sys.stderr)
+        except (OSError, ValueError):
+            pass
+        return 3
+
+
+def _write(path: str, data: str) -> None:
+    """Write an output file, or say in Norwegian why it cannot be written."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(data)
+    except IsADirectoryError:
+        raise OutputError(f"Kan ikke skrive til «{path}»: det er en mappe. Oppgi et filnavn, for eksempel {path.rstrip('/')}/ko.csv.") from None
+    except PermissionError:
+        raise OutputError(f"Kan ikke skrive til «{path}»: du har ikke skrivetilgang der.") from None
+    except OSError:
+        raise OutputError(f"Kan ikke skrive til «{path}»: finner ikke mappen, eller den kan ikke skrives til.") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,6 +173,10 @@ def _queue(args) -> int:
     """Exit status: 0 all rows ranked or listed, 1 some rows have errors, 2 the file or an option is unusable."""
     from . import calendar_ics, queue
 
+    if args.ics and not args.capacity:
+        # without a capacity no session is planned, and an empty calendar would look like success
+        print("--ics trenger --capacity (timer per uke): uten kapasitet planlegges ingen timer å legge i kalenderen.", file=sys.stderr)
+        return 2
     text = _read_text(args.cases, "Filen kan ikke leses: den må være CSV i UTF-8 (lagre den som «CSV UTF-8» fra regnearket).")
     if text is None:
         return 2
@@ -142,11 +194,9 @@ def _queue(args) -> int:
         if args.csv == "-":
             sys.stdout.write(data)
             return 0 if not result["row_errors"] else 1
-        with open(args.csv, "w", encoding="utf-8", newline="") as f:
-            f.write(data)
+        _write(args.csv, data)
     if args.ics:
-        with open(args.ics, "w", encoding="utf-8", newline="") as f:
-            f.write(calendar_ics.sessions_ics(result))
+        _write(args.ics, calendar_ics.sessions_ics(result))
     print(f"Køen per {result['on_text']}. {result['summary']}")
     if result["capacity"]:
         print(result["capacity"]["summary"] + "".join(" " + n for n in result["capacity"]["notes"]))
@@ -208,4 +258,4 @@ def _routine_check(args) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -124,7 +124,7 @@ class Answers:
         n: int | None = None
         if isinstance(raw, bool):
             n = None
-        elif isinstance(raw, int):
+        elif isinstance(raw, int) and abs(raw) < 10**9:  # a huge int from a Python caller is no age
             n = raw
         elif isinstance(raw, float) and raw.is_integer() and abs(raw) < 1e9:
             n = int(raw)

@@ -66,9 +66,13 @@ def _ics(msg: dict) -> dict:
     """A guide result's deadlines as an .ics text: {answers, on} -> {"ics", "filename"}."""
     from . import calendar_ics
 
-    answers = msg.get("answers") or {}
-    result = _api().evaluate(answers, _on(msg))
-    ref = answers.get("participant_ref") if result.get("ok") and isinstance(answers.get("participant_ref"), str) else ""
+    from .result import build
+    from .session import Session
+
+    session = Session(msg.get("answers") or {}, _on(msg))
+    result = build(session)
+    # the reference as the engine cleaned it (the referral's own): raw text never reaches the calendar
+    ref = (session.answers.value("participant_ref") if result.get("ok") and session.answers else None) or ""
     return {"ics": calendar_ics.deadlines_ics(result, ref), "filename": "frister-karriereveiledning.ics"}
 
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from .data_loader import load_references
 from .dates import parse_iso
+from .free_text import plain_text
 
 PRODID = "-//Karriereveiledning § 11//Veiviser//NB"
 UID_DOMAIN = "veiviser.karriereveiledning-11.invalid"
@@ -79,7 +80,8 @@ def deadlines_ics(result: dict, ref: str = "") -> str:
     if not result.get("ok") or not dls:
         return ""
     on = parse_iso(result.get("on")) or date(1990, 1, 1)
-    ref = ref.strip() if isinstance(ref, str) else ""
+    # one line, no control character, no fødselsnummer: whoever calls, the calendar gets only clean text
+    ref = plain_text(ref, fnr_mark="") if isinstance(ref, str) else ""
     county = (result.get("county") or {}).get("name") or ""
     sources = result.get("sources") or {}
     events = []

@@ -6,9 +6,12 @@ line breaks only in multi-line fields, no surrounding space, no fødselsnummer o
 ``(text, None)`` or ``(None, message)`` with a fixed Norwegian sentence for the field.
 
 The fødselsnummer guard strips the separators people and word processors put inside a number
-(spaces, dots, hyphens, en and em dashes, zero-width characters) and flags 11 digits whose first six
-are a possible birth date (fødselsnummer, D-nummer, H-nummer, synthetic test number) and whose two
-control digits are right (mod 11), so an ordinary 11-digit number rarely raises a false alarm.
+(spaces, dots, commas, colons, slashes, underscores, brackets, hyphens and dashes, zero-width
+characters) and flags 11 digits whose first six are a possible birth date (fødselsnummer, D-nummer,
+H-nummer, synthetic test number), whatever their control digits: a mistyped fødselsnummer is still
+one, and the control digits change model from 2032. A birth date written with a four-digit year
+before the five personal digits ("01.01.1999 12368") is flagged too. The scan is one linear pass,
+and an answer far over its length limit is refused before it is scanned.
 """
 
 from __future__ import annotations
@@ -39,12 +42,18 @@ _LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 # Control (Cc), format (Cf) and surrogate (Cs) categories are refused. Unassigned code points are
 # not: their category depends on the Unicode version (CPython 3.11 and Pyodide's 3.14 differ).
 _REFUSED_CATEGORIES = {"Cc", "Cf", "Cs"}
+# NFC composes at most a few code points into one, so raw text this many times over the limit can
+# never come under it.
+_RAW_LENGTH_FACTOR = 4
 
 
 def clean_free_text(raw: Any, *, multiline: bool = False, max_length: int | None = None) -> tuple[str | None, str | None]:
     """``(text, None)`` for acceptable free text (NFC, stripped; "" when blank) or ``(None, message)``."""
     if not isinstance(raw, str):
         return None, MSG_NOT_TEXT
+    if max_length is not None and len(raw) > _RAW_LENGTH_FACTOR * max_length + 64:
+        # far over the limit whatever normalisation does: say so before scanning megabytes of text
+        return None, msg_too_long(max_length)
     if contains_fnr(raw):  # first: of all reasons, this is the one the person must hear
         return None, MSG_FNR
     text = raw.replace("\t", " ")
@@ -64,10 +73,11 @@ def clean_free_text(raw: Any, *, multiline: bool = False, max_length: int | None
 
 # --- fødselsnummer / D-nummer ---------------------------------------------------------------------
 
-# What may stand between the digits of one number: whitespace (incl. no-break spaces), dots,
-# hyphens and dashes (hyphen-minus, Unicode hyphens, figure/en/em dashes, minus sign) and invisible
-# characters (zero-width space/joiners, word joiner, soft hyphen, BOM).
-_SEPARATOR = r"[\s.\-\u00ad\u2010-\u2015\u2212\u200b-\u200d\u2060\ufeff]"
+# What may stand between the digits of one number: whitespace (incl. no-break spaces), dots, commas,
+# colons, slashes, underscores, brackets, hyphens and dashes (hyphen-minus, Unicode hyphens,
+# figure/en/em dashes, minus sign) and invisible characters (zero-width space/joiners, word joiner,
+# soft hyphen, BOM).
+_SEPARATOR = r"[\s.,:/_()\-\u00ad\u2010-\u2015\u2212\u200b-\u200d\u2060\ufeff]"
 _NUMBER = re.compile(rf"\d(?:{_SEPARATOR}*\d)*")
 _GROUP = re.compile(r"\d+")
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -80,9 +90,9 @@ def _control(digits: list[int], weights: tuple[int, ...]) -> int | None:
     return 0 if k == 11 else (None if k == 10 else k)
 
 
-def _possible_birth_date(d: list[int]) -> bool:
+def _possible_birth_date(d: str) -> bool:
     """DDMM of a fødselsnummer (day +40 for a D-nummer; month +40 for an H-nummer, +80 synthetic)."""
-    day, month = d[0] * 10 + d[1], d[2] * 10 + d[3]
+    day, month = int(d[0:2]), int(d[2:4])
     if day > 40:
         day -= 40
     if month > 80:
@@ -94,10 +104,21 @@ def _possible_birth_date(d: list[int]) -> bool:
 
 def is_fnr(digits: str) -> bool:
     """Eleven digits that are a possible fødselsnummer or D-nummer (birth date and control digits)."""
-    if len(digits) != 11 or not digits.isascii() or not digits.isdigit():
+    if not has_fnr_shape(digits):
         return False
     d = [int(c) for c in digits]
-    return _possible_birth_date(d) and _control(d[:9], _W1) == d[9] and _control(d[:10], _W2) == d[10]
+    return _control(d[:9], _W1) == d[9] and _control(d[:10], _W2) == d[10]
+
+
+def has_fnr_shape(digits: str) -> bool:
+    """Eleven digits whose first six are a possible birth date: a fødselsnummer or D-nummer, perhaps
+    mistyped. The control digits are not asked: a wrong one is a typo, not a reason to let it through."""
+    return len(digits) == 11 and digits.isascii() and digits.isdigit() and _possible_birth_date(digits)
+
+
+def _has_long_year_shape(digits: str) -> bool:
+    """13 digits written as a birth date with its four-digit year (DDMMÅÅÅÅ) and the five personal digits."""
+    return len(digits) == 13 and digits[4:6] in ("19", "20") and _possible_birth_date(digits)
 
 
 def contains_fnr(text: str) -> bool:
@@ -106,21 +127,32 @@ def contains_fnr(text: str) -> bool:
         return False
     for number in _NUMBER.finditer(text):
         # int() reads every decimal digit (Arabic-Indic, full-width, …) as its ASCII value
-        groups = ["".join(str(int(c)) for c in g.group()) for g in _GROUP.finditer(number.group())]
-        # Every run of whole digit groups with 11 digits in all: "010199 12345", "0101 9912345",
-        # "01.01.99 123 45", and the fødselsnummer inside "tlf 12 34 56 78 01019912345".
-        for i in range(len(groups)):
-            run = ""
-            for g in groups[i:]:
-                run += g
-                if len(run) >= 11:
-                    break
-            if len(run) == 11 and is_fnr(run):
-                return True
-            # a longer group may hold the number with other digits glued on: look at its every window
-            if len(run) > 11 and len(groups[i]) >= 11 and any(is_fnr(groups[i][j:j + 11]) for j in range(len(groups[i]) - 10)):
-                return True
+        groups = [g if g.isascii() else "".join(str(int(c)) for c in g) for g in _GROUP.findall(number.group())]
+        if _holds_fnr(groups):
+            return True
     return False
+
+
+def _holds_fnr(groups: list[str]) -> bool:
+    """One linear pass over the digit groups of one written number."""
+    digits = "".join(groups)
+    # where each group starts in ``digits``: a run of whole groups with exactly 11 (or 13) digits
+    # ends where another group starts ("010199 12345", "0101 9912345", "01.01.99 123 45", the
+    # fødselsnummer inside "tlf 12 34 56 78 01019912345", "01.01.1999 12345")
+    starts: dict[int, int] = {}
+    at = 0
+    for k, g in enumerate(groups):
+        starts[at] = k
+        at += len(g)
+    starts[at] = len(groups)
+    for at in starts:
+        if starts.get(at + 11) is not None and has_fnr_shape(digits[at:at + 11]):
+            return True
+        if starts.get(at + 13) is not None and _has_long_year_shape(digits[at:at + 13]):
+            return True
+    # a longer group may hold the number with other digits glued on; there only the control digits
+    # tell a fødselsnummer from any long number that happens to contain a date
+    return any(len(g) > 11 and any(is_fnr(g[j:j + 11]) for j in range(len(g) - 10)) for g in groups)
 
 
 # --- echoing what was typed ----------------------------------------------------------------------

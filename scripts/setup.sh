@@ -7,12 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-dev}"
 
-if [ "$what" = "dev" ] && [ ! -x /usr/bin/chromium ]; then
-  echo "==> Installing Debian's chromium (browser tests)"
+if [ "$what" = "dev" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ] \
+    || [ ! -e /usr/share/nginx/modules/ngx_http_brotli_static_module.so ]; }; then
+  # Chromium for the browser tests; nginx (with its brotli_static module) to test the deploy
+  # configuration that site_build/hosts.py writes. The tests start their own nginx on a free port.
+  echo "==> Installing Debian's chromium and nginx (browser and deploy tests)"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium nginx-light libnginx-mod-http-brotli-static >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then

@@ -22,27 +22,13 @@ import http.server
 import io
 import os
 import threading
-import urllib.parse
 from functools import partial
 from pathlib import Path
 
 from site_build.csp import header_policy
+from site_build.headers import FIXED, MIME, cache_control
 
-MIME = {
-    ".wasm": "application/wasm",
-    ".mjs": "text/javascript",
-    ".js": "text/javascript",
-    ".json": "application/json",
-    ".whl": "application/zip",
-    ".zip": "application/zip",
-    ".txt": "text/plain; charset=utf-8",
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".svg": "image/svg+xml",
-    ".snap": "application/octet-stream",
-}
 COMPRESSIBLE = {".snap", ".wasm", ".mjs", ".js", ".json", ".html", ".css", ".svg", ".txt", ".xml"}
-IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
@@ -74,16 +60,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if os.environ.get("SITE_SERVE_LOG"):
             super().log_message(format, *args)
 
-    def cache_control(self, path: str) -> str:
-        if "/pyodide/v" in self.path or "?v=" in self.path:
-            return IMMUTABLE
-        if path.endswith(".html") or self.path.endswith("/") or path.endswith(os.sep + "sw.js"):
-            return "no-cache"  # a service worker too: its bytes tell the browser there is a new build
-        return "public, max-age=3600"
-
     def end_headers(self):
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
+        for name, value in FIXED.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def send_head(self):
@@ -126,11 +105,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-cache" if status == 404 else self.cache_control(path))
+        # caching and policy by the file actually served: "/guide//worker.mjs" or "/guide/./worker.mjs"
+        # is the worker and gets the worker's policy; "/veiviser/?v=1" is still a page
+        site_path = Path(os.path.relpath(path, self.directory)).as_posix()
+        versioned = "?v=" in self.path or "&v=" in self.path
+        self.send_header("Cache-Control", "no-cache" if status == 404 else cache_control(site_path, versioned))
         self.send_header("Vary", "Accept-Encoding")
         if encoding:
             self.send_header("Content-Encoding", encoding)
-        site_path = "404.html" if status == 404 else urllib.parse.unquote(self.path.split("?", 1)[0].split("#", 1)[0])
         for name, value in header_policy(site_path).items():
             self.send_header(name, value)
         self.end_headers()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.helpers.nginx import nginx_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,6 +44,19 @@ def site_url(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def nginx_url(built_site, tmp_path_factory):
+    """Base URL of the built site served by nginx with the generated deploy configuration."""
+    with nginx_serving(built_site, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
+@pytest.fixture(params=["local", "nginx"])
+def host_url(request):
+    """The built site behind each server the tests check the deploy headers on: the local server and nginx."""
+    return request.getfixturevalue("site_url" if request.param == "local" else "nginx_url")
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,8 @@
 - on_post_page: every page gets its Content-Security-Policy with the hashes of its inline scripts.
 - on_post_build: write the runtime and the bundles into the site; give the pages MkDocs renders
   as theme templates (404.html), which no page hook sees, their policy too, and stop the build if
-  any page is left without one; write the guide's service worker (site_build/browser/offline.py);
+  any page is left without one; write the guide's service worker (site_build/browser/offline.py)
+  and the hosts' header files (site_build/hosts.py: .htaccess, _headers);
   last, the pre-compressed copies of every file.
 Other pages load none of the guide's files.
 """
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from site_build import csp
+from site_build import csp, hosts
 from site_build.browser import offline
 from site_build.browser.bundle import WORKER, BundleError, Bundles
 from site_build.runtime import Runtime, RuntimeMissing, compress
@@ -157,5 +158,6 @@ def on_post_build(config) -> None:
         offline.write_service_worker(site_dir)  # from the built files, so after everything else
     except (offline.OfflineError, BundleError) as e:
         raise PluginError(str(e)) from None
+    hosts.write_into_site(site_dir)  # .htaccess and _headers: the deploy headers for Apache and static hosts
     # Last: the .br/.gz copies must be made from every file's final content.
     compress.precompress_tree(site_dir)

@@ -9,7 +9,9 @@ import shutil
 import pytest
 
 from site_build.browser import offline
+from site_build.runtime import compress
 from site_build.serve import make_server
+from tests.helpers.nginx import nginx_serving
 
 pytestmark = pytest.mark.browser
 
@@ -25,13 +27,19 @@ KEPT = """async () => {
 }"""
 
 
-@pytest.fixture
-def served_copy(built_site, tmp_path):
-    """A copy of the built site (so a test may rebuild parts of it), served on a free loopback port."""
+@pytest.fixture(params=["local", "nginx"])
+def served_copy(request, built_site, tmp_path):
+    """A copy of the built site (so a test may rebuild parts of it), served on a free loopback port by
+    the local server and by nginx with the generated deploy configuration."""
     import threading
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
+    if request.param == "nginx":
+        (tmp_path / "nginx").mkdir()
+        with nginx_serving(site, tmp_path / "nginx") as url:
+            yield site, url
+        return
     server = make_server(site, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield site, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -111,6 +119,7 @@ def test_a_new_build_replaces_the_kept_files(browser, served_copy):
         html.write_text(html.read_text(encoding="utf-8").replace("<h1", '<p id="new-build">Ny versjon</p><h1', 1),
                         encoding="utf-8")
         new = offline.write_service_worker(site)
+        compress.precompress_tree(site)  # as the build's last step: new .br/.gz copies (nginx sends them as they are)
         assert new != old
         page = visit(ctx, url)
         assert page.query_selector("#new-build")  # online: the page comes from the network

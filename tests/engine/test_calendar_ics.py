@@ -49,6 +49,23 @@ def test_bridge_ics_uses_only_a_valid_reference():
     assert fnr["ics"] == "" and "01019900041" not in json.dumps(fnr)
 
 
+def test_bridge_ics_gets_the_cleaned_reference():
+    """A TAB or stray space in the reference never reaches SUMMARY or X-WR-CALNAME: the calendar gets the referral's cleaned text."""
+    out = json.loads(bridge.handle(json.dumps({"op": "ics", "answers": case(participant_ref=" AB\t12 "), "on": ON})))["result"]
+    assert "\t" not in out["ics"] and "AB 12" in out["ics"]
+    cal = icalendar.Calendar.from_ical(out["ics"])
+    assert str(cal["X-WR-CALNAME"]).endswith("– AB 12")
+    assert all(str(ev["SUMMARY"]).endswith("– AB 12") for ev in events(out["ics"]))
+
+
+def test_calendar_cleans_a_raw_reference_itself():
+    """deadlines_ics makes any reference one clean line, without a fødselsnummer."""
+    result = api.evaluate(case(), ON)
+    text = calendar_ics.deadlines_ics(result, "AB\x0b12\u202e")
+    assert "AB 12" in text and "\u202e" not in text and "\x0b" not in text
+    assert "01019912345" not in calendar_ics.deadlines_ics(result, "01019912345")
+
+
 @pytest.mark.parametrize("text", ["æøå " * 40, "a\\b;c,d\ne", "x" * 200])
 def test_escaping_and_folding_round_trip(text):
     cal = calendar_ics.calendar([{"date": "2026-12-01", "summary": text, "description": text, "uid": "u@x"}], date(2026, 11, 23), "n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +106,46 @@ def test_queue_unreadable_file_is_a_fixed_sentence(stdin, fragment):
     err = p.stderr.decode("utf-8")
     assert p.returncode == 2 and fragment in err
     assert "Errno" not in err and "codec" not in err and "Traceback" not in err
+
+
+def _queue_file(tmp_path: Path) -> Path:
+    from tests.helpers.queue_sheets import excel_sheet_with_bad_row
+
+    f = tmp_path / "ko.csv"
+    f.write_text(excel_sheet_with_bad_row(), encoding="utf-8")
+    return f
+
+
+@pytest.mark.parametrize("target,fragment", [("DIR", "det er en mappe"), ("DIR/finnes-ikke/ko.csv", "finner ikke mappen")])
+def test_queue_output_that_cannot_be_written_is_a_sentence(tmp_path, target, fragment):
+    """`queue --csv` to a folder or a missing folder says so in Norwegian (exit 2), without a traceback."""
+    out = target.replace("DIR", str(tmp_path))
+    p = run("queue", str(_queue_file(tmp_path)), "--on", "2026-11-23", "--csv", out)
+    assert p.returncode == 2 and fragment in p.stderr and "Traceback" not in p.stderr
+
+
+def test_queue_ics_without_capacity_is_refused(tmp_path):
+    """`queue --ics` without `--capacity` would write an empty calendar: it is refused (exit 2) and writes nothing."""
+    out = tmp_path / "timer.ics"
+    p = run("queue", str(_queue_file(tmp_path)), "--on", "2026-11-23", "--ics", str(out))
+    assert p.returncode == 2 and "--capacity" in p.stderr and not out.exists()
+    ok = run("queue", str(_queue_file(tmp_path)), "--on", "2026-11-23", "--capacity", "3", "--ics", str(out))
+    assert "BEGIN:VEVENT" in out.read_text(encoding="utf-8"), ok.stderr
+
+
+def test_non_utf8_locale_gets_utf8_not_a_traceback():
+    """With an ASCII-only locale the CLI still prints Norwegian letters (as UTF-8) and exits 0."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    p = subprocess.run([sys.executable, "-m", "guide_engine", "ages", "--on", "2026-11-23"], capture_output=True, env=env,
+                       cwd=Path(__file__).resolve().parents[2])
+    assert p.returncode == 0 and b"Traceback" not in p.stderr
+    assert "Møre og Romsdal" in p.stdout.decode("utf-8")
+
+
+def test_closed_stdout_is_an_exit_status_not_a_traceback():
+    """A reader that has gone away (`| head`) ends the CLI with status 3 and one Norwegian line."""
+    p = subprocess.Popen([sys.executable, "-m", "guide_engine", "evaluate", str(CASES / "more-og-romsdal-flyktning.json")],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[2])
+    p.stdout.close()
+    err = p.stderr.read().decode("utf-8")
+    assert p.wait() == 3 and "Traceback" not in err and "standard utdata er lukket" in err

@@ -1,11 +1,15 @@
 """Free text: one normalisation (NFC, no control or format characters, line breaks only where allowed)
-and a fødselsnummer guard that sees through separators but not through wrong control digits."""
+and a fødselsnummer guard that goes by the number's shape (a birth date and five digits), whatever its
+separators and control digits."""
 
 from __future__ import annotations
 
 import pytest
 
-from guide_engine.free_text import MSG_FNR, MSG_INVISIBLE, MSG_NOT_TEXT, MSG_ONE_LINE, clean_free_text, contains_fnr, echo, is_fnr, plain_text
+from guide_engine.free_text import (
+    MSG_FNR, MSG_INVISIBLE, MSG_NOT_TEXT, MSG_ONE_LINE, clean_free_text, contains_fnr, echo, has_fnr_shape, is_fnr, msg_too_long,
+    plain_text,
+)
 
 FNR = "01019912368"  # 1 January 1999, individual number 123, control digits 6 and 8
 D_NUMBER = "41019912351"  # the same date as a D-nummer (day + 40)
@@ -29,6 +33,15 @@ D_NUMBER = "41019912351"  # the same date as a D-nummer (day + 40)
     "٠١٠١٩٩١٢٣٦٨",  # Arabic-Indic digits
     D_NUMBER,
     "410199-12351",
+    "01019912345",  # a birth date with wrong control digits: a mistyped fødselsnummer
+    "01/01/99 12368",
+    "01_01_99_12368",
+    "(010199) 12368",
+    "010199,12368",
+    "01:01:99 12368",
+    "01.01.1999 12368",  # the year written in full
+    "0101199912345",
+    "Født 01.01.2001, nr 010101 99999",
 ])
 def test_guard_sees_through_separators(spelling):
     """Every way of writing a fødselsnummer or D-nummer is caught."""
@@ -37,11 +50,12 @@ def test_guard_sees_through_separators(spelling):
 
 
 @pytest.mark.parametrize("ordinary", [
-    "01019912345",  # a birth date, but the control digits are wrong
     "2026/12345",
     "2026-12345",
     "20260012345",  # month 26 is no birth month
-    "1503.12.34567",  # an account number
+    "9710.05.12345",  # an account number whose first four digits are no birth date
+    "01.01.1999",  # a date alone
+    "Sak 2024/01012345",
     "12345678901",
     "+47 912 34 567",
     "Sak 24/01234-5",
@@ -52,8 +66,27 @@ def test_guard_lets_ordinary_numbers_through(ordinary):
     assert clean_free_text(ordinary) == (ordinary, None)
 
 
+def test_shape_decides_not_control_digits():
+    """Any pair of control digits after a birth date and individual number is caught: a typo stays a fødselsnummer."""
+    for k in range(100):
+        number = FNR[:9] + f"{k:02d}"
+        assert has_fnr_shape(number) and contains_fnr(number) and contains_fnr(f"{number[:6]} {number[6:]}")
+
+
+def test_no_birth_date_no_alarm():
+    """Eleven digits whose first four are no day and month (even as D- or H-nummer) pass."""
+    assert not has_fnr_shape("32019912368") and not has_fnr_shape("01139912368") and not has_fnr_shape("30029912368")
+    assert has_fnr_shape("29029912368") and has_fnr_shape("01419912368") and has_fnr_shape("01819912368")
+
+
+def test_far_too_long_is_refused_before_it_is_scanned():
+    """A huge paste into a short field gets the length message (the scan never sees it)."""
+    assert clean_free_text("1 " * 500_000, max_length=100) == (None, msg_too_long(100))
+    assert clean_free_text("x" * 120, max_length=100) == (None, msg_too_long(100))
+
+
 def test_control_digits_decide():
-    """Changing any single digit of a valid fødselsnummer breaks its control digits."""
+    """Changing any single digit of a valid fødselsnummer breaks its control digits (used for digits glued to others)."""
     assert is_fnr(FNR)
     for i in range(11):
         for d in "0123456789":

@@ -79,21 +79,34 @@ def test_header_policy_per_file(built_site):
         assert "http" not in policy and "*" not in policy and "'unsafe-eval'" not in policy
 
 
-def test_server_sends_the_header_policies(built_site, site_url):
-    """The local server sends each worker's policy, the framing headers on every page, and the 404 page for unknown URLs."""
-    status, headers, _ = fetch(site_url + "guide/worker.mjs?v=1")
+def test_policy_and_caching_go_by_the_file_served(host_url):
+    """A worker reached by a path with doubled slashes or a dot gets its policy; a page or the service worker
+    with ?v= in its address is still revalidated, while a versioned asset stays immutable."""
+    for spelling in ("guide//worker.mjs", "guide/./worker.mjs", "guide/%2E/worker.mjs"):
+        status, headers, _ = fetch(host_url + spelling)
+        assert status == 200 and headers["Content-Security-Policy"] == csp.GUIDE_WORKER_POLICY, spelling
+    for path in ("veiviser/?v=1", "veiviser/index.html?v=abc", "veiviser/sw.js?v=2"):
+        status, headers, _ = fetch(host_url + path)
+        assert status == 200 and headers["Cache-Control"] == "no-cache", path
+    status, headers, _ = fetch(host_url + "guide/worker.mjs?v=1")
+    assert "immutable" in headers["Cache-Control"]
+
+
+def test_server_sends_the_header_policies(built_site, host_url):
+    """The local server and nginx (with the generated configuration) send each worker's policy, the framing headers on every page, and the 404 page for unknown URLs."""
+    status, headers, _ = fetch(host_url + "guide/worker.mjs?v=1")
     assert status == 200 and headers["Content-Security-Policy"] == csp.GUIDE_WORKER_POLICY
-    status, headers, _ = fetch(site_url + search_worker(built_site))
+    status, headers, _ = fetch(host_url + search_worker(built_site))
     assert status == 200 and headers["Content-Security-Policy"] == csp.SEARCH_WORKER_POLICY
-    status, headers, _ = fetch(site_url + "veiviser/sw.js")
+    status, headers, _ = fetch(host_url + "veiviser/sw.js")
     assert status == 200 and headers["Content-Security-Policy"] == csp.SERVICE_WORKER_POLICY
     assert headers["Cache-Control"] == "no-cache" and headers["Content-Type"] == "text/javascript"
     for page in pages(built_site):
         rel = page.relative_to(built_site).as_posix()
-        status, headers, _ = fetch(site_url + rel.removesuffix("index.html"))
+        status, headers, _ = fetch(host_url + rel.removesuffix("index.html"))
         assert status == 200, rel
         assert headers.get("X-Frame-Options") == "DENY" and headers.get("Content-Security-Policy") == "frame-ancestors 'none'", rel
-    status, headers, body = fetch(site_url + "finnes/ikke/")
+    status, headers, body = fetch(host_url + "finnes/ikke/")
     assert status == 404 and headers.get("X-Frame-Options") == "DENY"
     assert csp.page_policy(body.decode()).startswith("default-src 'self'")
 

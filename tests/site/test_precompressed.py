@@ -5,24 +5,21 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import threading
 import urllib.request
 
 import brotli
 import pytest
 
 from site_build.runtime import pyodide_dir_name
-from site_build.serve import accepted_encodings, make_server
+from site_build.serve import accepted_encodings
 
 PY = pyodide_dir_name()
 
 
-@pytest.fixture(scope="module")
-def server_url(built_site):
-    server = make_server(built_site, port=0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+@pytest.fixture
+def server_url(host_url):
+    """The local server and nginx, each serving the built site (tests/conftest.py: host_url)."""
+    return host_url
 
 
 def get(url: str, accept: str | None):
