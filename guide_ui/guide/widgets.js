@@ -54,8 +54,30 @@ function labelled(q, input, errors) {
   if (errors.length) input.setAttribute("aria-invalid", "true");
   if (q.required) input.setAttribute("aria-required", "true");
   const heading = el("h3", { id: HEADING_ID, class: "guide-question", tabindex: "-1" }, el("label", { for: `q-${q.id}`, text: q.text }));
-  const field = el("div", { class: "guide-field" }, heading, helpText(q, i.help), errorText(i.error, errors), input);
+  const field = el("div", { class: "guide-field" }, heading, helpText(q, i.help), errorText(i.error, errors), input, cutNotice(q, input));
   return { field, heading };
+}
+
+/** The browser cuts a paste at `maxlength` without a word: say so at the field, so that nobody sends
+ *  the first 100 characters of a longer text believing it is all there. */
+function cutNotice(q, input) {
+  if (!q.max_length) return null;
+  const id = `q-${q.id}-cut`;
+  const notice = el("p", { id, class: "guide-cut", role: "status", "aria-live": "polite" });
+  input.addEventListener("paste", (event) => {
+    const pasted = event.clipboardData ? event.clipboardData.getData("text") : "";
+    const selected = (input.selectionEnd ?? 0) - (input.selectionStart ?? 0);
+    const room = q.max_length - (input.value.length - selected);
+    if (pasted.length <= room) {
+      notice.textContent = "";
+      return;
+    }
+    notice.textContent = `Teksten du limte inn er ${pasted.length} tegn, men feltet tar høyst ${q.max_length}. `
+      + `Bare de første ${Math.max(room, 0)} tegnene kom med: sjekk svaret før du går videre.`;
+    const described = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    if (!described.includes(id)) input.setAttribute("aria-describedby", [...described, id].join(" "));
+  });
+  return notice;
 }
 
 /** A drop-down list, for choices with many options (the counties). */

@@ -33,3 +33,31 @@ def test_refused_at_the_field(page, site_url, field, value, message):
     assert message in page.inner_text(f"#q-{field}-error")
     assert current_question(page) == field
     assert page.get_attribute(f"#q-{field}", "aria-describedby").find(f"q-{field}-error") >= 0
+
+
+def test_a_paste_longer_than_the_field_is_said_at_the_field(page, site_url):
+    """Pasting more than a field's maxlength: the field says how much was cut, tied to the input by aria-describedby."""
+    open_guide(page, site_url)
+    for _ in range(25):
+        qid = current_question(page)
+        if qid == "participant_ref":
+            break
+        fill_current(page, MORE_OG_ROMSDAL_WITH_INTERPRETER[qid])
+        next_step(page, qid)
+    assert current_question(page) == "participant_ref"
+    limit = int(page.get_attribute("#q-participant_ref", "maxlength"))
+    page.eval_on_selector("#q-participant_ref", """(input, text) => {
+        const data = new DataTransfer();
+        data.setData("text", text);
+        input.focus();
+        input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }""", "AB-" + "x" * 1000)
+    notice = page.inner_text("#q-participant_ref-cut")
+    assert "1003 tegn" in notice and f"høyst {limit}" in notice
+    assert "q-participant_ref-cut" in page.get_attribute("#q-participant_ref", "aria-describedby")
+    page.eval_on_selector("#q-participant_ref", """(input) => {
+        const data = new DataTransfer();
+        data.setData("text", "AB-12");
+        input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }""")
+    assert page.inner_text("#q-participant_ref-cut") == ""
