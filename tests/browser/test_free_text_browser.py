@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from guide_engine.free_text import MSG_FNR, MSG_INVISIBLE
-from tests.helpers.guide_driver import MORE_OG_ROMSDAL_WITH_INTERPRETER, current_question, fill_current, next_step, open_guide
+from tests.helpers.guide_driver import MORE_OG_ROMSDAL_WITH_INTERPRETER, answer_until, current_question, fill_current, next_step, open_guide
 
 pytestmark = pytest.mark.browser
 
@@ -38,13 +38,7 @@ def test_refused_at_the_field(page, site_url, field, value, message):
 def test_a_paste_longer_than_the_field_is_said_at_the_field(page, site_url):
     """Pasting more than a field's maxlength: the field says how much was cut, tied to the input by aria-describedby."""
     open_guide(page, site_url)
-    for _ in range(25):
-        qid = current_question(page)
-        if qid == "participant_ref":
-            break
-        fill_current(page, MORE_OG_ROMSDAL_WITH_INTERPRETER[qid])
-        next_step(page, qid)
-    assert current_question(page) == "participant_ref"
+    answer_until(page, "participant_ref")
     limit = int(page.get_attribute("#q-participant_ref", "maxlength"))
     page.eval_on_selector("#q-participant_ref", """(input, text) => {
         const data = new DataTransfer();

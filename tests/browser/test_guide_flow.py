@@ -12,6 +12,7 @@ from guide_engine import api
 from tests.helpers.guide_driver import (
     MORE_OG_ROMSDAL_WITH_INTERPRETER,
     READY_MS,
+    answer_until,
     answer_until_review,
     current_question,
     fill_current,
@@ -71,14 +72,7 @@ def test_more_og_romsdal_participant_with_interpreter(page, site_url):
 def test_invalid_answer_is_shown_at_the_field_and_kept(page, site_url):
     """An impossible age gives a Norwegian message at the field and in a focused summary; the input stays."""
     open_guide(page, site_url)
-    answers = dict(MORE_OG_ROMSDAL_WITH_INTERPRETER)
-    for _ in range(10):
-        qid = current_question(page)
-        if qid == "age_at_permit":
-            break
-        fill_current(page, answers[qid])
-        next_step(page, qid)
-    assert current_question(page) == "age_at_permit"
+    answer_until(page, "age_at_permit")
     page.fill("#q-age_at_permit", "300")
     page.click("#guide-next")
     page.wait_for_selector("#guide-error-summary")

@@ -61,6 +61,17 @@ def next_step(page, qid: str) -> None:
     )
 
 
+def answer_until(page, target: str, answers: dict = MORE_OG_ROMSDAL_WITH_INTERPRETER, limit: int = 25) -> None:
+    """Answer question after question from ``answers`` until ``target`` is the current question."""
+    for _ in range(limit):
+        qid = current_question(page)
+        if qid == target:
+            return
+        fill_current(page, answers[qid])
+        next_step(page, qid)
+    assert current_question(page) == target
+
+
 def answer_until_review(page, answers: dict) -> list[str]:
     """Answer each question the guide asks from `answers`; return the ids asked, in order."""
     asked = []
