@@ -431,3 +431,17 @@ def county_of(number_or_name: str, when: date | str) -> str:
     """The county id of the municipality on the date ("1506" -> "more-og-romsdal"). Raises
     MunicipalityNotFound (Norwegian message naming the date) when the municipality did not exist then."""
     return lookup(number_or_name, when).county
+
+
+def register_json(rows: Iterable[Municipality]) -> list[dict]:
+    """Rows as JSON (the CLI's ``--json``, the site's /data/): number, name, county, valid_from,
+    valid_to (null while valid), with the parallel names, SSB's name and the links between numbers."""
+    return [
+        {
+            "number": m.number, "name": m.name, "county": m.county,
+            "valid_from": m.valid_from.isoformat(), "valid_to": m.valid_to.isoformat() if m.valid_to else None,
+            "parallel_names": list(m.parallel_names), "label": m.label,
+            "replaces": list(m.replaces), "replaced_by": list(m.replaced_by),
+        }
+        for m in rows
+    ]

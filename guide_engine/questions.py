@@ -56,6 +56,12 @@ def opening() -> tuple[str, ...]:
 
 
 @cached
+def derived() -> tuple[str, ...]:
+    """The questions never asked: they follow from another answer (``stage = "derived"``: the county)."""
+    return tuple(q["id"] for q in load_questions() if q["stage"] == "derived")
+
+
+@cached
 def preparation() -> tuple[dict, ...]:
     """The questions asked once the person is covered (``stage = "preparation"``), in the file's order."""
     return tuple(q for q in load_questions() if q["stage"] == "preparation")

@@ -41,10 +41,13 @@ export function localPath(opening, answers) {
 export function localErrors(q, value, options) {
   const field = q.id;
   if (value === undefined || value === null || value === "") {
-    return q.required ? [{ field, message: q.type === "choice" || q.type === "boolean" ? "Velg et svar." : "Fyll ut dette feltet." }] : [];
+    return q.required ? [{ field, message: q.type === "choice" || q.type === "boolean" ? "Velg et svar." : q.type === "municipality" ? "Skriv navnet eller kommunenummeret, og velg kommunen i listen." : "Fyll ut dette feltet." }] : [];
   }
   if ((q.type === "choice" || q.type === "boolean") && !options.some((o) => o.value === value)) {
     return [{ field, message: "Velg et av svarene i listen." }];
+  }
+  if (q.type === "municipality" && !options.some((o) => o.value === value)) {
+    return [{ field, message: "Velg en kommune i listen: skriv navnet eller kommunenummeret, og velg kommunen med piltastene og Enter eller med musen." }];
   }
   if (q.type === "date" && !isIsoDate(value)) return [{ field, message: "Skriv en gyldig dato." }];
   if (q.max_length && String(value).length > q.max_length) return [{ field, message: `Svaret kan være høyst ${q.max_length} tegn.` }];
