@@ -45,6 +45,8 @@ def definitions(on: date | None) -> list[dict]:
         for k in ("min", "max", "max_length"):
             if k in q:
                 d[k] = q[k]
+        if q["stage"] == "derived":
+            d["derived"] = True  # never asked: follows from another answer; a value given must agree
         out.append(d)
     return out
 
