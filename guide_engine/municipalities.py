@@ -332,20 +332,32 @@ def find(text: str, when: date | str) -> list[Municipality]:
     ("Kárášjohka – Karasjok", "Herøy (Nordland)"). A name the same municipality had at another time
     counts too ("Tråante" finds 5001 Trondheim in 2022). Two hits mean the name is shared (Herøy)."""
     day = _day(when)
-    rows = load_register().rows
+    by_number, by_key = _indexes()
     number = _number(text)
     if number is not None:
-        return [m for m in rows if m.number == number and m.exists_on(day)]
+        return [m for m in by_number.get(number, ()) if m.exists_on(day)]
     both = _NUMBER_AND_NAME.match(text.strip())
     if both:  # "1506 Molde": the number, if the name is one it has had
         number, key = both.group(1).zfill(4), normalise(both.group(2))
-        named = any(key in _keys(m) for m in rows if m.number == number)
-        return [m for m in rows if named and m.number == number and m.exists_on(day)]
+        named = number in by_key.get(key, ())
+        return [m for m in by_number.get(number, ()) if named and m.exists_on(day)]
     key = normalise(text)
     if not key:
         return []
-    numbers = {m.number for m in rows if key in _keys(m)}
-    return [m for m in rows if m.number in numbers and m.exists_on(day)]
+    return [m for n in sorted(by_key.get(key, ())) for m in by_number[n] if m.exists_on(day)]
+
+
+@cached
+def _indexes() -> tuple[dict[str, tuple[Municipality, ...]], dict[str, frozenset[str]]]:
+    """The register's rows by number (oldest first) and the numbers each name key has named, made once
+    per register (the queue resolves thousands of rows)."""
+    by_number: dict[str, list[Municipality]] = {}
+    by_key: dict[str, set[str]] = {}
+    for m in load_register().rows:
+        by_number.setdefault(m.number, []).append(m)
+        for k in _keys(m):
+            by_key.setdefault(k, set()).add(m.number)
+    return {n: tuple(ms) for n, ms in by_number.items()}, {k: frozenset(ns) for k, ns in by_key.items()}
 
 
 def search(text: str, when: date | str, limit: int | None = None) -> list[Municipality]:

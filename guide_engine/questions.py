@@ -45,8 +45,6 @@ def definitions(on: date | None) -> list[dict]:
         for k in ("min", "max", "max_length"):
             if k in q:
                 d[k] = q[k]
-        if q["stage"] == "derived":
-            d["derived"] = True  # never asked: follows from another answer; a value given must agree
         out.append(d)
     return out
 
@@ -57,10 +55,10 @@ def opening() -> tuple[str, ...]:
     return tuple(q["id"] for q in load_questions() if q["stage"] == "opening")
 
 
-@cached
-def derived() -> tuple[str, ...]:
-    """The questions never asked: they follow from another answer (``stage = "derived"``: the county)."""
-    return tuple(q["id"] for q in load_questions() if q["stage"] == "derived")
+def opening_for(given) -> list[str]:
+    """The opening questions, in the file's order, with each derived question whose answer was given
+    anyway (``given(id)``): it is on the path then, so it is checked like any answer."""
+    return [q["id"] for q in load_questions() if q["stage"] == "opening" or (q["stage"] == "derived" and given(q["id"]))]
 
 
 @cached

@@ -22,7 +22,7 @@ from .data_loader import County, cached
 from .dates import parse_iso
 from .decisions import eligibility, place, priority
 from .municipalities import Municipality
-from .questions import derived, opening, preparation, question_map
+from .questions import opening, opening_for, preparation, question_map
 
 ON_MIN, ON_MAX = date(1990, 1, 1), date(2200, 12, 31)
 
@@ -81,6 +81,7 @@ class Session:
         self.facts: CaseFacts | None = None  # the county's facts for this case, each looked up once
         self.path: list[str] = list(opening())
         if self.answers is not None:
+            self.path = opening_for(self.answers.has_value)  # a county given anyway is checked (it must agree)
             self._walk()
 
     def _walk(self) -> None:
@@ -125,8 +126,7 @@ class Session:
         dp = data_problem()
         if dp:
             errs.append({"field": "_data", "message": f"Dataene kan ikke leses: {dp}"})
-        given = [f for f in derived() if f not in self.path and self.answers.present(f)]  # a county given must be valid too
-        return errs + errors_for(self.answers, self.path + given)
+        return errs + errors_for(self.answers, self.path)
 
     def unknown_fields(self) -> list[str]:
         return unknown_fields(self.raw)

@@ -115,8 +115,8 @@ def county_change(m: Municipality, on: date, session: date | None) -> dict | Non
         "session_text": format_nb(session),
         "municipalities": [{"number": s.number, "name": s.name} for s in after],
         "text": (
-            f"{old} fylke finnes til og med {format_nb(m.valid_to)}. Veiledningen skal være {format_nb(session)}, "
-            f"og fra {format_nb(first)} hører {m.name} kommune til {new} som {places}: det er {new} fylkeskommune "
+            f"{old} fylke finnes til og med {format_nb(m.valid_to)}, og veiledningen ({format_nb(session)}) faller etter det. "
+            f"Fra {format_nb(first)} hører {m.name} kommune til {new} som {places}: det er {new} fylkeskommune "
             f"som skal holde veiledningen, og henvisningen er stilet dit."
         ),
         "source": SOURCE,

@@ -127,7 +127,7 @@ def build(ctx: Context, tasks: list[dict]) -> tuple[dict, Basis]:
                      fill(Template(status.letter), alternatives=" ".join(f"{x['when']}: {x['label'].lower()}." for x in elig.get("alternatives", [])))),
         timing_line=_timing(L, ctx),
         info_lines="\n".join(_info(L, ctx)),
-        relied_on=_relied_on(L, facts),
+        relied_on="" if change else _relied_on(L, facts),  # the documents are the old county's, not the addressee's
     )
     basis = Basis().add(sources=[facts.source(k, PART) for k in ("booking_mailbox", "organiser")])
     draft = {"applicable": True, "to": to, "subject": subject, "body": body + "\n", "reminder": template("referral_reminder").template,

@@ -135,8 +135,7 @@ export class Controller {
   showResult() {
     if (this.pending || this.view.name !== "review") return;
     const active = {};
-    const given = [...this.questions.values()].filter((q) => q.derived).map((q) => q.id); // a handed-over county must agree too
-    for (const id of [...this.path, ...given]) if (this.answers[id] !== undefined) active[id] = this.answers[id];
+    for (const id of this.path) if (this.answers[id] !== undefined) active[id] = this.answers[id];
     this.request("evaluate", (r) => {
       const errors = r.errors || [];
       if (!errors.length) {
