@@ -6,8 +6,7 @@
 import { focus } from "../shared/dom.js";
 import { REPLY_FAILED, TOO_LARGE } from "../shared/messages.js";
 import { showBusy } from "./busy.js";
-import { ON, countyOptions, localErrors, localPath, startPath } from "./local.js";
-import { municipalityOptions } from "./municipality.js";
+import { ON, localErrors, localPath, optionsFor, startPath } from "./local.js";
 import { draw } from "./views/index.js";
 import { readValue } from "./widgets.js";
 
@@ -32,11 +31,7 @@ export class Controller {
   }
 
   options(q) {
-    if (q.type === "municipality") {
-      if (!this.municipalities || this.municipalities.on !== this.on) this.municipalities = { on: this.on, list: municipalityOptions(this.boot, this.on) };
-      return this.municipalities.list;
-    }
-    return q.id === "county" ? countyOptions(q, this.boot, this.on) : q.options || [];
+    return optionsFor(q, this.boot, this.on);
   }
 
   hasAnswers() {

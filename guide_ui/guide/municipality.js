@@ -12,8 +12,15 @@ const SHOWN = 50; // options drawn at most; the status says how many match in al
 
 const fold = (s) => String(s).normalize("NFC").toLocaleLowerCase("nb").replace(/\s+kommune\.?$/, "").replace(/\s+/g, " ").trim();
 
+let made = null; // the options of the last date asked for: the controller asks at every step
+
 /** The municipalities that exist on `on` (ISO), as options {value: number, label, county, countyName, text}. */
 export function municipalityOptions(boot, on) {
+  if (!made || made.boot !== boot || made.on !== on) made = { boot, on, list: optionsOn(boot, on) };
+  return made.list;
+}
+
+function optionsOn(boot, on) {
   const data = boot.municipalities || { fields: [], rows: [] };
   const at = Object.fromEntries(data.fields.map((f, i) => [f, i]));
   const names = Object.fromEntries((boot.counties || []).map((c) => [c.id, c.name]));
