@@ -71,7 +71,7 @@ def derived(m: Municipality, on: date) -> dict:
         "county": m.county,
         "county_name": name,
         "text": f"{m.name} kommune ({m.number}) ligger i {name} per {format_nb(on)}.",
-        "source": SOURCE,
+        "register": SOURCE,
     }
 
 
@@ -119,5 +119,5 @@ def county_change(m: Municipality, on: date, session: date | None) -> dict | Non
             f"Fra {format_nb(first)} hører {m.name} kommune til {new} som {places}: det er {new} fylkeskommune "
             f"som skal holde veiledningen, og henvisningen er stilet dit."
         ),
-        "source": SOURCE,
+        "register": SOURCE,
     }

@@ -53,11 +53,15 @@ def empty(on: date | None, errors: list[dict], warnings: list[str], path: list[s
     }
 
 
-def _county_block(county: County, on: date) -> tuple[dict, Basis]:
+def _county_block(county: County, on: date, where: dict, change: dict | None) -> tuple[dict, Basis]:
+    """The county (derived from the municipality ``where``), its routine on the date, and ``change``:
+    the county that holds the session when this one ends before it (decisions/place.py)."""
     routine = county.routine_on(on)
     block = {
         "id": county.id,
         "name": county.name,
+        "derived_text": where["text"],
+        "change": change,
         "routine": ({"title": routine.title, "source": routine.source,
                      "valid_from": routine.period.valid_from.isoformat() if routine.period.valid_from else None,
                      "valid_to": routine.period.valid_to.isoformat() if routine.period.valid_to else None}
@@ -113,11 +117,10 @@ def build(session: Session, brief: bool = False) -> dict:
     on, a, facts, decision = session.on, session.answers, session.facts, session.decision
     val = {fid: a.value(fid) for fid in session.path}
     covered = decision.guided
-    block, county_basis = _county_block(session.county, on)
     dls, dl_notes = deadlines.compute(decision, facts, val.get("settlement_date"), val.get("planned_session_date"))
     where = place.derived(session.municipality, on)
     change = place.county_change(session.municipality, on, session_day(dls)) if covered else None
-    block.update(derived_text=where["text"], change=change)
+    block, county_basis = _county_block(session.county, on, where, change)
     ctx = Context(
         on=on, county=session.county, facts=facts, decision=decision, answers=val,
         eligibility=decision.to_dict(),
