@@ -219,6 +219,7 @@ def hook(monkeypatch):
             "index_url": "INDEX/",
             "json_url": "JSON",
             "county_json_url": lambda cid: f"JSON/{cid}",
+            "municipalities_json_url": "JSON/municipalities",
         },
     )
     return county_pages
