@@ -53,9 +53,6 @@ export function localErrors(q, value, options) {
   if ((q.type === "choice" || q.type === "boolean") && !options.some((o) => o.value === value)) {
     return [{ field, message: "Velg et av svarene i listen." }];
   }
-  if (q.type === "municipality" && !options.some((o) => o.value === value)) {
-    return [{ field, message: "Velg en kommune i listen: skriv navnet eller kommunenummeret, og velg kommunen med piltastene og Enter eller med musen." }];
-  }
   if (q.type === "date" && !isIsoDate(value)) return [{ field, message: "Skriv en gyldig dato." }];
   if (q.max_length && String(value).length > q.max_length) return [{ field, message: `Svaret kan være høyst ${q.max_length} tegn.` }];
   return [];
