@@ -57,7 +57,8 @@ def mismatch(m: Municipality, given: str, on: date) -> str:
     """A county given that is not the municipality's on ``on``: both named, with the date."""
     return (
         f"{m.name} kommune ({m.number}) ligger i {county_name(m.county)} fylke per {format_nb(on)}, ikke i "
-        f"{county_name(given)}. Velg riktig kommune, eller rett fylket: fylket følger av kommunen."
+        f"{county_name(given)} (kommuneregisteret, etter SSBs klassifikasjon av kommuner). Velg riktig kommune, "
+        f"eller rett fylket: fylket følger av kommunen."
     )
 
 
@@ -115,7 +116,7 @@ def county_change(m: Municipality, on: date, session: date | None) -> dict | Non
         "session_text": format_nb(session),
         "municipalities": [{"number": s.number, "name": s.name} for s in after],
         "text": (
-            f"{old} fylke finnes til og med {format_nb(m.valid_to)}, og veiledningen ({format_nb(session)}) faller etter det. "
+            f"{old} fylke finnes til og med {format_nb(m.valid_to)}, og veiledningen, regnet til {format_nb(session)}, faller etter det. "
             f"Fra {format_nb(first)} hører {m.name} kommune til {new} som {places}: det er {new} fylkeskommune "
             f"som skal holde veiledningen, og henvisningen er stilet dit."
         ),
