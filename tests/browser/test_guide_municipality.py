@@ -142,3 +142,23 @@ def test_viken_case_names_the_successor_county(page, site_url):
     assert page.get_attribute("#guide-county-change", "data-successor") == "akershus"
     assert page.locator("#guide-county-change").count() == 1
     assert "Akershus fylkeskommune" in page.inner_text("#guide-referral-body")
+
+
+def test_a_plain_list_where_the_type_ahead_cannot_be_built(context, site_url):
+    """If the combobox cannot be built, the question is a plain <select> of the same municipalities, and the guide goes on."""
+    context.add_init_script(
+        """const set = Element.prototype.setAttribute;
+        Element.prototype.setAttribute = function (name, value) {
+            if (name === "aria-autocomplete") throw new Error("no combobox here");
+            return set.call(this, name, value);
+        };"""
+    )
+    page = context.new_page()
+    open_guide(page, site_url)
+    assert page.locator("select#q-municipality").count() == 1 and page.locator("[role=combobox]").count() == 0
+    label = page.eval_on_selector("#q-municipality option[value='\"1506\"']", "o => o.textContent")
+    assert label.startswith("Molde (1506)") and "Møre og Romsdal" in label
+    page.select_option("#q-municipality", '"1506"')
+    page.click("#guide-next")
+    page.wait_for_selector("#guide-step[data-question='participant_ref']", timeout=STEP_MS)
+    assert page.evaluate("window.__guide.guide.answers.municipality") == "1506"
