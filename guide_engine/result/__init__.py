@@ -53,14 +53,13 @@ def empty(on: date | None, errors: list[dict], warnings: list[str], path: list[s
     }
 
 
-def _county_block(county: County, on: date, where: dict, change: dict | None) -> tuple[dict, Basis]:
-    """The county (derived from the municipality ``where``), its routine on the date, and ``change``:
-    the county that holds the session when this one ends before it (decisions/place.py)."""
+def _county_block(county: County, on: date, change: dict | None) -> tuple[dict, Basis]:
+    """The county (derived from the municipality: the result's ``municipality``), its routine on the
+    date, and ``change``: the county that holds the session when this one ends before it (decisions/place.py)."""
     routine = county.routine_on(on)
     block = {
         "id": county.id,
         "name": county.name,
-        "derived_text": where["text"],
         "change": change,
         "routine": ({"title": routine.title, "source": routine.source,
                      "valid_from": routine.period.valid_from.isoformat() if routine.period.valid_from else None,
@@ -120,7 +119,7 @@ def build(session: Session, brief: bool = False) -> dict:
     dls, dl_notes = deadlines.compute(decision, facts, val.get("settlement_date"), val.get("planned_session_date"))
     where = place.derived(session.municipality, on)
     change = place.county_change(session.municipality, on, session_day(dls)) if covered else None
-    block, county_basis = _county_block(session.county, on, where, change)
+    block, county_basis = _county_block(session.county, on, change)
     ctx = Context(
         on=on, county=session.county, facts=facts, decision=decision, answers=val,
         eligibility=decision.to_dict(),

@@ -32,7 +32,7 @@ export function routine(r, ctx) {
   const m = r.municipality;
   const change = c.change;
   return [
-    m ? el("p", { class: "guide-place", id: "guide-place", "data-municipality": m.number, "data-county": m.county }, `${c.derived_text || m.text} Fylket følger av kommunen (${m.register}).`) : null,
+    m ? el("p", { class: "guide-place", id: "guide-place", "data-municipality": m.number, "data-county": m.county }, `${m.text} Fylket følger av kommunen (${m.register}).`) : null,
     el(
       "p",
       { class: "guide-routine", id: "guide-routine" },
