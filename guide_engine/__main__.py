@@ -2,7 +2,9 @@
 ``python -m guide_engine evaluate CASE.json [--on YYYY-MM-DD]`` and
 ``python -m guide_engine ages [--on YYYY-MM-DD]`` (every fact by the age of its source, oldest first) and
 ``python -m guide_engine routine check FILE [--on YYYY-MM-DD]`` (a submitted county file checked as the build
-checks it, and what it would change; exit 0 valid, 1 invalid, 2 unreadable).
+checks it, and what it would change; exit 0 valid, 1 invalid, 2 unreadable) and
+``python -m guide_engine municipalities [--on YYYY-MM-DD] [--county ID] [--json]`` (the municipality
+register: every row, or those of one date and county).
 
 The CLI is the only place that may read the system clock: without ``--on`` and without ``"on"`` in
 the case file, the reference date is today. Exit status: 0 for a result, 1 when the result has
@@ -88,9 +90,15 @@ def main(argv: list[str] | None = None) -> int:
     rc = rsub.add_parser("check", help="check a submitted county file as the build does, and list what it would change")
     rc.add_argument("file", help="path to the county file (TOML)")
     rc.add_argument("--on", help="the build's date for the date checks, YYYY-MM-DD (default: today)")
+    m = sub.add_parser("municipalities", help="list the municipalities of the register (number, name, county, period)")
+    m.add_argument("--on", help="only those existing on this date, YYYY-MM-DD")
+    m.add_argument("--county", help="only those of this county id (see `counties`)")
+    m.add_argument("--json", action="store_true", help="print a JSON list of {number, name, county, valid_from, valid_to}")
     args = p.parse_args(argv)
     if args.cmd == "routine":
         return _routine_check(args)
+    if args.cmd == "municipalities":
+        return _municipalities(args)
     if args.cmd == "queue":
         return _queue(args)
     if args.cmd == "ages":
@@ -211,6 +219,27 @@ def _queue(args) -> int:
     for e in result["row_errors"]:
         print(f"Rad {e['row']}, {e['field']}: {e['message']}")
     return 1 if result["row_errors"] or result["errors"] else 0
+
+
+def _municipalities(args) -> int:
+    """The register's rows (all, or those existing on --on), optionally of one county; exit 2 for a bad option."""
+    from .municipalities import load_register, on as existing_on, register_json
+
+    on = parse_iso(args.on) if args.on else None
+    if args.on and on is None:
+        print("Ugyldig dato for --on (ÅÅÅÅ-MM-DD).", file=sys.stderr)
+        return 2
+    if args.county and args.county not in all_counties():
+        print(f"Ukjent fylke «{args.county}». Se fylkes-id-ene med: python -m guide_engine counties", file=sys.stderr)
+        return 2
+    rows = existing_on(on) if on else list(load_register().rows)
+    rows = [r for r in rows if not args.county or r.county == args.county]
+    if args.json:
+        print(json.dumps(register_json(rows), ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        print(f"{r.number}  {r.label:<32} {r.county:<22} {r.valid_from.isoformat()}–{r.valid_to.isoformat() if r.valid_to else ''}")
+    return 0
 
 
 def _ages(args) -> int:

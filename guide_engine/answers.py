@@ -13,6 +13,7 @@ from typing import Any
 from .counties import county_choices, get_county
 from .data_loader import load_permit_groups
 from .dates import format_nb, parse_iso
+from .decisions import place
 from .free_text import clean_free_text, echo
 from .questions import question_map
 from .rules import family
@@ -81,6 +82,8 @@ class Answers:
             return None, "Svar ja eller nei."
         if kind == "integer":
             return self._integer(fid, q, raw)
+        if kind == "municipality":
+            return self._municipality(q, raw)
         if kind == "date":
             d = parse_iso(raw)
             if d is None:
@@ -119,6 +122,20 @@ class Answers:
                 msg = f"{county.name} fantes ikke {when}. Velg et fylke som fantes på den datoen."
             return None, msg
         return county.id, None
+
+    def _municipality(self, q: dict, raw: Any) -> tuple[Any, str | None]:
+        """A name or kommunenummer, resolved against the register on the reference date (a
+        Municipality); a county given as well must be its county (decisions/place.py)."""
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            raw = str(raw)
+        if not isinstance(raw, str):
+            return None, "Skriv navnet eller kommunenummeret og velg kommunen i listen."
+        text, message = clean_free_text(raw, max_length=q.get("max_length", 100))
+        if message:
+            return None, message
+        if not text:
+            return None, None
+        return place.resolve(text, self.on, self.value("county"))
 
     def _integer(self, fid: str, q: dict, raw: Any) -> tuple[Any, str | None]:
         n: int | None = None

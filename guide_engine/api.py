@@ -45,8 +45,8 @@ def _internal(e: Exception) -> list[dict]:
 def _opening(e: Exception | None = None) -> list[str]:
     try:
         return list(opening())
-    except Exception:  # the data cannot be read: the county is still the first question
-        return ["county"]
+    except Exception:  # the data cannot be read: the municipality is still the first question
+        return ["municipality"]
 
 
 # --- the API ------------------------------------------------------------------------------------

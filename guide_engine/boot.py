@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from . import api
 from .data_loader import load_counties, load_labels, load_references, load_sources
+from .municipalities import load_register
+
+# The columns of each municipality row in the boot data (compact: the page gets every row since 2020).
+MUNICIPALITY_FIELDS = ("number", "name", "label", "county", "valid_from", "valid_to")
 
 
 def counties() -> list[dict]:
@@ -22,6 +26,14 @@ def counties() -> list[dict]:
     ]
 
 
+def municipalities() -> dict:
+    """The register for the municipality question's type-ahead, as rows of MUNICIPALITY_FIELDS: the
+    page picks those of its reference date and shows the county that follows, before the engine runs."""
+    rows = [[m.number, m.name, m.label, m.county, m.valid_from.isoformat(), m.valid_to.isoformat() if m.valid_to else None]
+            for m in load_register().rows]
+    return {"fields": list(MUNICIPALITY_FIELDS), "rows": rows}
+
+
 def questions() -> list[dict]:
     return api.questions(None)
 
@@ -29,6 +41,7 @@ def questions() -> list[dict]:
 def boot_data() -> dict:
     return {
         "counties": counties(),
+        "municipalities": municipalities(),
         "questions": questions(),
         # Labels for the provisions and sources the result cites (the result carries their ids).
         "references": {r.id: {"label": r.label, "title": r.title} for r in load_references().values()},

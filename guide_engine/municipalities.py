@@ -332,20 +332,32 @@ def find(text: str, when: date | str) -> list[Municipality]:
     ("Kárášjohka – Karasjok", "Herøy (Nordland)"). A name the same municipality had at another time
     counts too ("Tråante" finds 5001 Trondheim in 2022). Two hits mean the name is shared (Herøy)."""
     day = _day(when)
-    rows = load_register().rows
+    by_number, by_key = _indexes()
     number = _number(text)
     if number is not None:
-        return [m for m in rows if m.number == number and m.exists_on(day)]
+        return [m for m in by_number.get(number, ()) if m.exists_on(day)]
     both = _NUMBER_AND_NAME.match(text.strip())
     if both:  # "1506 Molde": the number, if the name is one it has had
         number, key = both.group(1).zfill(4), normalise(both.group(2))
-        named = any(key in _keys(m) for m in rows if m.number == number)
-        return [m for m in rows if named and m.number == number and m.exists_on(day)]
+        named = number in by_key.get(key, ())
+        return [m for m in by_number.get(number, ()) if named and m.exists_on(day)]
     key = normalise(text)
     if not key:
         return []
-    numbers = {m.number for m in rows if key in _keys(m)}
-    return [m for m in rows if m.number in numbers and m.exists_on(day)]
+    return [m for n in sorted(by_key.get(key, ())) for m in by_number[n] if m.exists_on(day)]
+
+
+@cached
+def _indexes() -> tuple[dict[str, tuple[Municipality, ...]], dict[str, frozenset[str]]]:
+    """The register's rows by number (oldest first) and the numbers each name key has named, made once
+    per register (the queue resolves thousands of rows)."""
+    by_number: dict[str, list[Municipality]] = {}
+    by_key: dict[str, set[str]] = {}
+    for m in load_register().rows:
+        by_number.setdefault(m.number, []).append(m)
+        for k in _keys(m):
+            by_key.setdefault(k, set()).add(m.number)
+    return {n: tuple(ms) for n, ms in by_number.items()}, {k: frozenset(ns) for k, ns in by_key.items()}
 
 
 def search(text: str, when: date | str, limit: int | None = None) -> list[Municipality]:
@@ -431,3 +443,17 @@ def county_of(number_or_name: str, when: date | str) -> str:
     """The county id of the municipality on the date ("1506" -> "more-og-romsdal"). Raises
     MunicipalityNotFound (Norwegian message naming the date) when the municipality did not exist then."""
     return lookup(number_or_name, when).county
+
+
+def register_json(rows: Iterable[Municipality]) -> list[dict]:
+    """Rows as JSON (the CLI's ``--json``, the site's /data/): number, name, county, valid_from,
+    valid_to (null while valid), with the parallel names, SSB's name and the links between numbers."""
+    return [
+        {
+            "number": m.number, "name": m.name, "county": m.county,
+            "valid_from": m.valid_from.isoformat(), "valid_to": m.valid_to.isoformat() if m.valid_to else None,
+            "parallel_names": list(m.parallel_names), "label": m.label,
+            "replaces": list(m.replaces), "replaced_by": list(m.replaced_by),
+        }
+        for m in rows
+    ]

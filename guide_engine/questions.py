@@ -55,6 +55,12 @@ def opening() -> tuple[str, ...]:
     return tuple(q["id"] for q in load_questions() if q["stage"] == "opening")
 
 
+def opening_for(given) -> list[str]:
+    """The opening questions, in the file's order, with each derived question whose answer was given
+    anyway (``given(id)``): it is on the path then, so it is checked like any answer."""
+    return [q["id"] for q in load_questions() if q["stage"] == "opening" or (q["stage"] == "derived" and given(q["id"]))]
+
+
 @cached
 def preparation() -> tuple[dict, ...]:
     """The questions asked once the person is covered (``stage = "preparation"``), in the file's order."""

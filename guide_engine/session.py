@@ -20,8 +20,9 @@ from .case_facts import CaseFacts
 from .counties import data_problem as county_data_problem, get_county
 from .data_loader import County, cached
 from .dates import parse_iso
-from .decisions import eligibility, priority
-from .questions import opening, preparation, question_map
+from .decisions import eligibility, place, priority
+from .municipalities import Municipality
+from .questions import opening, opening_for, preparation, question_map
 
 ON_MIN, ON_MAX = date(1990, 1, 1), date(2200, 12, 31)
 
@@ -51,7 +52,7 @@ def _asks(q: dict, s: "Session") -> bool:
 def data_problem() -> str | None:
     """Why the data cannot be used, naming the file and what is wrong: a file that breaks its rules,
     or a vocabulary value the rules do not handle (a permit group without its rule). None when fine."""
-    return county_data_problem() or eligibility.data_problem()
+    return county_data_problem() or place.data_problem() or eligibility.data_problem()
 
 
 def reference_date(answers: Any, on: Any) -> tuple[date | None, str | None]:
@@ -75,10 +76,12 @@ class Session:
         self.on, self.on_problem = reference_date(raw, on)
         self.answers = Answers(raw, self.on) if self.on else None
         self.decision: eligibility.Decision | None = None
-        self.county: County | None = None
+        self.county: County | None = None  # derived from the municipality (decisions/place.py)
+        self.municipality: Municipality | None = None
         self.facts: CaseFacts | None = None  # the county's facts for this case, each looked up once
         self.path: list[str] = list(opening())
         if self.answers is not None:
+            self.path = opening_for(self.answers.has_value)  # a county given anyway is checked (it must agree)
             self._walk()
 
     def _walk(self) -> None:
@@ -89,8 +92,8 @@ class Session:
         except Missing:
             self.decision = None
         self.path += [f for f in a.asked if f not in self.path]
-        cid = a.value("county")
-        self.county = get_county(cid)[0] if cid else None
+        self.municipality = a.value("municipality")
+        self.county = get_county(self.municipality.county)[0] if self.municipality else None
         if self.county is not None and self.decision is not None:
             self.facts = CaseFacts(self.county, self.on, self.decision.prepares)  # facts written for one law: scoped by the outcome prepared for
         if self.covered:
@@ -119,7 +122,7 @@ class Session:
             return [{"field": "on", "message": self.on_problem}]
         errs = []
         if not isinstance(self.raw, dict):
-            errs.append({"field": "_case", "message": "Saken må være et JSON-objekt med svar, for eksempel {\"county\": \"more-og-romsdal\"}."})
+            errs.append({"field": "_case", "message": "Saken må være et JSON-objekt med svar, for eksempel {\"municipality\": \"Molde\"}."})
         dp = data_problem()
         if dp:
             errs.append({"field": "_data", "message": f"Dataene kan ikke leses: {dp}"})

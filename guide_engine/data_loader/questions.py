@@ -11,8 +11,9 @@ from .reader import DataError, Reader, enum, integer, text, text_list
 from .sources import check_refs, cited_references
 from .vocabularies import load_permit_groups
 
-QUESTION_TYPES = ("choice", "date", "integer", "boolean", "text", "textarea")
-QUESTION_STAGES = ("opening", "eligibility", "preparation")
+QUESTION_TYPES = ("choice", "date", "integer", "boolean", "text", "textarea", "municipality")
+# "derived": never asked, follows from another answer (the county from the municipality); a value given must agree.
+QUESTION_STAGES = ("derived", "opening", "eligibility", "preparation")
 CHECK_RULES = ("not_after", "not_before", "days_ahead_at_most")
 # The vocabularies a choice question may take its options from (value and label of each entry).
 OPTION_VOCABULARIES = {"permit_groups": load_permit_groups}

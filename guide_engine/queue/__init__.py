@@ -31,11 +31,11 @@ from typing import Any
 from ..dates import format_nb
 from ..session import ON_MAX, ON_MIN
 from .capacity import MAX_PER_WEEK, arguments, project
-from .export import EXPORT_COLUMNS, export_csv, for_page
+from .export import EXPORT_COLUMNS, MUNICIPALITY_COLUMNS, export_csv, for_page
 from .rank import deadline_key, engine_result, evaluated, order, rule
 from .sheet import CLI_MAX_ROWS, DATE_MESSAGE, MAX_ROWS, csv_date, read_csv, template_columns, template_csv, to_case, warm_csv
 
-__all__ = ["CLI_MAX_ROWS", "DATE_MESSAGE", "EXPORT_COLUMNS", "MAX_PER_WEEK", "MAX_ROWS", "deadline_key", "engine_result", "evaluate",
+__all__ = ["CLI_MAX_ROWS", "DATE_MESSAGE", "EXPORT_COLUMNS", "MAX_PER_WEEK", "MUNICIPALITY_COLUMNS", "MAX_ROWS", "deadline_key", "engine_result", "evaluate",
            "export_csv", "for_page", "order", "read_csv", "template_columns", "template_csv", "to_case", "warm_csv"]
 
 

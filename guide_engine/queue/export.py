@@ -11,17 +11,19 @@ from .sheet import nb_date
 
 PAGE_FIELDS = ("row", "label", "status", "unclear", "errors", "county", "county_name", "eligibility", "eligibility_label", "guidance_by",
                "guidance_by_text", "overdue", "rank", "rule", "projected", "projected_text", "misses")
+MUNICIPALITY_FIELDS = ("municipality", "municipality_number")  # the row's municipality as the engine resolved it
 
 
 def for_page(result: dict) -> dict:
     """The queue as the page shows it: each row without its cells and working data (smaller message)."""
     out = dict(result)
-    out["rows"] = [{k: r.get(k) for k in PAGE_FIELDS} for r in result["rows"]]
+    out["rows"] = [{k: r.get(k) for k in PAGE_FIELDS + MUNICIPALITY_FIELDS} for r in result["rows"]]
     return out
 
 
 EXPORT_COLUMNS = ("rang", "status", "regel", "siste_dag_veiledning", "frist_passert", "siste_dag_oppstart",
                   "bestill_senest", "notat_senest", "planlagt_time", "rekker_fristen", "feil")
+MUNICIPALITY_COLUMNS = ("kommune", "kommunenummer")  # after EXPORT_COLUMNS: the municipality the engine resolved
 STATUS_TEXT = {"ranked": "rangert", "declined": "ønsker ikke veiledning", "not_covered": "ikke omfattet", "error": "feil"}
 UNCLEAR_TEXT = " (uavklart)"  # the eligibility rests on a rule not confirmed for the date
 
@@ -38,13 +40,18 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def municipality_cells(r: dict) -> list[str]:
+    """The row's kommune and kommunenummer cells (blank for a row the engine refused)."""
+    return [_cell(r.get("municipality") or ""), r.get("municipality_number") or ""]
+
+
 def export_csv(result: dict) -> str:
     """The queue as CSV for Norwegian Excel: UTF-8 with BOM, semicolons, CRLF, dates DD.MM.ÅÅÅÅ;
     the input columns as given, then rank, status, rule, deadlines, projected date, flags."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     cols = list(result.get("columns") or [])
-    w.writerow([_cell(c) for c in cols] + list(EXPORT_COLUMNS))
+    w.writerow([_cell(c) for c in cols] + list(EXPORT_COLUMNS) + list(MUNICIPALITY_COLUMNS))
     for r in result.get("rows") or []:
         cells = [(r["cells"][i] if i < len(r["cells"]) else "") for i in range(len(cols))]
         dl = {d["id"]: d["date"] for d in r.get("deadlines") or []}
@@ -61,5 +68,5 @@ def export_csv(result: dict) -> str:
             nb_date(r.get("projected")),
             "" if misses is None else ("nei" if misses else "ja"),
             _cell(" | ".join(f"{e['field']}: {e['message']}" for e in r.get("errors") or [])),
-        ])
+        ] + municipality_cells(r))
     return "\ufeff" + buf.getvalue()

@@ -41,6 +41,7 @@ def _evaluate_row(row: dict, fields: list[str | None], on: str) -> dict:
         "cells": row["cells"],
         "errors": [{"row": row["row"], **e} for e in errors],
         "status": "error" if errors or not result.get("ok") else None,
+        **municipality_fields(result),
         "county": None, "county_name": None, "eligibility": None, "eligibility_label": None,
         "guidance_by": None, "guidance_by_text": None, "overdue": False, "deadlines": [], "deadline_notes": [],
         "priority": None, "rank": None, "rule": None, "projected": None, "projected_text": None, "misses": None,
@@ -69,6 +70,12 @@ def _evaluate_row(row: dict, fields: list[str | None], on: str) -> dict:
         "priority": {k: prio.get(k) for k in ("applies", "score", "max_score", "level", "reasons", "references", "sources")},
     })
     return out
+
+
+def municipality_fields(result: dict) -> dict:
+    """The row's municipality as the engine resolved it (name, kommunenummer); None for a row it refused."""
+    m = result.get("municipality") or {}
+    return {"municipality": m.get("name"), "municipality_number": m.get("number")}
 
 
 def deadline_key(r: dict) -> tuple:

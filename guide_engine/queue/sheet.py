@@ -108,6 +108,18 @@ def _county_ids() -> dict[str, str]:
     return ids
 
 
+_SPREADSHEET_NUMBER = re.compile(r"^(\d{3,4})[.,]0+$")
+
+
+def municipality_cell(raw: str) -> str:
+    """The municipality cell as the engine resolves it (name or kommunenummer, decisions/place.py):
+    a number a spreadsheet wrote as a decimal ("1506,0") or without its leading zero ("301") is
+    the kommunenummer; anything else goes as written."""
+    m = _SPREADSHEET_NUMBER.match(raw)
+    number = m.group(1) if m else raw
+    return number.zfill(4) if number.isdigit() and len(number) == 3 else number
+
+
 def to_case(cells: list[str], fields: list[str | None]) -> tuple[dict, str, list[dict]]:
     """(case answers, label, cell errors) from one row's cells; blank cells are left out."""
     qs = question_map()
@@ -137,6 +149,8 @@ def to_case(cells: list[str], fields: list[str | None]) -> tuple[dict, str, list
             case[fid] = True if low in _YES else False if low in _NO else raw  # anything else: the engine's message
         elif fid == "county":
             case[fid] = counties.get(raw.lower(), raw)
+        elif fid == "municipality":
+            case[fid] = municipality_cell(raw)
         else:
             case[fid] = raw
     extra = [c for c in cells[len(fields):] if c.strip()]

@@ -16,8 +16,8 @@ from .. import __version__
 from . import checklist, referral, summary
 from .context import Basis, Context
 from ..data_loader import County, load_references, load_sources
-from ..dates import format_nb
-from ..decisions import adviser, deadlines, interpreter, priority
+from ..dates import format_nb, parse_iso
+from ..decisions import adviser, deadlines, interpreter, place, priority
 from ..free_text import echo
 from ..session import Session
 
@@ -36,6 +36,7 @@ def empty(on: date | None, errors: list[dict], warnings: list[str], path: list[s
         "errors": errors,
         "warnings": warnings,
         "path": path,
+        "municipality": None,
         "county": None,
         "eligibility": None,
         "interpreter": None,
@@ -52,11 +53,14 @@ def empty(on: date | None, errors: list[dict], warnings: list[str], path: list[s
     }
 
 
-def _county_block(county: County, on: date) -> tuple[dict, Basis]:
+def _county_block(county: County, on: date, change: dict | None) -> tuple[dict, Basis]:
+    """The county (derived from the municipality: the result's ``municipality``), its routine on the
+    date, and ``change``: the county that holds the session when this one ends before it (decisions/place.py)."""
     routine = county.routine_on(on)
     block = {
         "id": county.id,
         "name": county.name,
+        "change": change,
         "routine": ({"title": routine.title, "source": routine.source,
                      "valid_from": routine.period.valid_from.isoformat() if routine.period.valid_from else None,
                      "valid_to": routine.period.valid_to.isoformat() if routine.period.valid_to else None}
@@ -66,6 +70,13 @@ def _county_block(county: County, on: date) -> tuple[dict, Basis]:
     if routine:
         block["sources"] = [routine.source]
     return block, Basis().add(sources=[routine.source] if routine else [])
+
+
+def session_day(items: list[dict]) -> date | None:
+    """The day the guidance is held: the planned day, else the latest day for it (None: neither)."""
+    by_id = {d["id"]: d for d in items}
+    day = (by_id.get("session_on") or by_id.get("guidance_by") or {}).get("date")
+    return parse_iso(day) if day else None
 
 
 def _deadline_basis(items: list[dict]) -> Basis:
@@ -99,14 +110,16 @@ def build(session: Session, brief: bool = False) -> dict:
     errors = session.errors()
     if errors or session.decision is None or session.county is None or session.facts is None:
         if not errors:  # defensive: should not happen, the errors cover the path
-            errors = [{"field": session.path[-1] if session.path else "county", "message": "Svar mangler."}]
+            errors = [{"field": session.path[-1] if session.path else "municipality", "message": "Svar mangler."}]
         return empty(session.on, errors, warnings, session.path)
 
     on, a, facts, decision = session.on, session.answers, session.facts, session.decision
     val = {fid: a.value(fid) for fid in session.path}
     covered = decision.guided
-    block, county_basis = _county_block(session.county, on)
     dls, dl_notes = deadlines.compute(decision, facts, val.get("settlement_date"), val.get("planned_session_date"))
+    where = place.derived(session.municipality, on)
+    change = place.county_change(session.municipality, on, session_day(dls)) if covered else None
+    block, county_basis = _county_block(session.county, on, change)
     ctx = Context(
         on=on, county=session.county, facts=facts, decision=decision, answers=val,
         eligibility=decision.to_dict(),
@@ -114,6 +127,7 @@ def build(session: Session, brief: bool = False) -> dict:
         adviser=adviser.decide(facts, val.get("wants_adviser_present")),
         deadlines=dls, deadline_notes=dl_notes,
         priority=priority.decide(facts, val) if covered else priority.not_covered(),
+        place=where, county_change=change,
     )
     if brief:  # the queue ranks many cases: no checklist, no draft, no caveats on them
         tasks, task_basis, draft, referral_basis, notes = [], Basis(), None, Basis(), []
@@ -130,6 +144,7 @@ def build(session: Session, brief: bool = False) -> dict:
     result = empty(on, [], warnings, session.path)
     result.update({
         "ok": True,
+        "municipality": where,
         "county": block,
         "eligibility": ctx.eligibility,
         "interpreter": ctx.interpreter,

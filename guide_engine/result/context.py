@@ -32,6 +32,8 @@ class Context:
     deadlines: list[dict]
     deadline_notes: list[str]
     priority: dict
+    place: dict  # the municipality and the county derived from it (decisions/place.derived)
+    county_change: dict | None = None  # the county ends before the session: who holds it (place.county_change)
 
     @property
     def covered(self) -> bool:

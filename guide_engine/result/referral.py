@@ -12,6 +12,7 @@ from string import Template
 
 from ..case_facts import CaseFacts
 from .context import Basis, Context
+from ..counties import get_county
 from ..data_loader import County, load_sources, load_statuses
 from ..provenance import COUNTY, source_label
 from ..dates import format_nb
@@ -104,10 +105,14 @@ def build(ctx: Context, tasks: list[dict]) -> tuple[dict, Basis]:
                                "Ingen henvisning: deltakeren har rett, men ikke plikt, til karriereveiledning og ønsker det ikke nå.")
     L = sections("referral_lines")
     a = ctx.answers
-    municipality = a.get("municipality") or "[kommune]"
+    municipality = ctx.place["name"]
     ref = a.get("participant_ref") or "[initialer eller saksnummer]"
     to = facts.value("booking_mailbox", PART)
     organiser = facts.value("organiser", PART) or f"{county.name} fylkeskommune"
+    change = ctx.county_change
+    successor = get_county(change["to"])[0] if change and change["to"] else None
+    if change:  # the county ends before the session: the letter goes to the county that will hold it
+        organiser, to = f"{change['to_name']} fylkeskommune", None
     _rest_on_the_result(facts, ctx, tasks)
     notes = facts.note_ids(PART)  # for the sender, shown beside the draft; never in the letter itself
     subject = fill(template("referral_subject"), basis_label=status.letter_basis, municipality=municipality, participant_ref=ref)
@@ -117,13 +122,14 @@ def build(ctx: Context, tasks: list[dict]) -> tuple[dict, Basis]:
         county_name=county.name,
         municipality=municipality,
         participant_ref=ref,
+        county_change_line=fill(L["county_change"], **change) if change else "",
         status_line=(fill(L["declined_branch_line"]) if declined_unclear else
                      fill(Template(status.letter), alternatives=" ".join(f"{x['when']}: {x['label'].lower()}." for x in elig.get("alternatives", [])))),
         timing_line=_timing(L, ctx),
         info_lines="\n".join(_info(L, ctx)),
-        relied_on=_relied_on(L, facts),
+        relied_on="" if change else _relied_on(L, facts),  # the documents are the old county's, not the addressee's
     )
     basis = Basis().add(sources=[facts.source(k, PART) for k in ("booking_mailbox", "organiser")])
     draft = {"applicable": True, "to": to, "subject": subject, "body": body + "\n", "reminder": template("referral_reminder").template,
              "reason": fill(L["declined_branch_reason"]) if declined_unclear else None, "data_notes": notes}
-    return (draft if to else {**draft, **contact_route(county)}), basis
+    return (draft if to else {**draft, **contact_route(successor or county)}), basis

@@ -6,7 +6,7 @@
 import { focus } from "../shared/dom.js";
 import { REPLY_FAILED, TOO_LARGE } from "../shared/messages.js";
 import { showBusy } from "./busy.js";
-import { ON, countyOptions, localErrors, localPath, startPath } from "./local.js";
+import { ON, localErrors, localPath, optionsFor, startPath } from "./local.js";
 import { draw } from "./views/index.js";
 import { readValue } from "./widgets.js";
 
@@ -31,7 +31,7 @@ export class Controller {
   }
 
   options(q) {
-    return q.id === "county" ? countyOptions(q, this.boot, this.on) : q.options || [];
+    return optionsFor(q, this.boot, this.on);
   }
 
   hasAnswers() {
@@ -52,12 +52,13 @@ export class Controller {
   next(form) {
     if (this.pending || this.view.name !== "question") return;
     const q = this.question(this.view.id);
-    const v = readValue(q, form);
+    const v = readValue(q, form, this.options(q));
     const errors = localErrors(q, v, this.options(q));
     if (q.id === "on") {
       if (!errors.length) this.on = v;
     } else if (v === undefined && q.required) delete this.answers[q.id];
     else this.answers[q.id] = v === undefined ? null : v; // a skipped optional question is sent as null
+    if (q.type === "municipality" && !errors.length) delete this.answers.county; // the county follows from the municipality (a handed-over one goes)
     this.result = null; // a changed answer makes the result out of date
     if (errors.length) return this.show({ ...this.view, errors }, { push: false });
     if (this.engine.state !== "ready") {

@@ -3,6 +3,7 @@
 // what is plainly incomplete, so the user is not sent on with a blank answer.
 
 import { isIsoDate } from "../shared/format.js";
+import { municipalityOptions } from "./municipality.js";
 
 // The reference date is asked like a question, but it is not an answer: it is the request's `on`.
 export const ON = {
@@ -18,10 +19,16 @@ export function startPath(boot) {
 }
 
 /** The county question's options: the counties that exist on the date `on`. */
-export function countyOptions(q, boot, on) {
+function countyOptions(q, boot, on) {
   const exists = (c) => (!c.valid_from || c.valid_from <= on) && (!c.valid_to || on <= c.valid_to);
   const valid = new Set((boot.counties || []).filter(exists).map((c) => c.id));
   return q.options.filter((o) => valid.has(o.value));
+}
+
+/** A question's options on the date `on`: the municipalities or counties that exist then, else its own. */
+export function optionsFor(q, boot, on) {
+  if (q.type === "municipality") return municipalityOptions(boot, on);
+  return q.id === "county" ? countyOptions(q, boot, on) : q.options || [];
 }
 
 /** The questions known to come next without the engine, given the answers so far. */
@@ -41,7 +48,7 @@ export function localPath(opening, answers) {
 export function localErrors(q, value, options) {
   const field = q.id;
   if (value === undefined || value === null || value === "") {
-    return q.required ? [{ field, message: q.type === "choice" || q.type === "boolean" ? "Velg et svar." : "Fyll ut dette feltet." }] : [];
+    return q.required ? [{ field, message: q.type === "choice" || q.type === "boolean" ? "Velg et svar." : q.type === "municipality" ? "Skriv navnet eller kommunenummeret, og velg kommunen i listen." : "Fyll ut dette feltet." }] : [];
   }
   if ((q.type === "choice" || q.type === "boolean") && !options.some((o) => o.value === value)) {
     return [{ field, message: "Velg et av svarene i listen." }];

@@ -2,6 +2,7 @@
 // that tie help and error texts to it, and returns the field with its focusable heading.
 
 import { el } from "../shared/dom.js";
+import { combobox, readMunicipality } from "./municipality.js";
 
 const OPTION_LIMIT_FOR_RADIOS = 7;
 export const HEADING_ID = "guide-question-heading";
@@ -48,13 +49,13 @@ export function radios(q, value, options, errors) {
   return { field, heading };
 }
 
-function labelled(q, input, errors) {
+function labelled(q, input, errors, node = input) {
   const i = ids(q, errors);
-  input.setAttribute("aria-describedby", i.describedBy);
+  input.setAttribute("aria-describedby", [i.describedBy, input.getAttribute("aria-describedby")].filter(Boolean).join(" "));
   if (errors.length) input.setAttribute("aria-invalid", "true");
   if (q.required) input.setAttribute("aria-required", "true");
   const heading = el("h3", { id: HEADING_ID, class: "guide-question", tabindex: "-1" }, el("label", { for: `q-${q.id}`, text: q.text }));
-  const field = el("div", { class: "guide-field" }, heading, helpText(q, i.help), errorText(i.error, errors), input, cutNotice(q, input));
+  const field = el("div", { class: "guide-field" }, heading, helpText(q, i.help), errorText(i.error, errors), node, cutNotice(q, input));
   return { field, heading };
 }
 
@@ -78,6 +79,17 @@ function cutNotice(q, input) {
     if (!described.includes(id)) input.setAttribute("aria-describedby", [...described, id].join(" "));
   });
   return notice;
+}
+
+/** The municipality: a type-ahead combobox (municipality.js), or a plain list if it cannot be built. */
+export function municipality(q, value, options, errors) {
+  try {
+    const { input, wrap } = combobox(q, value, options, null);
+    return labelled(q, input, errors, wrap);
+  } catch (err) {
+    console.warn("Veiviseren: kommunelisten vises som en vanlig nedtrekksliste.", err);
+    return select(q, value, options.map((o) => ({ value: o.value, label: o.text })), errors);
+  }
 }
 
 /** A drop-down list, for choices with many options (the counties). */
@@ -116,14 +128,16 @@ export function textInput(q, value, errors) {
 
 /** The field for a question, chosen by its type and number of options. */
 export function widget(q, value, options, errors) {
+  if (q.type === "municipality") return municipality(q, value, options, errors);
   if (q.type === "boolean" || (q.type === "choice" && options.length <= OPTION_LIMIT_FOR_RADIOS)) return radios(q, value, options, errors);
   if (q.type === "choice") return select(q, value, options, errors);
   if (q.type === "textarea") return textarea(q, value, errors);
   return textInput(q, value, errors);
 }
 
-/** The value the user gave in the form (undefined when blank); the engine judges the rest. */
-export function readValue(q, form) {
+/** The value the user gave in the form (undefined when blank); the engine judges the rest.
+ * `options`: the question's options (the municipalities of the date, for the municipality). */
+export function readValue(q, form, options = []) {
   const group = form.querySelectorAll(`input[name="q-${q.id}"]`);
   if (group.length) {
     const checked = form.querySelector(`input[name="q-${q.id}"]:checked`);
@@ -131,6 +145,7 @@ export function readValue(q, form) {
   }
   const input = form.querySelector(`#q-${CSS.escape(q.id)}`);
   if (!input) return undefined;
+  if (q.type === "municipality") return readMunicipality(input, options);
   if (q.type === "choice") return input.value ? JSON.parse(input.value) : undefined;
   const raw = input.value;
   if (raw.trim() === "") return undefined;

@@ -11,6 +11,8 @@ const STATUS_TEXT = { ranked: "Rangert", declined: "Ønsker ikke veiledning", no
 const COLUMNS = [
   { key: "rank", label: "Rang", value: (r) => (r.rank === null ? Infinity : r.rank) },
   { key: "label", label: "Deltaker", value: (r) => r.label.toLocaleLowerCase("nb") },
+  { key: "municipality", label: "Kommune", value: (r) => (r.municipality || "").toLocaleLowerCase("nb") },
+  { key: "municipality_number", label: "Kommunenummer", value: (r) => r.municipality_number || "" },
   { key: "county", label: "Fylke", value: (r) => (r.county_name || "").toLocaleLowerCase("nb") },
   { key: "status", label: "Status", value: (r) => `${STATUS_TEXT[r.status] || ""}${r.unclear ? " uavklart" : ""}` },
   { key: "guidance_by", label: "Siste dag for veiledningen", value: (r) => r.guidance_by || "9999" },
@@ -73,6 +75,8 @@ function tableRow(row, cols, cite) {
   const cells = {
     rank: () => el("td", { text: row.rank === null ? "–" : String(row.rank) }),
     label: () => el("th", { scope: "row", text: row.label }, el("span", { class: "guide-help queue-row-no", text: ` (rad ${row.row})` })),
+    municipality: () => el("td", { text: row.municipality || "" }),
+    municipality_number: () => el("td", { text: row.municipality_number || "" }),
     county: () => el("td", { text: row.county_name || "" }),
     status: () =>
       el("td", { class: "queue-status" }, STATUS_TEXT[row.status] || "",

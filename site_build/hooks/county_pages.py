@@ -10,7 +10,11 @@ the predecessor's historical routine, the law's minimum, sources). ``docs/counti
   with its message (file and key).
 - on_files: every county file has a page and every county page has a file.
 - on_page_markdown: render the generated part; a missing marker or a wrong ``county:`` fails.
-- on_post_build: write ``data/counties.json`` and ``data/counties/<id>.json`` (stable URLs).
+- on_post_build: write ``data/counties.json``, ``data/counties/<id>.json`` and the municipality
+  register ``data/municipalities.json`` (stable URLs).
+
+Each county page lists its municipalities from the municipality register (site_build/municipality_lists.py):
+those of the build date, and the numbers that ended, each with where it went (for Viken: all of them).
 
 Optional front matter on a county page: ``predecessor_contacts: true`` also shows the
 predecessor's contact list (Vestfold shows the Vestfold contacts of Vestfold og Telemark);
@@ -32,11 +36,14 @@ from mkdocs.utils import get_relative_url
 from guide_engine import data_loader, provenance
 from guide_engine.data_loader import County, DataError, Fact, Period
 from guide_engine.dates import format_as_of_nb, format_nb
+from guide_engine.municipalities import RegisterError
+from site_build import municipality_lists
 
 FACTS_MARKER = "<!-- county-facts -->"
 OVERVIEW_MARKER = "<!-- county-overview -->"
 AGES_MARKER = "<!-- source-ages -->"
 JSON_DIR = "data"
+MUNICIPALITIES_JSON = "municipalities.json"
 SCHEMA_VERSION = 1
 TEMPLATES = Path(__file__).parent / "templates"
 LAW_PAGE = "lovgrunnlag.md"
@@ -96,9 +103,12 @@ def load_data() -> dict[str, Any]:
             "who_labels": labels["who"],
             "kind_labels": labels["contact_kind"],
             "scope_labels": labels["confirmation_scope"],
+            "municipalities": municipality_lists.register_export(),
         }
     except DataError as e:
         raise PluginError(f"Ugyldige fylkesdata: {e}") from None
+    except RegisterError as e:
+        raise PluginError(f"Ugyldig kommuneregister: {e}") from None
 
 
 def ordered_facts(county: County) -> list[tuple[str, str, tuple[Fact, ...]]]:
@@ -319,6 +329,7 @@ def _helpers(page) -> dict:
         "routine_form_url": _url_from(page, ROUTINE_FORM_PAGE),
         "json_url": get_relative_url(f"{JSON_DIR}/counties.json", page.url),
         "county_json_url": lambda cid: get_relative_url(f"{JSON_DIR}/counties/{cid}.json", page.url),
+        "municipalities_json_url": get_relative_url(f"{JSON_DIR}/{MUNICIPALITIES_JSON}", page.url),
     }
 
 
@@ -367,6 +378,9 @@ def on_page_markdown(markdown: str, page, config, files):
         predecessors=predecessors,
         successors=[data["counties"][s] for s in county.successors],
         predecessor_contacts=bool(page.meta.get("predecessor_contacts")),
+        municipalities=municipality_lists.county_lists(cid, date.today()),
+        county_names={c.id: c.name for c in data["counties"].values()},
+        built=date.today(),
         sources=data["sources"],
         sources_used=used,
         **_helpers(page),
@@ -379,6 +393,7 @@ def on_post_build(config) -> None:
     out = Path(config["site_dir"]) / JSON_DIR
     (out / "counties").mkdir(parents=True, exist_ok=True)
     full = export(data, _state.get("page_urls", {}))
+    (out / MUNICIPALITIES_JSON).write_text(json.dumps(data["municipalities"], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (out / "counties.json").write_text(json.dumps(full, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     for entry in full["counties"]:
         cited = {f["source"] for fs in entry["facts"].values() for f in fs} | {c["source"] for c in entry["contacts"]}

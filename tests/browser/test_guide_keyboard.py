@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.helpers.guide_driver import MORE_OG_ROMSDAL_WITH_INTERPRETER, READY_MS, STEP_MS
+from tests.helpers.guide_driver import MORE_OG_ROMSDAL_WITH_INTERPRETER, READY_MS, STEP_MS, combobox_state
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +41,13 @@ def answer_by_keyboard(page, qid: str, value, question: dict) -> None:
         label = page.eval_on_selector(f"#q-{qid} option[value='{json.dumps(value)}']", "o => o.textContent")
         page.keyboard.type(label)  # type-ahead selects the option by its name
         assert page.input_value(f"#q-{qid}") == json.dumps(value)
+    elif question["type"] == "municipality":
+        tab_to(page, lambda a: a["id"] == f"q-{qid}")
+        page.keyboard.type(str(value))  # the list opens with the matches, the exact name first
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")  # chooses it; the list closes and the county is shown
+        state = combobox_state(page)
+        assert state["expanded"] == "false" and state["value"] == value and state["chosen"] and state["county"]
     elif question["type"] == "date":
         tab_to(page, lambda a: a["id"] == f"q-{qid}")
         y, m, d = str(value).split("-")

@@ -21,15 +21,17 @@ def test_guide_reaches_ready_state(page, site_url):
     assert not page.recorder.page_errors
 
 
-def test_county_round_trip(page, site_url):
-    """A county chosen on the page goes to the engine in the worker, which answers with the next question."""
+def test_municipality_round_trip(page, site_url):
+    """A municipality chosen on the page goes to the engine in the worker, which derives its county."""
     open_guide(page, site_url)
-    assert page.locator("#q-county option[value='\"more-og-romsdal\"']").count() == 1
-    page.select_option("#q-county", '"more-og-romsdal"')
+    page.fill("#q-municipality", "Molde")
     page.click("#guide-next")
-    page.wait_for_selector("#guide-step[data-question='municipality']")
-    assert page.evaluate("window.__guide.guide.path[0]") == "county"
-    assert "municipality" in page.evaluate("window.__guide.guide.path")
+    page.wait_for_selector("#guide-step[data-question='participant_ref']")
+    assert page.evaluate("window.__guide.guide.path[0]") == "municipality"
+    assert page.evaluate("window.__guide.guide.answers.municipality") == "1506"
+    reply = page.evaluate("window.__guide.engine.call({op: 'evaluate', on: '2026-11-23', answers: {municipality: '1506'}})")
+    assert reply["ok"] and any(e["field"] == "permit_group" for e in reply["result"]["errors"])
+    assert "county" not in reply["result"]["path"]
 
 
 def test_bridge_answers_every_message(page, site_url):
@@ -80,9 +82,9 @@ def test_missing_engine_wheel_shows_error_state(context, site_url):
     context.unroute("**/*.whl*", missing)
     page.click("#guide-retry")
     page.wait_for_selector("#guide[data-state='ready']", timeout=READY_MS)
-    page.select_option("#q-county", '"more-og-romsdal"')
+    page.fill("#q-municipality", "Molde")
     page.click("#guide-next")
-    page.wait_for_selector("#guide-step[data-question='municipality']")
+    page.wait_for_selector("#guide-step[data-question='participant_ref']")
 
 
 def test_no_webassembly_shows_error_state_and_fallbacks(context, site_url):
@@ -110,6 +112,6 @@ def test_missing_snapshot_falls_back_to_an_ordinary_boot(context, site_url):
     page.goto(site_url + "veiviser/")
     page.wait_for_selector("#guide[data-state='ready']", timeout=READY_MS)
     assert page.evaluate("window.__guide.engine.fromSnapshot") is False
-    page.select_option("#q-county", '"more-og-romsdal"')
+    page.fill("#q-municipality", "Molde")
     page.click("#guide-next")
-    page.wait_for_selector("#guide-step[data-question='municipality']")
+    page.wait_for_selector("#guide-step[data-question='participant_ref']")

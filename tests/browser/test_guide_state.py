@@ -68,7 +68,7 @@ def test_tilbake_after_endre_svarene_returns_to_the_result(page, site_url):
 def test_neste_then_tilbake_before_the_reply(page, site_url):
     """"Tilbake" pressed before the reply to "Neste" goes back; the late reply is dropped; history stays."""
     open_guide(page, site_url)
-    for qid in ["county", "municipality", "participant_ref", "permit_group", "permit_date"]:
+    for qid in ["municipality", "participant_ref", "permit_group", "permit_date"]:
         answer(page, qid, CASE[qid])
     assert current_question(page) == "age_at_permit"
     page.evaluate(SLOW_REPLIES, 1000)
@@ -117,9 +117,9 @@ def test_leaving_with_answers_asks_first(page, site_url):
     page.reload()
     page.wait_for_selector("#guide-step")
     assert dialogs == []
-    answer(page, "county", CASE["county"])
+    answer(page, "municipality", CASE["municipality"])
     page.reload()
-    page.wait_for_selector("#guide-step[data-question='county']")
+    page.wait_for_selector("#guide-step[data-question='municipality']")
     assert dialogs == ["beforeunload"]
 
 
@@ -135,10 +135,10 @@ def test_device_clock_in_1970_is_explained(context, site_url):
     page.wait_for_selector("#guide-step[data-question='on']")
     page.fill("#q-on", "2026-11-23")
     page.click("#guide-next")
-    page.wait_for_selector("#guide-step[data-question='county']")
+    page.wait_for_selector("#guide-step[data-question='municipality']")
     assert page.locator("#guide-error-summary").count() == 0
-    answer(page, "county", "more-og-romsdal")
-    assert current_question(page) == "municipality"
+    answer(page, "municipality", "Molde")
+    assert current_question(page) == "participant_ref"
 
 
 def test_a_worker_that_never_answers_times_out(context, site_url):
@@ -148,7 +148,7 @@ def test_a_worker_that_never_answers_times_out(context, site_url):
     page.clock.install()
     page.goto(site_url + "veiviser/")
     page.wait_for_selector("#guide[data-state='ready']")
-    page.select_option("#q-county", '"more-og-romsdal"')
+    page.fill("#q-municipality", "Molde")
     page.click("#guide-next")
     page.clock.run_for(16_000)
     page.wait_for_selector("#guide[data-state='failed']")
@@ -156,8 +156,8 @@ def test_a_worker_that_never_answers_times_out(context, site_url):
     assert "svarte ikke" in page.inner_text("#guide-failure")
     assert "tatt vare på" in page.inner_text("#guide-failure")
     page.click("#guide-retry")
-    page.wait_for_selector("#guide-step[data-question='county']")
-    assert page.input_value("#q-county") == '"more-og-romsdal"'
+    page.wait_for_selector("#guide-step[data-question='municipality']")
+    assert page.input_value("#q-municipality") == "Molde"
 
 
 def test_too_large_a_message_is_refused_before_sending(page, site_url):
@@ -186,7 +186,7 @@ def test_download_progress_is_shown_while_the_user_waits(context, site_url):
     fake_worker(context, on_init="post({type: 'progress', loaded: 3100000, total: 5200000});")
     page = context.new_page()
     page.goto(site_url + "veiviser/")
-    for qid in ["county", "municipality", "participant_ref", "permit_group"]:
+    for qid in ["municipality", "participant_ref", "permit_group"]:
         answer(page, qid, CASE[qid])
     fill_current(page, CASE["permit_date"])
     page.click("#guide-next")  # the path now depends on the engine, which is still loading
@@ -210,7 +210,7 @@ def test_boot_timeout_measures_a_stall(context, site_url):
     page = context.new_page()
     page.clock.install()
     page.goto(site_url + "veiviser/")
-    answer(page, "county", CASE["county"])
+    answer(page, "municipality", CASE["municipality"])
     for n in range(1, 5):  # 60 s in all, never 20 s without progress
         echo(page, progress(n * 1_000_000))
         page.wait_for_timeout(50)
@@ -229,7 +229,7 @@ def test_a_worker_without_progress_gets_the_whole_boot_limit(context, site_url):
     page = context.new_page()
     page.clock.install()
     page.goto(site_url + "veiviser/")
-    page.wait_for_selector("#guide-step[data-question='county']")
+    page.wait_for_selector("#guide-step[data-question='municipality']")
     page.clock.run_for(55_000)
     assert page.get_attribute("#guide", "data-state") == "starting"
     page.clock.run_for(6_000)
@@ -242,7 +242,7 @@ def test_python_starting_after_the_download_is_not_a_stall(context, site_url):
     page = context.new_page()
     page.clock.install()
     page.goto(site_url + "veiviser/")
-    page.wait_for_selector("#guide-step[data-question='county']")
+    page.wait_for_selector("#guide-step[data-question='municipality']")
     echo(page, progress(5_200_000))
     page.wait_for_timeout(50)
     page.clock.run_for(40_000)
@@ -255,17 +255,17 @@ def test_python_starting_after_the_download_is_not_a_stall(context, site_url):
 def test_errors_on_no_question_are_shown_in_the_summary(context, site_url, field):
     """An engine error that belongs to no question stands in the error summary, as text, and the user stays put."""
     reply = (
-        "post({type: 'reply', id: m.id, reply: {ok: true, result: {path: ['county', 'municipality'], next: 'municipality',"
+        "post({type: 'reply', id: m.id, reply: {ok: true, result: {path: ['municipality', 'participant_ref'], next: 'participant_ref',"
         f" errors: [{{field: '{field}', message: 'Melding fra motoren om {field}.'}}]}}}}}});"
     )
     fake_worker(context, on_init="post({type: 'ready', bootMs: 1, fromSnapshot: false});", on_call=reply)
     page = context.new_page()
     page.goto(site_url + "veiviser/")
     page.wait_for_selector("#guide[data-state='ready']")
-    page.select_option("#q-county", '"more-og-romsdal"')
+    page.fill("#q-municipality", "Molde")
     page.click("#guide-next")
     page.wait_for_selector("#guide-error-summary")
     assert page.inner_text(f"#guide-error-summary li[data-field='{field}']") == f"Melding fra motoren om {field}."
     assert page.locator(f"#guide-error-summary li[data-field='{field}'] a").count() == 0
-    assert current_question(page) == "county"
-    assert page.input_value("#q-county") == '"more-og-romsdal"'
+    assert current_question(page) == "municipality"
+    assert page.input_value("#q-municipality") == "Molde"

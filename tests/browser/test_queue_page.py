@@ -246,3 +246,19 @@ def test_older_excel_file_in_windows_1252_is_read_with_a_note(page, site_url):
     page.wait_for_selector("#queue[data-state='done']", timeout=RUN_MS)
     assert "Windows-1252" in page.inner_text("#queue-result")
     assert [page.inner_text(f"#queue-table tbody tr[data-row='{n}'] th").split(" (")[0] for n in (3, 2)] == ["Ø-2", "Å-1"]
+
+
+def test_municipality_columns_and_a_refused_county(page, site_url):
+    """Kommune and Kommunenummer columns show what the engine resolved from a name or a number; "Oslo" under Møre og Romsdal is a row error naming both."""
+    rows = [person("A", date(2026, 9, 1), municipality="1506", county=None), person("B", date(2026, 9, 2), municipality="Oslo")]
+    open_queue(page, site_url)
+    page.fill("#queue-paste", sheet(rows))
+    page.fill("#queue-on", ON)
+    page.click("#queue-run")
+    page.wait_for_selector("#queue[data-state='done']", timeout=RUN_MS)
+    headers = page.eval_on_selector_all("#queue-table thead button", "bs => bs.map(b => b.textContent)")
+    assert "Kommune" in headers and "Kommunenummer" in headers
+    cells = page.eval_on_selector_all("#queue-table tbody tr[data-row='2'] td", "tds => tds.map(t => t.textContent)")
+    assert "Molde" in cells and "1506" in cells and "Møre og Romsdal" in cells
+    errors = page.inner_text("#queue-row-errors")
+    assert "Rad 3, kolonne municipality:" in errors and "Oslo" in errors and "Møre og Romsdal" in errors

@@ -36,6 +36,8 @@ def fields(errors):
     ("fødselsnummer i praktiske behov", {"practical_needs": "Se 01019912368"}, "practical_needs", "fødselsnummer"),
     ("for lang referanse", {"participant_ref": "x" * 41}, "participant_ref", "for langt"),
     ("kommune mangler", {"municipality": ""}, "municipality", "Svar mangler"),
+    ("kommune i et annet fylke", {"municipality": "Oslo"}, "municipality", "ikke i Møre og Romsdal"),
+    ("kommunenummer som ikke finnes", {"municipality": "9999"}, "municipality", "Kommunenummer 9999 finnes ikke"),
     ("tolkespråk mangler når tolk trengs", {"interpreter_language": None}, "interpreter_language", "Svar mangler"),
     ("ønsket veiledning før bosetting", {"planned_session_date": "2026-09-01"}, "planned_session_date", "før deltakeren ble bosatt"),
 ])

@@ -149,3 +149,37 @@ def test_closed_stdout_is_an_exit_status_not_a_traceback():
     p.stdout.close()
     err = p.stderr.read().decode("utf-8")
     assert p.wait() == 3 and "Traceback" not in err and "standard utdata er lukket" in err
+
+
+def test_municipalities_json_on_a_date():
+    """`municipalities --on --json`: 356 objects in 2022, 357 in 2024, each with number, name, county, valid_from, valid_to."""
+    p = run("municipalities", "--on", "2022-06-01", "--json")
+    assert p.returncode == 0, p.stderr
+    rows = json.loads(p.stdout)
+    assert len(rows) == 356 and {"number", "name", "county", "valid_from", "valid_to"} <= set(rows[0])
+    jevnaker = next(r for r in rows if r["name"] == "Jevnaker")
+    assert jevnaker["county"] == "viken" and jevnaker["valid_to"] == "2023-12-31"
+    later = json.loads(run("municipalities", "--on", "2024-06-01", "--json").stdout)
+    assert len(later) == 357 and next(r for r in later if r["name"] == "Jevnaker")["county"] == "akershus"
+
+
+def test_municipalities_of_a_county_as_text(capsys):
+    """`--county` keeps one county's rows; the text lists number, name and county; a bad county or date exits 2."""
+    assert main(["municipalities", "--on", "2026-11-23", "--county", "more-og-romsdal"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(ln.startswith("1506  Molde") for ln in lines) and all("more-og-romsdal" in ln for ln in lines)
+    assert not any(" Oslo " in ln for ln in lines)
+    assert main(["municipalities", "--county", "atlantis"]) == 2
+    assert main(["municipalities", "--on", "2026-13-01"]) == 2
+    assert "atlantis" in capsys.readouterr().err
+
+
+def test_evaluate_takes_a_municipality_by_number_and_refuses_a_wrong_county():
+    """The case's municipality "1506" gives Møre og Romsdal; "Oslo" with county more-og-romsdal exits 1 naming both."""
+    case = json.loads((CASES / "more-og-romsdal-flyktning.json").read_text(encoding="utf-8"))
+    case.pop("county")
+    r = json.loads(run("evaluate", "-", stdin=json.dumps({**case, "municipality": "1506"})).stdout)
+    assert r["ok"] and r["county"]["id"] == "more-og-romsdal" and r["municipality"]["name"] == "Molde"
+    p = run("evaluate", "-", "--referral", stdin=json.dumps({**case, "municipality": "Oslo", "county": "more-og-romsdal"}))
+    assert p.returncode == 1 and "Traceback" not in p.stderr
+    assert "municipality:" in p.stderr and "Oslo" in p.stderr and "Møre og Romsdal" in p.stderr

@@ -35,10 +35,16 @@ def test_county_options_depend_on_the_date():
         assert (cid in then) == c.exists_on(date(2022, 1, 1))
 
 
-def test_empty_answers_start_with_the_county():
-    """With no answers the first question is the county, and the path stops at the first rule question."""
-    assert api.next_question({}, ON) == "county"
-    assert api.path({}, ON) == ["county", "municipality", "participant_ref", "permit_group"]
+def test_empty_answers_start_with_the_municipality():
+    """With no answers the first question is the municipality (the county follows from it), and the path stops at the first rule question."""
+    assert api.next_question({}, ON) == "municipality"
+    assert api.path({}, ON) == ["municipality", "participant_ref", "permit_group"]
+
+
+def test_a_county_given_is_on_the_path_after_the_municipality():
+    """The county is never asked, but a county given anyway is checked right after the municipality."""
+    assert api.path({"county": "oslo"}, ON)[:3] == ["municipality", "county", "participant_ref"]
+    assert api.path({"county": None}, ON)[:2] == ["municipality", "participant_ref"]
 
 
 def test_path_grows_with_the_answers():

@@ -177,7 +177,7 @@ def test_export_opens_in_norwegian_excel_and_reads_back():
     data = queue.export_csv(r)
     assert data.startswith("\ufeff") and "\r\n" in data
     rows = list(csv.DictReader(io.StringIO(data[1:], newline=""), delimiter=";"))
-    assert list(rows[0])[: len(COLUMNS)] == COLUMNS and list(rows[0])[len(COLUMNS):] == list(queue.EXPORT_COLUMNS)
+    assert list(rows[0])[: len(COLUMNS)] == COLUMNS and list(rows[0])[len(COLUMNS):] == list(queue.EXPORT_COLUMNS) + list(queue.MUNICIPALITY_COLUMNS)
     assert [x["label"] for x in rows] == [x["label"] for x in r["rows"]]
     first = rows[0]
     assert first["rang"] == "1" and first["siste_dag_veiledning"] == "23.10.2026" and first["frist_passert"] == "ja"
@@ -298,3 +298,38 @@ def test_an_unclear_row_is_marked_on_the_page_in_the_cli_and_in_the_csv(tmp_path
     out = run("queue", str(f), "--on", ON).stdout.decode()
     assert [ln for ln in out.splitlines() if " U " in ln and "[uavklart]" in ln]
     assert not [ln for ln in out.splitlines() if " A " in ln and "[uavklart]" in ln]
+
+
+# --- the municipality --------------------------------------------------------------------------------
+
+
+def test_municipality_by_name_or_number_derives_the_county_and_fills_the_columns():
+    """"1506", "Molde" and Excel's "301" (for 0301) resolve; the county follows; page rows and CSV carry Kommune and Kommunenummer."""
+    rows = [person("A", date(2026, 9, 1), municipality="1506", county=None),
+            person("B", date(2026, 9, 2), municipality="Steinkjer", county=None),
+            person("C", date(2026, 9, 3), municipality="301", county="Oslo")]
+    r = queue.evaluate(sheet(rows), ON)
+    assert r["row_errors"] == []
+    got = {x["label"]: (x["municipality"], x["municipality_number"], x["county"]) for x in r["rows"]}
+    assert got == {"A": ("Molde", "1506", "more-og-romsdal"), "B": ("Steinkjer", "5006", "trondelag"), "C": ("Oslo", "0301", "oslo")}
+    page = queue.for_page(r)["rows"][0]
+    assert page["municipality"] and page["municipality_number"]
+    out = list(csv.DictReader(io.StringIO(queue.export_csv(r)[1:], newline=""), delimiter=";"))
+    assert {x["label"]: (x["kommune"], x["kommunenummer"]) for x in out} == {k: v[:2] for k, v in got.items()}
+
+
+def test_a_county_that_disagrees_with_the_municipality_is_a_row_error():
+    """"Oslo" under Møre og Romsdal is refused with a message naming both; the other rows go on."""
+    rows = [person("A", date(2026, 9, 1)), person("B", date(2026, 9, 2), municipality="Oslo")]
+    r = queue.evaluate(sheet(rows), ON)
+    assert [e["row"] for e in r["row_errors"]] == [3]
+    e = r["row_errors"][0]
+    assert e["field"] == "municipality" and "Oslo" in e["message"] and "Møre og Romsdal" in e["message"]
+    assert ranked_labels(r) == ["A"]
+    assert next(x for x in r["rows"] if x["label"] == "B")["municipality"] is None
+
+
+@pytest.mark.parametrize("cell, expected", [("1506", "1506"), ("1506,0", "1506"), ("301", "0301"), ("301.0", "0301"), ("Molde", "Molde"), ("1506 Molde", "1506 Molde")])
+def test_municipality_cell(cell, expected):
+    """A number a spreadsheet wrote as a decimal or without its leading zero is the kommunenummer."""
+    assert queue.sheet.municipality_cell(cell) == expected

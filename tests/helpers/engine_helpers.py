@@ -32,8 +32,19 @@ BASE = {
 }
 
 
+# A municipality of each county the tests use: the county follows from the municipality, so a case
+# that moves the county moves its municipality too (unless the test gives one).
+MUNICIPALITY_IN = {
+    "more-og-romsdal": "Molde", "oslo": "Oslo", "trondelag": "Steinkjer", "viken": "Drammen", "akershus": "Asker",
+    "buskerud": "Drammen", "vestfold-og-telemark": "Skien", "telemark": "Skien", "vestfold": "Larvik",
+    "troms-og-finnmark": "Tromsø", "troms": "Tromsø", "finnmark": "Alta", "rogaland": "Stavanger",
+}
+
+
 def case(**changes) -> dict:
     c = dict(BASE)
+    if "municipality" not in changes and changes.get("county") in MUNICIPALITY_IN:
+        c["municipality"] = MUNICIPALITY_IN[changes["county"]]
     c.update(changes)
     return c
 

@@ -54,6 +54,30 @@ def fill_current(page, value) -> None:
         page.fill(f"#q-{qid}", str(value))
 
 
+def choose_municipality(page, typed: str, steps: int = 1) -> dict:
+    """Type into the municipality combobox, move `steps` options down with the arrow key and choose
+    with Enter (keyboard only); return the combobox's state after choosing."""
+    page.focus("#q-municipality")
+    page.keyboard.type(typed)
+    for _ in range(steps):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    return combobox_state(page)
+
+
+def combobox_state(page) -> dict:
+    """The municipality combobox as assistive technology sees it."""
+    return page.evaluate(
+        """() => { const i = document.getElementById("q-municipality"), l = document.getElementById(i.getAttribute("aria-controls"));
+            const a = i.getAttribute("aria-activedescendant"), o = a && document.getElementById(a);
+            return {role: i.getAttribute("role"), expanded: i.getAttribute("aria-expanded"), active: a, activeRole: o ? o.getAttribute("role") : null,
+                    activeSelected: o ? o.getAttribute("aria-selected") : null, activeText: o ? o.textContent : null,
+                    listRole: l.getAttribute("role"), listHidden: l.hidden, options: l.querySelectorAll("[role=option]").length,
+                    value: i.value, chosen: i.dataset.value || null, status: document.getElementById("q-municipality-status").textContent,
+                    county: document.getElementById("q-municipality-county").textContent}; }"""
+    )
+
+
 def next_step(page, qid: str) -> None:
     page.click("#guide-next")
     page.wait_for_selector(

@@ -6,6 +6,8 @@ import csv
 import io
 from datetime import date, timedelta
 
+from tests.helpers.engine_helpers import MUNICIPALITY_IN
+
 COLUMNS = ["label", "county", "municipality", "participant_ref", "permit_group", "permit_date", "arrival_date", "age_at_permit",
            "settlement_date", "settled_by_agreement", "in_introduction_programme", "interpreter_needed",
            "interpreter_language", "wants_adviser_present", "competence_mapping_done", "individual_plan_exists",
@@ -17,7 +19,7 @@ ON = "2026-11-23"
 def person(label: str, settled: date, county: str = "more-og-romsdal", **extra) -> dict:
     """A refugee settled by agreement on ``settled`` (permit two months before), all booleans answered."""
     row = {
-        "label": label, "county": county, "municipality": "Molde", "participant_ref": label,
+        "label": label, "county": county, "municipality": MUNICIPALITY_IN.get(county, "Molde"), "participant_ref": label,
         "permit_group": "refugee", "permit_date": settled - timedelta(days=60), "age_at_permit": 30,
         "settlement_date": settled, "settled_by_agreement": True, "in_introduction_programme": True,
         "interpreter_needed": False, "wants_adviser_present": False, "competence_mapping_done": True,

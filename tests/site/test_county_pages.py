@@ -244,6 +244,7 @@ def hook(monkeypatch):
             "routine_form_url": "FORM/",
             "json_url": "JSON",
             "county_json_url": lambda cid: f"JSON/{cid}",
+            "municipalities_json_url": "JSON/municipalities",
         },
     )
     return county_pages

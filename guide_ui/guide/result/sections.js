@@ -23,16 +23,28 @@ export function heading(r, ctx) {
   ];
 }
 
-/** The county's routine the result rests on, with a link to its page. */
+/** The municipality and the county that follows from it, the county's routine with a link to its
+ * page, and (once) a county that ends before the session, with the county that will hold it. */
 export function routine(r, ctx) {
   const c = r.county || {};
   if (!c.id) return null;
-  return el(
-    "p",
-    { class: "guide-routine", id: "guide-routine" },
-    c.routine ? `${c.name}: rutinen «${c.routine.title}» er brukt. ` : `${c.name}: ingen rutine registrert; resultatet bygger på nasjonal veiledning der den finnes (merket), ellers på lovens minimum. `,
-    el("a", { href: new URL(`counties/${c.id}/`, ctx.siteBase).href, text: `Se ${c.name} sin side` }),
-  );
+  const page = (id, name) => el("a", { href: new URL(`counties/${id}/`, ctx.siteBase).href, text: `Se ${name} sin side` });
+  const m = r.municipality;
+  const change = c.change;
+  return [
+    m ? el("p", { class: "guide-place", id: "guide-place", "data-municipality": m.number, "data-county": m.county }, `${m.text} Fylket følger av kommunen (${m.register}).`) : null,
+    el(
+      "p",
+      { class: "guide-routine", id: "guide-routine" },
+      c.routine ? `${c.name}: rutinen «${c.routine.title}» er brukt. ` : `${c.name}: ingen rutine registrert; resultatet bygger på nasjonal veiledning der den finnes (merket), ellers på lovens minimum. `,
+      page(c.id, c.name),
+    ),
+    change
+      ? el("div", { class: "admonition warning", id: "guide-county-change", "data-successor": (change.to_ids || []).join(" ") },
+          el("p", { class: "admonition-title", text: `${change.from_name} finnes ikke når veiledningen skal holdes` }),
+          el("p", {}, change.text, " ", (change.to_ids || []).length === 1 ? page(change.to, change.to_name) : null))
+      : null,
+  ];
 }
 
 /** Warnings and notes on estimated data periods and deadlines. */

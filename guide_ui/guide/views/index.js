@@ -11,8 +11,9 @@ function answerLabel(g, id) {
   const q = g.question(id);
   const v = g.answers[id];
   if (v === undefined || v === null || v === "") return "Ikke besvart";
-  const opt = (q.options || []).find((o) => o.value === v);
-  if (opt) return opt.label;
+  const opt = g.options(q).find((o) => o.value === v);
+  if (opt) return opt.text || opt.label; // a municipality with its number and county
+
   return q.type === "date" ? formatDate(v) : String(v);
 }
 
