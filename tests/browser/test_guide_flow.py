@@ -72,7 +72,8 @@ def test_more_og_romsdal_participant_with_interpreter(page, site_url):
 def test_invalid_answer_is_shown_at_the_field_and_kept(page, site_url):
     """An impossible age gives a Norwegian message at the field and in a focused summary; the input stays."""
     open_guide(page, site_url)
-    answer_until(page, "age_at_permit")
+    answers = MORE_OG_ROMSDAL_WITH_INTERPRETER
+    answer_until(page, "age_at_permit", answers)
     page.fill("#q-age_at_permit", "300")
     page.click("#guide-next")
     page.wait_for_selector("#guide-error-summary")
