@@ -32,7 +32,7 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 C0_C1 = "".join(map(chr, [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f, *range(0x80, 0x85), *range(0x86, 0xa0)]))
 LINE_BREAKS = ["\n", "\r", "\r\n", "\x85", "\u2028", "\u2029", "\x0b", "\x0c"]
-SEPARATORS = [" ", "  ", ".", "-", "\u2013", "\u2014", "\u2010", "\u2212", "\u00a0", "\u200b", "\u2060", "\ufeff"]
+SEPARATORS = [" ", "  ", ".", "-", "\u2013", "\u2014", "\u2010", "\u2212", "\u00a0", "\u200b", "\u2060", "\ufeff", "/", "_", ",", ":", "(", ")"]
 WORDS = ["Molde", "Ålesund", "AB-12", "2026/123", "tigrinja", "Barnepass hver tirsdag", "Sak 24/01234-5", "é", "ﬁne"]
 
 
@@ -42,14 +42,22 @@ def banned_in(text: str, allow_newline: bool) -> list[str]:
 
 @st.composite
 def fnr(draw) -> str:
-    """A fødselsnummer or D-nummer with right control digits."""
+    """A fødselsnummer or D-nummer: with right control digits, mistyped (any two), or with its year
+    written in full before the five personal digits ("01011999 12368")."""
     while True:
         day = draw(st.integers(1, 28)) + draw(st.sampled_from([0, 40]))
         digits = [int(c) for c in f"{day:02d}{draw(st.integers(1, 12)):02d}{draw(st.integers(0, 99)):02d}{draw(st.integers(0, 999)):03d}"]
         k1 = (11 - sum(d * w for d, w in zip(digits, (3, 7, 6, 1, 8, 9, 4, 5, 2))) % 11) % 11
         k2 = (11 - sum(d * w for d, w in zip(digits + [k1], (5, 4, 3, 2, 7, 6, 5, 4, 3, 2))) % 11) % 11
         if k1 < 10 and k2 < 10:
-            return "".join(map(str, digits + [k1, k2]))
+            break
+    number = "".join(map(str, digits + [k1, k2]))
+    form = draw(st.sampled_from(["valid", "typo", "long_year"]))
+    if form == "typo":
+        return number[:9] + f"{draw(st.integers(0, 99)):02d}"
+    if form == "long_year":
+        return number[:4] + draw(st.sampled_from(["19", "20"])) + number[4:]
+    return number
 
 
 @st.composite
