@@ -47,6 +47,13 @@ COLUMNS = ["label", "county", "municipality", "participant_ref", "permit_group",
            "practical_needs", "planned_session_date"]
 
 
+def _municipality(i: int) -> str:
+    """A real municipality of the row's county on ON (the queue checks that the two agree)."""
+    from guide_engine.municipalities import in_county
+
+    return in_county(COUNTIES[i % len(COUNTIES)], ON)[0].name
+
+
 def sheet(n: int) -> str:
     """n participants as Norwegian Excel writes them: settled over the last half year, six counties,
     a third with an interpreter, every seventh with a planned session date."""
@@ -59,7 +66,7 @@ def sheet(n: int) -> str:
         f = lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}" if d else ""  # noqa: E731
         interp = i % 3 == 0
         lines.append(";".join([
-            f"P{i:05d}", COUNTIES[i % len(COUNTIES)], "Kommune", f"K-{i}", "refugee", f(permit), str(20 + i % 40), f(settled),
+            f"P{i:05d}", COUNTIES[i % len(COUNTIES)], _municipality(i), f"K-{i}", "refugee", f(permit), str(20 + i % 40), f(settled),
             "ja", "ja" if interp else "nei", "dari" if interp else "", "nei", "ja", "ja", "nei", "", f(planned),
         ]))
     return "\ufeff" + "\r\n".join(lines) + "\r\n"
