@@ -95,9 +95,9 @@ export function comparison(ctx, c, given, result) {
     if (ok) right += 1;
     return el("tr", { class: ok ? "practice-right" : "practice-wrong", "data-field": path, "data-correct": String(ok) },
       el("th", { scope: "row", text: f.question }),
-      el("td", { text: describe(f, given[path], ctx.choices) }),
-      el("td", { "data-engine": JSON.stringify(engine ?? null), text: describe(f, engine, ctx.choices) }),
-      el("td", {}, el("span", { class: "practice-mark", "aria-hidden": "true", text: ok ? "✓ " : "✗ " }), ok ? "Riktig" : "Ikke riktig"));
+      el("td", { "data-label": "Ditt svar", text: describe(f, given[path], ctx.choices) }),
+      el("td", { "data-label": "Veiviserens svar", "data-engine": JSON.stringify(engine ?? null), text: describe(f, engine, ctx.choices) }),
+      el("td", { "data-label": "Vurdering" }, el("span", { class: "practice-mark", "aria-hidden": "true", text: ok ? "✓ " : "✗ " }), ok ? "Riktig" : "Ikke riktig"));
   });
   const keys = [...new Set(c.ask.map((p) => ctx.fields[p].explain))];
   return el("div", { id: "practice-check-result" },
