@@ -82,7 +82,10 @@ function explanation(ctx, key, result) {
   const id = key.split(":")[1];
   const d = (result.deadlines || []).find((x) => x.id === id);
   if (!d) return [el("h5", { text: "Frister" }), texts(result.deadline_notes)];
-  return [el("h5", { text: d.label }), el("p", { text: d.basis }), d.note ? el("p", { text: d.note }) : null, provisions(ctx, d.references, result)];
+  const steps = (d.steps || []).length
+    ? [el("p", { class: "practice-steps-h", text: "Slik er datoen regnet ut:" }), el("ol", { class: "practice-steps", "data-deadline": d.id }, d.steps.map((t) => el("li", { text: t })))]
+    : null;
+  return [el("h5", { text: d.label }), el("p", { text: d.basis }), steps, d.note ? el("p", { text: d.note }) : null, provisions(ctx, d.references, result)];
 }
 
 /** The learner's answers beside the engine's, the score, the reasons, and the link into the guide. */

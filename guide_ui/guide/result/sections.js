@@ -140,10 +140,10 @@ export function deadlines(r, ctx) {
         list.map((d) =>
           el(
             "tr",
-            { "data-deadline": d.id, class: d.overdue ? "guide-overdue" : null },
+            { "data-deadline": d.id, "data-today": d.today ? "true" : null, class: d.overdue ? "guide-overdue" : d.today ? "guide-today" : null },
             el("th", { scope: "row", text: d.label || d.id }),
             el("td", { "data-label": "Dato" }, el("time", { datetime: d.date, text: d.date_text || formatDate(d.date) })),
-            el("td", { "data-label": "Status", text: d.overdue ? "Fristen er passert" : "I rute" }),
+            el("td", { "data-label": "Status", text: d.overdue ? "Fristen er passert" : d.today ? "Fristen er i dag" : "I rute" }),
             el("td", { "data-label": "Grunnlag" }, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references, ctx), dataNotes(d.data_notes, `guide-deadline-${d.id}-notes`, r.data_notes)),
           ),
         ),
