@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 # What belongs in MAINTAINERS.md, not on a page an adviser reads.
-FORBIDDEN = re.compile(r"\.toml\b|\.py\b|python -m|pytest|guide_engine/|site_build/|scripts/|Kjør testene", re.I)
+FORBIDDEN = re.compile(r"\.toml\b|\.py\b|\.txt\b|python -m|pytest|guide_engine/|site_build/|scripts/|Kjør testene", re.I)
 ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
 
 
