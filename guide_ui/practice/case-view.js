@@ -105,7 +105,7 @@ export function comparison(ctx, c, given, result) {
   const keys = [...new Set(c.ask.map((p) => ctx.fields[p].explain))];
   return el("div", { id: "practice-check-result" },
     el("h4", { id: "practice-check-heading", tabindex: "-1", text: `Du svarte riktig på ${right} av ${c.ask.length}` }),
-    el("table", { class: "practice-table" },
+    el("table", { class: "practice-table stacks" },
       el("caption", { text: "Dine svar og veiviserens svar" }),
       el("thead", {}, el("tr", {}, ["Spørsmål", "Ditt svar", "Veiviserens svar", "Vurdering"].map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, rows)),

@@ -132,7 +132,7 @@ export function deadlines(r, ctx) {
     "Frister",
     el(
       "table",
-      { class: "guide-deadlines", "aria-labelledby": "guide-deadlines-h" },
+      { class: "guide-deadlines stacks", "aria-labelledby": "guide-deadlines-h" },
       el("thead", {}, el("tr", {}, ["Frist", "Dato", "Status", "Grunnlag"].map((h) => el("th", { scope: "col", text: h })))),
       el(
         "tbody",
