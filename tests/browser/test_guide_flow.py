@@ -307,3 +307,19 @@ def test_a_long_letter_puts_copying_first(page, site_url, needs):
         assert "kutte" in note and "sikkert system" in note
     else:
         assert link == "Åpne i e-post" and page.locator("#guide-mailto-note").count() == 0
+
+
+def test_each_deadline_shows_the_engines_steps(page, site_url):
+    """Under each deadline with steps, «Slik er datoen regnet ut» lists the engine's own steps for it."""
+    open_guide(page, site_url)
+    asked = answer_until_review(page, MORE_OG_ROMSDAL_WITH_INTERPRETER)
+    show_result(page)
+    want = {d["id"]: d["steps"] for d in expected({k: MORE_OG_ROMSDAL_WITH_INTERPRETER[k] for k in asked})["deadlines"]}
+    assert any(want.values())
+    for did, steps in want.items():
+        row = page.locator(f"#guide-deadlines tr[data-deadline='{did}']")
+        if not steps:
+            assert row.locator("details.guide-steps").count() == 0
+            continue
+        row.locator("details.guide-steps summary").click()
+        assert row.locator("details.guide-steps li").all_inner_texts() == steps

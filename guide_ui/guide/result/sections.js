@@ -144,7 +144,10 @@ export function deadlines(r, ctx) {
             el("th", { scope: "row", text: d.label || d.id }),
             el("td", { "data-label": "Dato" }, el("time", { datetime: d.date, text: d.date_text || formatDate(d.date) })),
             el("td", { "data-label": "Status", text: d.overdue ? "Fristen er passert" : d.today ? "Fristen er i dag" : "I rute" }),
-            el("td", { "data-label": "Grunnlag" }, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references, ctx), dataNotes(d.data_notes, `guide-deadline-${d.id}-notes`, r.data_notes)),
+            el("td", { "data-label": "Grunnlag" }, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references, ctx), dataNotes(d.data_notes, `guide-deadline-${d.id}-notes`, r.data_notes),
+              // How the engine counted the date (its deadline decision's steps), for checking by hand.
+              (d.steps || []).length ? el("details", { class: "guide-steps" }, el("summary", { text: "Slik er datoen regnet ut" }),
+                el("ol", {}, d.steps.map((t) => el("li", { text: t })))) : null),
           ),
         ),
       ),
