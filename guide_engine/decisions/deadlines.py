@@ -23,6 +23,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .. import workdays
+from . import deadline_steps as steps_of
 from ..case_facts import CaseFacts
 from ..dates import add_months, format_nb
 from ..provenance import elsewhere
@@ -44,9 +45,10 @@ NOTE_DAYS, LEAD_DAYS = "note_due_working_days", "booking_lead_days"
 
 def _item(facts: CaseFacts, did: str, label: str, d: date, basis: str, references: list[str], source: str | None = None,
           confirmed: bool = True, note: str | None = None, precedes: str | None = None, warning: str | None = None,
-          rests_on: tuple[str, ...] = ()) -> dict:
+          rests_on: tuple[str, ...] = (), steps: list[str] | None = None) -> dict:
     """One deadline, complete: ``rests_on`` names the county facts it was computed from (their
-    caveats stand beside it)."""
+    caveats stand beside it); ``steps`` says in words how the date was counted (deadline_steps.py);
+    ``today`` marks a deadline that falls on the reference date."""
     part = PART + did
     for key in rests_on:
         facts.get(key, part)
@@ -56,6 +58,8 @@ def _item(facts: CaseFacts, did: str, label: str, d: date, basis: str, reference
         "date": d.isoformat(),
         "date_text": format_nb(d),
         "overdue": d < facts.on,
+        "today": d == facts.on,
+        "steps": steps or [],
         "basis": basis,
         "references": references,
         "source": source,
@@ -113,6 +117,7 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
             facts, "programme_start_by", "Siste dag for oppstart av introduksjonsprogram", start_by,
             f"Programmet skal starte senest {words} måneder etter bosetting ({format_nb(start_limit)}); flyttet til siste virkedag.",
             [months.reference], confirmed=confirmed, note=caveat,
+            steps=steps_of.programme_start(settled, words, start_limit, start_by),
         )
         if (start_by.month, start_by.day) == (12, 24):  # legal, but hardly a day to start a programme
             by_id["programme_start_by"]["warning"] = CHRISTMAS_EVE
@@ -121,6 +126,7 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
             facts, "vedtak_by", "Siste dag for vedtak om introduksjonsprogram", vedtak_by,
             "Vedtaket må komme før programmet starter: virkedagen før siste oppstartsdag.",
             [months.reference, "integreringsloven-11"], confirmed=confirmed, note=caveat, precedes="programme_start_by",
+            steps=steps_of.working_day_before("Siste dag for oppstart", start_by, vedtak_by),
         )
         if note_days is not None:
             basis = (f"Karriereveiledningen bør være gjennomført, og notatet fra den være hos kommunen, før vedtaket. "
@@ -133,7 +139,7 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
         by_id["guidance_by"] = _item(
             facts, "guidance_by", "Siste dag for karriereveiledningen", guidance_by, basis,
             ["integreringsloven-11", months.reference], confirmed=confirmed, note=caveat, precedes="vedtak_by", warning=late,
-            rests_on=(NOTE_DAYS,),
+            rests_on=(NOTE_DAYS,), steps=steps_of.guidance(vedtak_by, note_latest, note_days.value if note_days else None, guidance_by),
         )
     elif status == ASSESS_NEED:
         notes.append("Ingen frist regnet fra bosetting: etter den midlertidige covid-loven vurderer kommunen behovet for deltakere som allerede er i program.")
@@ -160,7 +166,7 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
             precedes="session_on" if planned else ("guidance_by" if guidance_by else None),
             warning=(f"Bestillingsfristen ({format_nb(book_by)}) er passert. Bestill straks og spør {county.name} om veiledningen kan holdes "
                      f"{format_nb(session)}, eller velg en senere dato innenfor fristene.") if book_by < on else None,
-            rests_on=(LEAD_DAYS,),
+            rests_on=(LEAD_DAYS,), steps=steps_of.booking(session_text.capitalize(), session, lead.value, book_by),
         )
     else:
         other = elsewhere(county, LEAD_DAYS, on, facts.status)
@@ -177,7 +183,7 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
             warning=(f"Notatet kommer {format_nb(note_by)}, etter {format_nb(note_latest)}, som er virkedagen før siste dag for vedtak. "
                      "Da har kommunen ikke notatet når vedtaket skal fattes. Velg en tidligere dato for veiledningen.")
             if note_latest and note_by > note_latest else None,
-            rests_on=(NOTE_DAYS,),
+            rests_on=(NOTE_DAYS,), steps=steps_of.note(session_text.capitalize(), session, note_days.value, note_by),
         )
     else:
         other = elsewhere(county, NOTE_DAYS, on, facts.status)

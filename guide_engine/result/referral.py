@@ -3,12 +3,15 @@ templates/referral_*.txt, with minimal personal data (a reference, never a natio
 
 Built complete, after the checklist: the caveats of every county fact the checklist and the
 decisions the letter states rest on fill the body's notes slot, and where no booking address is
-registered the draft says so and names the county page's contacts.
+registered the draft says so and names the county page's contacts. A draft whose e-mail link
+(mailto:) would pass MAILTO_LIMIT characters is marked ``long``: mail programs may cut it, so the page
+offers copying first.
 """
 
 from __future__ import annotations
 
 from string import Template
+from urllib.parse import quote
 
 from ..case_facts import CaseFacts
 from .context import Basis, Context
@@ -20,6 +23,14 @@ from ..decisions import adviser, interpreter, priority
 from ..texts import fill, fill_lines, sections, template
 
 PART = "referral"
+# Mail programs cut longer mailto: links (Outlook, and browsers handing the link over, near 2 000 characters).
+MAILTO_LIMIT = 2000
+
+
+def mailto_length(to: str | None, subject: str, body: str) -> int:
+    """The length of the draft's mailto: link, encoded as the page encodes it (encodeURIComponent)."""
+    enc = lambda s: quote(s or "", safe="!~*'()")  # noqa: E731
+    return len(f"mailto:{enc(to)}?subject={enc(subject)}&body={enc(body)}")
 
 
 def contact_route(county: County) -> dict:
@@ -36,7 +47,7 @@ def contact_route(county: County) -> dict:
 
 def _not_applicable(to: str | None, reason: str) -> tuple[dict, Basis]:
     return ({"applicable": False, "to": to, "subject": "", "body": "", "reminder": template("referral_reminder").template,
-             "reason": reason, "data_notes": []}, Basis())
+             "reason": reason, "data_notes": [], "long": False}, Basis())
 
 
 def _timing(L: dict, ctx: Context) -> str:
@@ -131,5 +142,6 @@ def build(ctx: Context, tasks: list[dict]) -> tuple[dict, Basis]:
     )
     basis = Basis().add(sources=[facts.source(k, PART) for k in ("booking_mailbox", "organiser")])
     draft = {"applicable": True, "to": to, "subject": subject, "body": body + "\n", "reminder": template("referral_reminder").template,
-             "reason": fill(L["declined_branch_reason"]) if declined_unclear else None, "data_notes": notes}
+             "reason": fill(L["declined_branch_reason"]) if declined_unclear else None, "data_notes": notes,
+             "long": mailto_length(to, subject, body + "\n") > MAILTO_LIMIT}
     return (draft if to else {**draft, **contact_route(successor or county)}), basis

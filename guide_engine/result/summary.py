@@ -44,16 +44,19 @@ def interpreter(interp: dict | None) -> dict | None:
 
 
 def next_deadline(deadlines: list[dict]) -> dict:
-    """The earliest deadline not yet passed (else the latest passed one), and the passed ones."""
+    """The earliest deadline not yet passed (else the latest passed one), and the passed ones; one that falls
+    on the reference date is marked "i dag" (``today``, from the deadline decision)."""
     ahead = sorted((d for d in deadlines if not d.get("overdue")), key=lambda d: d["date"])
     passed = sorted((d for d in deadlines if d.get("overdue")), key=lambda d: d["date"])
     pick = ahead[0] if ahead else (passed[-1] if passed else None)
-    out: dict = {"anchor": ANCHORS["deadline"], "id": None, "label": None, "date": None, "date_text": None, "overdue": False}
+    out: dict = {"anchor": ANCHORS["deadline"], "id": None, "label": None, "date": None, "date_text": None, "overdue": False, "today": False}
     if pick is None:
         out["text"] = _t("deadline_none")
     else:
         out.update({k: pick.get(k) for k in ("id", "label", "date", "date_text", "overdue")})
-        out["text"] = _t("deadline_overdue" if pick.get("overdue") else "deadline", label=pick.get("label"), date_text=pick.get("date_text"))
+        out["today"] = bool(pick.get("today"))
+        key = "deadline_overdue" if pick.get("overdue") else "deadline_today" if out["today"] else "deadline"
+        out["text"] = _t(key, label=pick.get("label"), date_text=pick.get("date_text"))
     out["passed"] = [
         {"id": d["id"], "text": _t("overdue", label=d.get("label"), date_text=d.get("date_text"))}
         for d in passed if d is not pick

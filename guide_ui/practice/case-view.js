@@ -82,7 +82,10 @@ function explanation(ctx, key, result) {
   const id = key.split(":")[1];
   const d = (result.deadlines || []).find((x) => x.id === id);
   if (!d) return [el("h5", { text: "Frister" }), texts(result.deadline_notes)];
-  return [el("h5", { text: d.label }), el("p", { text: d.basis }), d.note ? el("p", { text: d.note }) : null, provisions(ctx, d.references, result)];
+  const steps = (d.steps || []).length
+    ? [el("p", { class: "practice-steps-h", text: "Slik er datoen regnet ut:" }), el("ol", { class: "practice-steps", "data-deadline": d.id }, d.steps.map((t) => el("li", { text: t })))]
+    : null;
+  return [el("h5", { text: d.label }), el("p", { text: d.basis }), steps, d.note ? el("p", { text: d.note }) : null, provisions(ctx, d.references, result)];
 }
 
 /** The learner's answers beside the engine's, the score, the reasons, and the link into the guide. */
@@ -95,14 +98,14 @@ export function comparison(ctx, c, given, result) {
     if (ok) right += 1;
     return el("tr", { class: ok ? "practice-right" : "practice-wrong", "data-field": path, "data-correct": String(ok) },
       el("th", { scope: "row", text: f.question }),
-      el("td", { text: describe(f, given[path], ctx.choices) }),
-      el("td", { "data-engine": JSON.stringify(engine ?? null), text: describe(f, engine, ctx.choices) }),
-      el("td", {}, el("span", { class: "practice-mark", "aria-hidden": "true", text: ok ? "✓ " : "✗ " }), ok ? "Riktig" : "Ikke riktig"));
+      el("td", { "data-label": "Ditt svar", text: describe(f, given[path], ctx.choices) }),
+      el("td", { "data-label": "Veiviserens svar", "data-engine": JSON.stringify(engine ?? null), text: describe(f, engine, ctx.choices) }),
+      el("td", { "data-label": "Vurdering" }, el("span", { class: "practice-mark", "aria-hidden": "true", text: ok ? "✓ " : "✗ " }), ok ? "Riktig" : "Ikke riktig"));
   });
   const keys = [...new Set(c.ask.map((p) => ctx.fields[p].explain))];
   return el("div", { id: "practice-check-result" },
     el("h4", { id: "practice-check-heading", tabindex: "-1", text: `Du svarte riktig på ${right} av ${c.ask.length}` }),
-    el("table", { class: "practice-table" },
+    el("table", { class: "practice-table stacks" },
       el("caption", { text: "Dine svar og veiviserens svar" }),
       el("thead", {}, el("tr", {}, ["Spørsmål", "Ditt svar", "Veiviserens svar", "Vurdering"].map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, rows)),

@@ -65,6 +65,9 @@ class Practice {
     this.given[c.id] = answers;
     const missing = c.ask.map((p, i) => (answers[p] === undefined ? i : null)).filter((i) => i !== null);
     if (missing.length) return this.openCase(c.id, missing);
+    // Every question answered: an earlier "Svar på alle spørsmålene" and its marks at the fields go.
+    document.getElementById("practice-errors")?.remove();
+    document.querySelectorAll("#practice-form [aria-invalid]").forEach((x) => x.removeAttribute("aria-invalid"));
     const button = document.getElementById("practice-check");
     button.disabled = true;
     if (this.engine.state !== "ready") status.textContent = "Veiviseren gjør seg klar. Svarene dine er tatt vare på …";

@@ -9,7 +9,7 @@
   (`guide_boot`); `engine_boot` is the runtime's URLs with the labels only; the guide page also
   gets the opening questions and its head's starter script; the practice page (`practice: true`)
   its cases (`practice_boot`); the routine page (`routine: true`) its form and the owner's address
-  from mkdocs.yml `extra: routine_owner_email` (`routine_boot`).
+  from mkdocs.yml `extra: owner: email` (site_build/owner.py, `routine_boot`).
 - on_post_page: every page gets its Content-Security-Policy with the hashes of its inline scripts.
 - on_post_build: write the runtime and the bundles into the site; give the pages MkDocs renders
   as theme templates (404.html), which no page hook sees, their policy too, and stop the build if
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from site_build import csp, hosts
+from site_build import csp, hosts, owner
 from site_build.browser import offline
 from site_build.browser.bundle import WORKER, BundleError, Bundles
 from site_build.runtime import Runtime, RuntimeMissing, compress
@@ -122,7 +122,7 @@ def on_page_context(context, page, config, nav):
     if page.meta.get("routine"):  # the routine form's fact kinds and counties; the owner's address, if set
         from guide_engine import routine_form
 
-        context["routine_boot"] = _json({**routine_form.spec(), "owner": (config.get("extra") or {}).get("routine_owner_email")})
+        context["routine_boot"] = _json({**routine_form.spec(), "owner": owner.from_config(config).email})
     context["guide_assets_hash"] = ui.version
     return context
 

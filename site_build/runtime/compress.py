@@ -1,15 +1,18 @@
 """Pre-compressed copies of the site's files: `x.br` (brotli) and `x.gz` (gzip) next to `x`.
 
-Written at build time at the best levels (cached in `.build/cache/z/` by content hash, so only a
-changed file costs time); site_build/serve.py sends them by Accept-Encoding, and a static host can
-do the same (README, "Deploying"). A copy is kept only when it saves at least 5 % (a deflated zip,
-a PNG or a font does not shrink).
+Written at build time (cached in `.build/cache/z/` by content hash and level, so only a changed
+file costs time); site_build/serve.py sends them by Accept-Encoding, and a static host can do the
+same (README, "Deploying"). A copy is kept only when it saves at least 5 % (a deflated zip, a PNG or
+a font does not shrink). The level is the environment's SITE_COMPRESSION: `best` (the default, and
+the deploy build's, scripts/build.sh) or `fast` (the local server's first build, scripts/serve.sh:
+seconds instead of minutes on an empty cache, slightly larger files).
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 from pathlib import Path
 
 from site_build.paths import CACHE as BUILD_CACHE, write_atomic
@@ -24,12 +27,28 @@ COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".snap", ".svg
 MIN_SIZE = 1024
 WORTH = 0.95  # keep a copy only if it is at most this fraction of the original
 SUFFIX = {"br": ".br", "gzip": ".gz"}
+# brotli (quality, window bits) and gzip level for each SITE_COMPRESSION.
+LEVELS = {"best": {"br": (11, 24), "gzip": 9}, "fast": {"br": (4, 22), "gzip": 6}}
 
 
-def _compress(data: bytes, encoding: str) -> bytes:
+def level() -> str:
+    """The compression level of this build: SITE_COMPRESSION, `best` unless set."""
+    name = os.environ.get("SITE_COMPRESSION", "").strip() or "best"
+    if name not in LEVELS:
+        raise ValueError(f"SITE_COMPRESSION={name!r}: use one of {', '.join(LEVELS)}")
+    return name
+
+
+def _compress(data: bytes, encoding: str, name: str) -> bytes:
     if encoding == "br":
-        return brotli.compress(data, quality=11, lgwin=24)
-    return gzip.compress(data, compresslevel=9, mtime=0)
+        quality, lgwin = LEVELS[name]["br"]
+        return brotli.compress(data, quality=quality, lgwin=lgwin)
+    return gzip.compress(data, compresslevel=LEVELS[name]["gzip"], mtime=0)
+
+
+def cache_file(key: str, encoding: str, name: str) -> Path:
+    """The cached copy of content ``key`` in ``encoding`` at level ``name`` (the best level keeps its old name)."""
+    return CACHE / (f"{key}{SUFFIX[encoding]}" if name == "best" else f"{key}.{name}{SUFFIX[encoding]}")
 
 
 def encoded(data: bytes) -> dict[str, bytes]:
@@ -37,13 +56,14 @@ def encoded(data: bytes) -> dict[str, bytes]:
     if len(data) < MIN_SIZE:
         return {}
     key = hashlib.sha256(data).hexdigest()
+    name = level()
     out = {}
     for enc in ("br", "gzip") if brotli is not None else ("gzip",):
-        cached = CACHE / f"{key}{SUFFIX[enc]}"
+        cached = cache_file(key, enc, name)
         if cached.exists():
             body = cached.read_bytes()
         else:
-            body = _compress(data, enc)
+            body = _compress(data, enc, name)
             write_atomic(cached, body)
         if len(body) <= WORTH * len(data):
             out[enc] = body

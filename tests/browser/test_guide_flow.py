@@ -281,3 +281,43 @@ def test_optional_questions_can_be_left_blank(page, site_url):
     assert page.locator("#guide-review .guide-review-answer:text-is('Ikke besvart')").count() == 3
     show_result(page)
     assert page.locator("#guide-deadlines tr[data-deadline='guidance_by']").count() == 1
+
+
+@pytest.mark.parametrize("needs", ["Trenger barnepass", "Trenger tilrettelegging på grunn av lang reisevei og barnepass. " * 15])
+def test_a_long_letter_puts_copying_first(page, site_url, needs):
+    """A draft the engine marks long: «Kopier» is the first, primary action and «Åpne i e-post» says it may be cut
+    and is only for a secure mail system; a short one keeps the plain link."""
+    open_guide(page, site_url)
+    answers = dict(MORE_OG_ROMSDAL_WITH_INTERPRETER, practical_needs=needs)
+    asked = answer_until_review(page, answers)
+    show_result(page)
+    long = expected({k: answers[k] for k in asked})["referral"]["long"]
+    assert long is (len(needs) > 100)
+    href = page.get_attribute("#guide-mailto", "href")
+    assert (len(href) > 2000) is long  # the engine's mark agrees with the link the page builds
+    actions = page.eval_on_selector_all("#guide-referral .guide-actions > *", "els => els.map(e => e.id)")
+    assert actions.index("guide-copy") == 0
+    assert ("md-button--primary" in page.get_attribute("#guide-copy", "class")) is long
+    link = page.inner_text("#guide-mailto")
+    if long:
+        assert "kan bli kuttet" in link and page.get_attribute("#guide-mailto", "aria-describedby") == "guide-mailto-note"
+        note = page.inner_text("#guide-mailto-note")
+        assert "kutte" in note and "sikkert system" in note
+    else:
+        assert link == "Åpne i e-post" and page.locator("#guide-mailto-note").count() == 0
+
+
+def test_each_deadline_shows_the_engines_steps(page, site_url):
+    """Under each deadline with steps, «Slik er datoen regnet ut» lists the engine's own steps for it."""
+    open_guide(page, site_url)
+    asked = answer_until_review(page, MORE_OG_ROMSDAL_WITH_INTERPRETER)
+    show_result(page)
+    want = {d["id"]: d["steps"] for d in expected({k: MORE_OG_ROMSDAL_WITH_INTERPRETER[k] for k in asked})["deadlines"]}
+    assert any(want.values())
+    for did, steps in want.items():
+        row = page.locator(f"#guide-deadlines tr[data-deadline='{did}']")
+        if not steps:
+            assert row.locator("details.guide-steps").count() == 0
+            continue
+        row.locator("details.guide-steps summary").click()
+        assert row.locator("details.guide-steps li").all_inner_texts() == steps

@@ -231,3 +231,36 @@ def test_a_broken_case_in_the_address_is_ignored(page, site_url):
     page.wait_for_selector("#guide-step")
     assert page.evaluate("location.hash") == ""
     assert page.recorder.page_errors == []
+
+
+def test_a_correct_check_after_a_missing_answer_drops_the_error_summary(page, site_url):
+    """"Svar på alle spørsmålene" and the fields' error marks go once every question is answered and checked."""
+    open_practice(page, site_url)
+    page.click(f"#practice-open-{RIGHT_CASE}")
+    page.click("#practice-check")
+    page.wait_for_selector("#practice-errors")
+    choose_by_mouse(page, RIGHT_CASE, engine_answers(RIGHT_CASE))
+    page.click("#practice-check")
+    page.wait_for_selector("#practice-check-result")
+    assert page.locator("#practice-errors").count() == 0
+    assert "Svar på alle spørsmålene" not in page.inner_text("#practice-case")
+    assert page.locator("#practice-form [aria-invalid]").count() == 0
+
+
+def test_a_date_questions_feedback_shows_the_engines_working_day_steps(page, site_url):
+    """The feedback on a date question lists the steps of the engine's deadline decision, in its words."""
+    c = CASES[RIGHT_CASE]
+    result = api.evaluate(c["answers"], c["on"])
+    dates = [p for p in c["ask"] if DATA["fields"][p]["type"] == "date"]
+    assert dates, "the case asks a date question"
+    open_practice(page, site_url)
+    page.click(f"#practice-open-{RIGHT_CASE}")
+    choose_by_mouse(page, RIGHT_CASE, engine_answers(RIGHT_CASE))
+    page.click("#practice-check")
+    page.wait_for_selector("#practice-check-result")
+    shown = page.locator(".practice-steps")
+    assert shown.count() >= 1
+    for i in range(shown.count()):
+        did = shown.nth(i).get_attribute("data-deadline")
+        want = next(d["steps"] for d in result["deadlines"] if d["id"] == did)
+        assert want and shown.nth(i).locator("li").all_inner_texts() == want

@@ -67,3 +67,25 @@ def test_a_summary_link_leads_to_its_section(browser, site_url):
         assert 0 <= box["y"] < 800
     finally:
         context.close()
+
+
+def test_a_deadline_falling_today_is_marked_in_the_summary_and_the_table(browser, site_url):
+    """A session planned for the reference date: the summary and the deadline table say "i dag", as the engine decided."""
+    answers = dict(MORE_OG_ROMSDAL_WITH_INTERPRETER, planned_session_date=TODAY)
+    context = browser.new_context(locale="nb-NO", reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        open_guide(page, site_url)
+        asked = answer_until_review(page, answers)
+        show_result(page)
+        want = api.evaluate({k: answers[k] for k in asked}, TODAY)
+        today = [d["id"] for d in want["deadlines"] if d["today"]]
+        assert "session_on" in today
+        for did in today:
+            row = page.locator(f"#guide-deadlines tr[data-deadline='{did}']")
+            assert row.get_attribute("data-today") == "true" and "Fristen er i dag" in row.inner_text()
+        line = page.locator("#guide-summary [data-summary='deadline'] dd > a").inner_text()
+        assert line == want["summary"]["deadline"]["text"]
+        assert want["summary"]["deadline"]["today"] and "(i dag)" in line
+    finally:
+        context.close()

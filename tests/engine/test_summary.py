@@ -97,3 +97,15 @@ def test_unconfirmed_status_is_flagged():
     """A status resting on an unconfirmed rule is marked as such in the summary line."""
     s = evaluate(by_name("Prop. 81 L"))["summary"]["status"]
     assert s["confirmed"] is False and "ikke bekreftet" in s["text"]
+
+
+def test_a_deadline_falling_today_is_marked_i_dag():
+    """The next deadline on the reference date is marked "(i dag)"; the day before it is not."""
+    items = [
+        {"id": "guidance_by", "label": "Siste dag", "date": "2026-12-21", "date_text": "21. desember 2026", "overdue": False, "today": True},
+        {"id": "vedtak_by", "label": "Vedtak", "date": "2026-12-30", "date_text": "30. desember 2026", "overdue": False, "today": False},
+    ]
+    s = summary.next_deadline(items)
+    assert s["today"] is True and s["text"] == "Siste dag: 21. desember 2026 (i dag)."
+    s = summary.next_deadline([dict(items[0], today=False), items[1]])
+    assert s["today"] is False and "i dag" not in s["text"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import urllib.request
@@ -70,3 +71,46 @@ def test_the_worker_carries_the_build_facts(built_site):
     assert files["pyodide.asm.wasm"]["br"] == (built_site / PY / "pyodide.asm.wasm.br").stat().st_size
     full = (built_site / PY / "python_stdlib.zip").stat().st_size
     assert files["stdlib.zip"]["br"] < full / 2  # on the wire: less than half of Pyodide's sources
+
+
+# --- the level: best for the deploy build, fast for the local server's first build -------------------
+
+
+def test_the_level_is_best_unless_the_environment_says_fast(monkeypatch):
+    """SITE_COMPRESSION picks the level; unset is best; anything else is refused by name."""
+    from site_build.runtime import compress
+
+    monkeypatch.delenv("SITE_COMPRESSION", raising=False)
+    assert compress.level() == "best"
+    monkeypatch.setenv("SITE_COMPRESSION", "fast")
+    assert compress.level() == "fast"
+    monkeypatch.setenv("SITE_COMPRESSION", "quick")
+    with pytest.raises(ValueError, match="quick"):
+        compress.level()
+
+
+def test_the_cache_is_keyed_by_level(monkeypatch, tmp_path):
+    """The same content at the two levels: two cached copies, each decoding to the content; fast is not best."""
+    from site_build.runtime import compress
+
+    monkeypatch.setattr(compress, "CACHE", tmp_path)
+    data = json.dumps([{"n": i, "text": f"rad {i} " * (i % 7)} for i in range(4000)]).encode()
+    got = {}
+    for name in ("best", "fast"):
+        monkeypatch.setenv("SITE_COMPRESSION", name)
+        got[name] = compress.encoded(data)
+        for enc, body in got[name].items():
+            assert compress.cache_file(hashlib.sha256(data).hexdigest(), enc, name).read_bytes() == body
+    assert len(list(tmp_path.iterdir())) == 4
+    assert brotli.decompress(got["fast"]["br"]) == data == gzip.decompress(got["fast"]["gzip"])
+    assert got["fast"]["br"] != got["best"]["br"] and len(got["best"]["br"]) <= len(got["fast"]["br"])
+
+
+def test_the_local_server_builds_fast_and_the_deploy_build_best():
+    """scripts/serve.sh builds with SITE_COMPRESSION=fast; scripts/build.sh sets no level of its own."""
+    from pathlib import Path
+
+    scripts = Path(__file__).resolve().parents[2] / "scripts"
+    serve, build = (scripts / "serve.sh").read_text(), (scripts / "build.sh").read_text()
+    assert re.search(r'SITE_COMPRESSION="\$\{SITE_COMPRESSION:-fast\}" bash scripts/build\.sh', serve)
+    assert not re.search(r"^[^#]*SITE_COMPRESSION=", build, re.M)

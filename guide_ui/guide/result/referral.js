@@ -6,7 +6,7 @@ import { dataNotes, section } from "./basis.js";
 
 function copyButton(ref, body, copied) {
   return el("button", {
-    type: "button", class: "md-button", id: "guide-copy", text: "Kopier",
+    type: "button", class: ref.long ? "md-button md-button--primary" : "md-button", id: "guide-copy", text: "Kopier",
     onclick: async () => {
       try {
         await navigator.clipboard.writeText(`${ref.subject}\n\n${body}`);
@@ -39,12 +39,15 @@ export function referral(r, ctx) {
     ref.contact_page ? el("p", {}, el("a", { id: "guide-referral-contacts", href: new URL(ref.contact_page, ctx.siteBase).href, text: "Kontaktinformasjon på fylkessiden" })) : null,
     el("pre", { id: "guide-referral-body", class: "guide-referral-body", tabindex: "0", "aria-label": "Tekst til henvisningen", text: body }),
     ref.reminder ? el("p", { class: "guide-reminder", text: ref.reminder }) : null,
+    // The engine marks a draft too long for a mailto: link (ref.long): copying comes first, and the e-mail link says why not.
+    mailto && ref.long ? el("p", { id: "guide-mailto-note", class: "guide-mailto-note", text: "Henvisningen er lang. Kopier teksten og lim den inn i kommunens sikre løsning for personopplysninger. «Åpne i e-post» kan kutte teksten, og skal bare brukes hvis e-posten går i et sikkert system for personopplysninger." }) : null,
     dataNotes(ref.data_notes, "guide-referral-notes", r.data_notes),
     el(
       "div",
       { class: "guide-actions guide-no-print" },
       copyButton(ref, body, copied),
-      mailto ? el("a", { class: "md-button", id: "guide-mailto", href: mailto, text: "Åpne i e-post" }) : null,
+      mailto ? el("a", { class: "md-button", id: "guide-mailto", href: mailto, "aria-describedby": ref.long ? "guide-mailto-note" : null,
+        text: ref.long ? "Åpne i e-post (kan bli kuttet)" : "Åpne i e-post" }) : null,
       el("button", {
         type: "button", class: "md-button", id: "guide-download", text: "Last ned (.txt)",
         onclick: () => download(`Til: ${ref.to || ""}\nEmne: ${ref.subject}\n\n${body}`, "henvisning-karriereveiledning.txt"),

@@ -144,7 +144,7 @@ export function deadlines(r, ctx) {
     "Frister",
     el(
       "table",
-      { class: "guide-deadlines", "aria-labelledby": "guide-deadlines-h" },
+      { class: "guide-deadlines stacks", "aria-labelledby": "guide-deadlines-h" },
       el("thead", {}, el("tr", {}, ["Frist", "Dato", "Status", "Grunnlag"].map((h) => el("th", { scope: "col", text: h })))),
       el(
         "tbody",
@@ -152,11 +152,14 @@ export function deadlines(r, ctx) {
         list.map((d) =>
           el(
             "tr",
-            { "data-deadline": d.id, class: d.overdue ? "guide-overdue" : null },
+            { "data-deadline": d.id, "data-today": d.today ? "true" : null, class: d.overdue ? "guide-overdue" : d.today ? "guide-today" : null },
             el("th", { scope: "row", text: d.label || d.id }),
-            el("td", {}, el("time", { datetime: d.date, text: d.date_text || formatDate(d.date) })),
-            el("td", { text: d.overdue ? "Fristen er passert" : "I rute" }),
-            el("td", {}, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references, ctx), dataNotes(d.data_notes, `guide-deadline-${d.id}-notes`, r.data_notes)),
+            el("td", { "data-label": "Dato" }, el("time", { datetime: d.date, text: d.date_text || formatDate(d.date) })),
+            el("td", { "data-label": "Status", text: d.overdue ? "Fristen er passert" : d.today ? "Fristen er i dag" : "I rute" }),
+            el("td", { "data-label": "Grunnlag" }, d.basis ? el("span", { text: d.basis + " " }) : null, refLinks(d.references, ctx), dataNotes(d.data_notes, `guide-deadline-${d.id}-notes`, r.data_notes),
+              // How the engine counted the date (its deadline decision's steps), for checking by hand.
+              (d.steps || []).length ? el("details", { class: "guide-steps" }, el("summary", { text: "Slik er datoen regnet ut" }),
+                el("ol", {}, d.steps.map((t) => el("li", { text: t })))) : null),
           ),
         ),
       ),

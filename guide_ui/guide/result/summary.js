@@ -14,7 +14,7 @@ export function summary(r) {
     const passed = k === "deadline" && part.passed && part.passed.length
       ? el("ul", { class: "guide-summary-passed" }, part.passed.map((p) => el("li", { text: p.text })))
       : null;
-    return el("div", { class: "guide-summary-row", "data-summary": k, "data-overdue": part.overdue ? "true" : null },
+    return el("div", { class: "guide-summary-row", "data-summary": k, "data-overdue": part.overdue ? "true" : null, "data-today": part.today ? "true" : null },
       el("dt", { text: k === "deadline" && part.overdue ? "Frist" : TERMS[k] }),
       el("dd", {}, el("a", { href: `#${part.anchor}`, text: part.text }), passed));
   });
