@@ -97,6 +97,7 @@ def _add_queue_parser(sub) -> None:
     q.add_argument("--on", help="reference date YYYY-MM-DD or DD.MM.YYYY (default: today)")
     q.add_argument("--capacity", help="sessions per week, e.g. 6 or 6/week: projects a session date per row")
     q.add_argument("--from", dest="start", help="first date of the capacity (default: the reference date)")
+    q.add_argument("--plan", choices=["overdue_first", "most_met"], help="with --capacity: the plan that gives the dates (default overdue_first)")
     q.add_argument("--csv", metavar="OUT", help="write the export (semicolons, UTF-8 with BOM) to OUT, or - for stdout")
     q.add_argument("--ics", metavar="OUT", help="write the projected sessions as iCalendar to OUT (needs --capacity)")
 
@@ -107,15 +108,14 @@ def _queue(args) -> int:
 
     try:
         raw = sys.stdin.buffer.read() if args.cases == "-" else open(args.cases, "rb").read()
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        print("Filen kan ikke leses: den må være CSV i UTF-8 (lagre den som «CSV UTF-8» fra regnearket).", file=sys.stderr)
-        return 2
+        text, note = queue.decode(raw)
+        if note:
+            print(f"Merk: {note}", file=sys.stderr)
     except OSError:
         print("Filen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den.", file=sys.stderr)
         return 2
     capacity = args.capacity.replace("/week", "").replace("/uke", "") if args.capacity else None
-    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start, max_rows=queue.CLI_MAX_ROWS)
+    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start, max_rows=queue.CLI_MAX_ROWS, plan=args.plan)
     for w in result["warnings"]:
         print(f"Merk: {w}", file=sys.stderr)
     if result["errors"]:
@@ -136,6 +136,7 @@ def _queue(args) -> int:
     print(f"Køen per {result['on_text']}. {result['summary']}")
     if result["capacity"]:
         print(result["capacity"]["summary"] + "".join(" " + n for n in result["capacity"]["notes"]))
+        print(result["capacity"]["comparison"])
     for r in result["rows"]:
         if r["status"] == "error":
             continue
@@ -145,7 +146,7 @@ def _queue(args) -> int:
         mark = "  [uavklart]" if r.get("unclear") else ""
         print(f"{rank}  rad {r['row']:>4}  {r['label'][:30]:<30}  frist {when:<10}{proj}{mark}  {r['rule']['text']}")
     for e in result["row_errors"]:
-        print(f"Rad {e['row']}, {e['field']}: {e['message']}")
+        print(f"Rad {e['row']}, kolonne «{e['column']}»: {e['message']}" if e.get("column") else f"Rad {e['row']}: {e['message']}")
     return 1 if result["row_errors"] or result["errors"] else 0
 
 

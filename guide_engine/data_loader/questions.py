@@ -13,6 +13,7 @@ from .vocabularies import load_permit_groups
 
 QUESTION_TYPES = ("choice", "date", "integer", "boolean", "text", "textarea")
 QUESTION_STAGES = ("opening", "eligibility", "preparation")
+IN_QUEUE = ("column", "optional")  # see questions.toml: the queue's use of the field (absent: as the path needs it)
 CHECK_RULES = ("not_after", "not_before", "days_ahead_at_most")
 # The vocabularies a choice question may take its options from (value and label of each entry).
 OPTION_VOCABULARIES = {"permit_groups": load_permit_groups}
@@ -58,6 +59,10 @@ def load_questions() -> tuple[dict, ...]:
             r.get(k, lambda v: isinstance(v, int) and not isinstance(v, bool), False, "et heltall")
         r.text("range_message", required=False)
         stage = r.get("stage", enum(*QUESTION_STAGES), True)
+        r.get("sheet_names", text_list, True)
+        in_queue = r.get("in_queue", enum(*IN_QUEUE), False)
+        if in_queue == "optional" and stage != "preparation":
+            raise r.fail("in_queue", "\"optional\" bare for spørsmål som ikke avgjør målgruppen (stage = \"preparation\")")
         ask_if = r.get("ask_if", lambda v: text(v) or text_list(v), False, "et navngitt vilkår eller en liste av dem")
         if ask_if and stage != "preparation":
             raise r.fail("ask_if", "bare for stage = \"preparation\" (reglene henter selv spørsmålene de trenger)")

@@ -61,3 +61,30 @@ def excel_sheet_with_bad_row() -> str:
     ]
     text = sheet(rows)
     return text.replace("P-feil;more-og-romsdal;Molde;P-feil;refugee;17.07.2026", "P-feil;more-og-romsdal;Molde;P-feil;refugee;31.06.2026")
+
+
+# A centre's own list: Norwegian headings as an adviser writes them, Norwegian values.
+NB_HEADINGS = {"label": "Deltaker", "county": "Fylke", "municipality": "Kommune", "participant_ref": "Saksnummer",
+               "permit_group": "Oppholdsgrunnlag", "permit_date": "Dato for oppholdstillatelse", "age_at_permit": "Alder",
+               "settlement_date": "BOSETTINGSDATO", "settled_by_agreement": "Bosatt etter avtale?",
+               "interpreter_needed": "Tolk", "interpreter_language": "Tolkespråk", "planned_session_date": "Avtalt time"}
+NB_PERMIT = {"refugee": "flyktning", "resettlement": "Overføringsflyktning", "family": "familie", "collective": "kollektiv",
+             "other": "annet"}
+RANKING = ["county", "municipality", "participant_ref", "permit_group", "permit_date", "age_at_permit", "settlement_date",
+           "settled_by_agreement"]
+
+
+def norwegian_sheet(rows: list[dict], fields: list[str] | None = None, yes_no=("j", "n")) -> str:
+    """``rows`` (as ``person`` makes them) with Norwegian headings and words: county by name, permit
+    group by its short form, j/n; by default only the columns ranking needs."""
+    fields = fields or RANKING
+    names = {"more-og-romsdal": "Møre og Romsdal", "trondelag": "Trøndelag", "oslo": "Oslo"}
+    out = []
+    for r in rows:
+        nb = dict(r)
+        nb["county"] = names.get(r.get("county"), r.get("county"))
+        nb["permit_group"] = NB_PERMIT.get(r.get("permit_group"), r.get("permit_group"))
+        out.append(nb)
+    text = sheet(out, columns=fields, yes_no=yes_no)
+    head, rest = text.lstrip("\ufeff").split("\r\n", 1)
+    return "\ufeff" + ";".join(NB_HEADINGS[f] for f in fields) + "\r\n" + rest
