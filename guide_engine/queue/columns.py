@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..counties import all_counties
@@ -26,6 +27,7 @@ _NB_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 DATE_MESSAGE = "Skriv datoen som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD, for eksempel 01.03.2026."
 
 
+@lru_cache(maxsize=4096)  # the same few words on every row
 def fold(text: str) -> str:
     """``text`` as compared: case and accents ignored (é → e, å → a; æ and ø are letters of their
     own), runs of spaces and underscores one space, § followed by one space, no trailing ?, :, * or ."""
@@ -82,6 +84,7 @@ def needed_columns() -> list[str]:
     return [fid for fid, q in question_map().items() if q.get("in_queue") == "column"]
 
 
+@cached
 def optional_fields() -> frozenset[str]:
     """The required questions the queue never demands (``in_queue = "optional"``)."""
     return frozenset(fid for fid, q in question_map().items() if q.get("in_queue") == "optional")

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..counties import all_counties
 from ..data_loader import load_permit_groups, load_sheet_words
+from ..dates import parse_iso
 from ..free_text import clean_free_text, echo
 from ..questions import question_map
 from .columns import DATE_MESSAGE, LABEL, cell_value, csv_date, field_of, heading, needed_columns

@@ -115,7 +115,7 @@ def test_missing_input_is_reported_at_the_field(page, site_url):
     assert page.evaluate("document.activeElement.id") == "queue-error-summary"
     assert "Velg en fil eller lim inn listen" in summary.inner_text()
     assert page.get_attribute("#queue-paste", "aria-invalid") == "true"
-    page.fill("#queue-paste", "navn;alder\nOla;3\n")
+    page.fill("#queue-paste", "navn;merknad\nOla;3\n")
     page.click("#queue-run")
     page.wait_for_selector("#queue-error-summary >> text=Fant ingen kjente kolonner")
 
