@@ -46,7 +46,7 @@ def load_permit_groups() -> dict[str, PermitGroup]:
             raise r.fail("earliest_permit_message", "bare der earliest_permit er satt")
         out[gid] = PermitGroup(gid, r.text("label"), r.text("text"), r.text("rule"), r.flag("settlement_agreement"),
                                cited_references(r, required=False), r.text("provision"), r.flag("applied_from_abroad"),
-                               earliest, message, tuple(r.get("sheet_values", text_list, True)))
+                               earliest, message, tuple(r.get("sheet_values", text_list, False) or ()))
     return out
 
 

@@ -120,7 +120,7 @@ def accepted(fid: str) -> list[str]:
         words = load_sheet_words()
         return list(words["yes"]) + list(words["no"])
     if fid == "permit_group":
-        return [g.sheet_values[0] for g in load_permit_groups().values()]
+        return [permit_word(gid) for gid in load_permit_groups()]
     if fid == "county":
         return sorted({c.name for c in all_counties().values()})
     if q["type"] == "date":
@@ -128,6 +128,12 @@ def accepted(fid: str) -> list[str]:
     if q["type"] == "integer":
         return [f"et helt tall fra {q.get('min', 0)} til {q.get('max')}"]
     return []
+
+
+def permit_word(gid: str) -> str:
+    """How a sheet writes permit group ``gid`` (the template, the lists): its first short form, else its label."""
+    g = load_permit_groups()[gid]
+    return g.sheet_values[0] if g.sheet_values else g.label
 
 
 def yes_no_text() -> str:

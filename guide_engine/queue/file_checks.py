@@ -100,7 +100,7 @@ def duplicate_warnings(rows: list[dict], fields: list[str | None], columns: list
     for hits in seen.values():
         if len(hits) > 1:
             nums = [str(n) for n, _ in hits]
-            listed = ", ".join(nums[:-1]) + " og " + nums[-1]
+            listed = ", ".join(nums[:-1]) + " og " + nums[-1] if len(nums) <= 10 else ", ".join(nums[:10]) + f" og {len(nums) - 10} rader til"
             spelled = sorted({raw for _, raw in hits})
             also = f" (skrevet {', '.join('«' + echo(s) + '»' for s in spelled)})" if len(spelled) > 1 else ""
             out.append(f"«{echo(hits[0][1])}» i kolonnen «{echo(columns[i])}» står i rad {listed}{also}. "

@@ -10,11 +10,11 @@ import io
 from typing import Any
 
 from ..counties import all_counties
-from ..data_loader import load_permit_groups, load_sheet_words
+from ..data_loader import load_sheet_words
 from ..dates import parse_iso
 from ..free_text import clean_free_text, echo
 from ..questions import question_map
-from .columns import DATE_MESSAGE, LABEL, cell_value, csv_date, field_of, heading, needed_columns
+from .columns import DATE_MESSAGE, LABEL, cell_value, csv_date, field_of, heading, needed_columns, permit_word
 from .file_checks import HEADER_ONLY, duplicate_warnings, read_records, repair_text
 
 __all__ = ["CLI_MAX_ROWS", "DATE_MESSAGE", "LABEL", "MAX_ROWS", "csv_date", "nb_date", "read_csv", "template_columns",
@@ -172,7 +172,7 @@ def _template_cell(fid: str, value: Any) -> str:
     if isinstance(value, bool):
         return load_sheet_words()["yes" if value else "no"][0]
     if fid == "permit_group":
-        return load_permit_groups()[value].sheet_values[0]
+        return permit_word(value)
     if fid == "county":
         return all_counties()[value].name
     return str(value)
