@@ -59,7 +59,7 @@ def load_questions() -> tuple[dict, ...]:
             r.get(k, lambda v: isinstance(v, int) and not isinstance(v, bool), False, "et heltall")
         r.text("range_message", required=False)
         stage = r.get("stage", enum(*QUESTION_STAGES), True)
-        r.get("sheet_names", text_list, True)
+        r.get("sheet_names", text_list, False)
         in_queue = r.get("in_queue", enum(*IN_QUEUE), False)
         if in_queue == "optional" and stage != "preparation":
             raise r.fail("in_queue", "\"optional\" bare for spørsmål som ikke avgjør målgruppen (stage = \"preparation\")")

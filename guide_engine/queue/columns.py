@@ -63,7 +63,7 @@ def _headings() -> dict[str, str]:
     pairs = [(LABEL, LABEL, "label"), *((n, LABEL, "label.names") for n in load_sheet_words()["label_names"])]
     for fid, q in question_map().items():
         pairs += [(fid, fid, f"question.{fid}.id"), (q["text"], fid, f"question.{fid}.text")]
-        pairs += [(n, fid, f"question.{fid}.sheet_names") for n in q["sheet_names"]]
+        pairs += [(n, fid, f"question.{fid}.sheet_names") for n in q.get("sheet_names", ())]
     return _unique(pairs, "questions.toml")
 
 
@@ -73,10 +73,10 @@ def field_of(heading: str) -> str | None:
 
 
 def heading(fid: str) -> str:
-    """The heading the template gives field ``fid``: its first sheet name."""
+    """The heading the template gives field ``fid``: its first sheet name (else its id)."""
     if fid == LABEL:
         return load_sheet_words()["label_names"][0]
-    return question_map()[fid]["sheet_names"][0]
+    return (question_map()[fid].get("sheet_names") or [fid])[0]
 
 
 def needed_columns() -> list[str]:
@@ -163,6 +163,12 @@ def cell_value(fid: str, raw: str) -> tuple[Any, str | None]:
     return raw, None
 
 
+def _also(fid: str, q: dict) -> list[str]:
+    """The other headings the page lists for a field: its id and its further sheet names."""
+    names = list(q.get("sheet_names", ()))
+    return [fid, *names[1:]] if names else []
+
+
 def column_guide() -> list[dict]:
     """The columns as the queue page lists them (built into the page from this data): each field's
     template heading, the other headings accepted, whether the queue needs it ("column": in every
@@ -175,6 +181,6 @@ def column_guide() -> list[dict]:
         values = accepted(fid)
         if q["type"] == "boolean":
             values = [yes_no_text()]
-        out.append({"field": fid, "heading": heading(fid), "also": [fid, *q["sheet_names"][1:]], "need": need,
+        out.append({"field": fid, "heading": heading(fid), "also": _also(fid, q), "need": need,
                     "values": values, "text": q["text"]})
     return out
