@@ -13,9 +13,11 @@ week's working days (a week without working days has its first working day after
 theirs (deadline not before the start date). The rows are taken by deadline (earliest first); when
 the one just taken would miss, the row lowest in the queue's order among those kept is let go
 (Moore–Hodgson for sessions of one slot each: the number kept is the most any plan can keep, and who
-is let go follows the queue's order, so county criteria in force decide it). The kept rows then take
-the latest slots that still meet their deadlines, and every other row — overdue first, in the
-queue's order — the earliest slots left, so the overdue are seen as early as that allows.
+is let go follows the queue's order, so county criteria in force decide it). The rows that miss
+anyway (overdue, or let go) then take, in the queue's order, the earliest slots that the kept rows
+leave when each is put as late as its deadline allows, so the overdue are seen as early as that
+allows; the kept rows (by deadline) and the rows without a deadline take the remaining slots in
+time order.
 """
 
 from __future__ import annotations
@@ -75,16 +77,17 @@ def most_met(rows: list[dict], slots: list[date], start: date) -> list[tuple[dat
     for i in reversed(keep):  # as late as each deadline allows
         k = min(bisect_right(slots, deadlines[i], 0, n) - 1, limit)
         taken[i], limit = k, k - 1
+    # The rows whose deadline is passed or let go take the earliest slots the kept ones leave, in the
+    # queue's order; then the kept ones (by deadline: each only earlier than its latest slot) and the
+    # rows without a deadline take the rest, in time order.
     used = set(taken.values())
-    holes = iter(k for k in range(n) if k not in used)
-    out: list[tuple[date, str]] = []
-    for i in range(n):
-        if i in taken:
-            out.append((slots[taken[i]], "kept"))
-        else:
-            place = "overdue" if deadlines[i] is not None and deadlines[i] < start else ("let_go" if deadlines[i] else "no_deadline")
-            out.append((slots[next(holes)], place))
-    return out
+    late = [i for i in range(n) if i not in taken and deadlines[i] is not None]
+    slot_of = dict(zip(late, (k for k in range(n) if k not in used)))
+    given = set(slot_of.values())
+    rest = [k for k in range(n) if k not in given]
+    slot_of.update(zip(keep + [i for i in range(n) if deadlines[i] is None], rest))
+    places = {i: "kept" for i in keep} | {i: "overdue" if deadlines[i] < start else "let_go" for i in late}
+    return [(slots[slot_of[i]], places.get(i, "no_deadline")) for i in range(n)]
 
 
 RULES = {"overdue_first": overdue_first, "most_met": most_met}
