@@ -3,6 +3,7 @@ duplicate, a minimal sheet, a UTF-16 file, an unclosed quote, and the two plans 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -97,3 +98,22 @@ def test_both_plans_when_overdue_first_costs_a_savable_deadline(page, site_url):
     exported = read_download(page, "#queue-download-csv").decode("utf-8-sig").splitlines()
     met = {line.split(";")[0]: line.split(";")[-2] for line in exported[1:]}
     assert met["Snart0"] == "ja" and met["Snart1"] == "ja" and met["Passert0"] == "nei"
+
+
+def test_print_view_fits_a4_landscape(browser, site_url):
+    """Printed, the page is A4 landscape and the table with all its columns fits the printable width."""
+    ctx = browser.new_context(viewport={"width": 1047, "height": 740})  # 297 mm − 2 × 10 mm at 96 dpi
+    page = ctx.new_page()
+    try:
+        open_queue(page, site_url)
+        load(page, centre_sheet_40().encode("utf-8"), per_week="3", start=ON)
+        done(page)
+        page.emulate_media(media="print")
+        width = page.evaluate("document.querySelector('#queue-table').getBoundingClientRect().right")
+        assert width <= 1047, width
+        assert page.locator("#queue-table thead th").count() == 9
+        pdf = page.pdf(prefer_css_page_size=True)
+        w, h = (float(x) for x in re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups())
+        assert abs(w - 842) < 2 and abs(h - 595) < 2, (w, h)  # A4 landscape, in points
+    finally:
+        ctx.close()
