@@ -22,7 +22,7 @@ def table() -> str:
     """The Markdown table: heading, also accepted, needed, values, what the column holds."""
     lines = ["| Kolonne | Også godtatt | Trengs | Verdier | Hva |", "|---|---|---|---|---|"]
     for c in column_guide():
-        also = ", ".join(f"`{_cell(a)}`" for a in c["also"])
+        also = ", ".join(f"`{_cell(a)}`" if a == c["field"] else _cell(a) for a in c["also"])  # the field's id as code
         values = ", ".join(_cell(v) for v in c["values"]) or "fritekst"
         lines.append(f"| **{_cell(c['heading'])}** | {also} | {NEED[c['need']]} | {values} | {_cell(c['text'])} |")
     return "\n".join(lines)
