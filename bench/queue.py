@@ -11,8 +11,10 @@ site_build.serve on 127.0.0.1 and drives Debian's Chromium:
   of --rows participants (semicolons, DD.MM.YYYY, ja/nei, a capacity of 6 a week), click the button
   and read the page's own measure "queue:run" (click → the ranked table drawn, which includes the
   message to the worker, every row evaluated and ranked, the export and the table), then a second,
-  different list of the same size on the same page (reported apart). One new browser context per
-  run; the engine is ready before the clock starts. Target: ≤ 2 s for 500 rows.
+  different list of the same size on the same page (reported apart); then, in a new page, the list
+  chosen at once while the engine is still starting, timed from the engine ready to the table drawn.
+  One new browser context per run; the engine is ready before the clock starts. Target: ≤ 2 s for
+  500 rows.
 - CLI: `python -m guide_engine queue FILE --on … --capacity 6 --csv OUT` on --cli-rows rows,
   wall time of the process (Python start included), --runs times.
 
@@ -104,10 +106,25 @@ def browser_runs(site: Path, runs: int, rows: int) -> list[dict]:
                 page.click("#queue-run")
                 page.wait_for_function("performance.getEntriesByName('queue:run').length === 2", timeout=120_000)
                 second = page.evaluate("performance.getEntriesByName('queue:run')[1].duration")
+                ctx.close()
+                # The list chosen while the engine is still starting: the table, counted from the
+                # moment the engine is ready.
+                ctx = browser.new_context(locale="nb-NO")
+                page = ctx.new_page()
+                page.goto(url)
+                page.wait_for_selector("#queue-form")
+                page.fill("#queue-paste", text)
+                page.fill("#queue-on", ON)
+                page.fill("#queue-per-week", "6")
+                page.click("#queue-run")
+                page.wait_for_function("performance.getEntriesByName('queue:rendered').length === 1", timeout=180_000)
+                after_ready = page.evaluate("""() => performance.getEntriesByName('queue:rendered')[0].startTime
+                    - performance.getEntriesByName('queue:engine-ready')[0].startTime""")
+                ctx.close()
                 out.append({"ms": round(m["queue:run"], 1), "engine_ms": round(m["queue:engine"], 1),
                              "warm_up_ms": round(m["queue:warm-up"], 1) if m["queue:warm-up"] is not None else None,
-                             "second_ms": round(second, 1), "rows_drawn": drawn, "summary": summary})
-                ctx.close()
+                             "second_ms": round(second, 1), "while_starting_after_ready_ms": round(after_ready, 1),
+                             "rows_drawn": drawn, "summary": summary})
             browser.close()
     finally:
         server.shutdown()
@@ -159,13 +176,15 @@ def main(argv: list[str] | None = None) -> int:
         emed = statistics.median(r["engine_ms"] for r in b)
         wm = [r["warm_up_ms"] for r in b if r["warm_up_ms"] is not None]
         smed = statistics.median(r["second_ms"] for r in b)
+        stmed = statistics.median(r["while_starting_after_ready_ms"] for r in b)
         result["browser"].update({"engine_median_ms": emed, "warm_up_median_ms": statistics.median(wm) if wm else None,
-                                  "second_list_median_ms": smed})
+                                  "second_list_median_ms": smed, "while_starting_after_ready_median_ms": stmed})
         print(f"browser: {args.rows} rows evaluated, ranked and drawn after the engine is ready: median {med:.0f} ms "
               f"({result['browser']['min_ms']:.0f}–{result['browser']['max_ms']:.0f}), N={len(b)}, target ≤ {TARGET_MS} ms: "
               f"{'met' if med <= TARGET_MS else 'NOT met'}; of which the engine's reply {emed:.0f} ms; "
               f"warm-up after the engine was ready {result['browser']['warm_up_median_ms']} ms; "
-              f"a second list on the same page {smed:.0f} ms")
+              f"a second list on the same page {smed:.0f} ms; a list chosen while the engine starts: "
+              f"the table {stmed:.0f} ms after the engine is ready")
     c = cli_runs(args.runs, args.cli_rows)
     cmed = statistics.median(r["ms"] for r in c)
     ccpu = statistics.median(r["cpu_ms"] for r in c)
