@@ -162,6 +162,7 @@ def _add_queue_parser(sub) -> None:
     q.add_argument("--on", help="reference date YYYY-MM-DD or DD.MM.YYYY (default: today)")
     q.add_argument("--capacity", help="sessions per week, e.g. 6 or 6/week: projects a session date per row")
     q.add_argument("--from", dest="start", help="first date of the capacity (default: the reference date)")
+    q.add_argument("--plan", choices=["overdue_first", "most_met"], help="with --capacity: the plan that gives the dates (default overdue_first)")
     q.add_argument("--csv", metavar="OUT", help="write the export (semicolons, UTF-8 with BOM) to OUT, or - for stdout")
     q.add_argument("--ics", metavar="OUT", help="write the projected sessions as iCalendar to OUT (needs --capacity)")
 
@@ -185,11 +186,19 @@ def _queue(args) -> int:
         # without a capacity no session is planned, and an empty calendar would look like success
         print("--ics trenger --capacity (timer per uke): uten kapasitet planlegges ingen timer å legge i kalenderen.", file=sys.stderr)
         return 2
-    text = _read_text(args.cases, "Filen kan ikke leses: den må være CSV i UTF-8 (lagre den som «CSV UTF-8» fra regnearket).")
-    if text is None:
+    try:
+        raw = sys.stdin.buffer.read() if args.cases == "-" else open(args.cases, "rb").read()
+        text, note = queue.decode(raw)
+        if note:
+            print(f"Merk: {note}", file=sys.stderr)
+    except UnicodeDecodeError:
+        print("Filen kan ikke leses: den er verken UTF-8, UTF-16 eller Windows-1252. Lagre den som «CSV UTF-8» fra regnearket.", file=sys.stderr)
+        return 2
+    except OSError:
+        print("Filen kan ikke leses: finner ikke filen, eller du har ikke tilgang til den.", file=sys.stderr)
         return 2
     capacity = args.capacity.replace("/week", "").replace("/uke", "") if args.capacity else None
-    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start, max_rows=queue.CLI_MAX_ROWS)
+    result = queue.evaluate(text, args.on or date.today().isoformat(), capacity, args.start, max_rows=queue.CLI_MAX_ROWS, plan=args.plan)
     for w in result["warnings"]:
         print(f"Merk: {w}", file=sys.stderr)
     if result["errors"]:
@@ -208,6 +217,7 @@ def _queue(args) -> int:
     print(f"Køen per {result['on_text']}. {result['summary']}")
     if result["capacity"]:
         print(result["capacity"]["summary"] + "".join(" " + n for n in result["capacity"]["notes"]))
+        print(result["capacity"]["comparison"])
     for r in result["rows"]:
         if r["status"] == "error":
             continue
@@ -217,7 +227,7 @@ def _queue(args) -> int:
         mark = "  [uavklart]" if r.get("unclear") else ""
         print(f"{rank}  rad {r['row']:>4}  {r['label'][:30]:<30}  frist {when:<10}{proj}{mark}  {r['rule']['text']}")
     for e in result["row_errors"]:
-        print(f"Rad {e['row']}, {e['field']}: {e['message']}")
+        print(f"Rad {e['row']}, kolonne «{e['column']}»: {e['message']}" if e.get("column") else f"Rad {e['row']}: {e['message']}")
     return 1 if result["row_errors"] or result["errors"] else 0
 
 

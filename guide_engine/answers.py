@@ -190,15 +190,16 @@ class Answers:
         return date.fromisoformat(first), group.earliest_permit_message or ""
 
 
-def errors_for(answers: Answers, path: list[str]) -> list[dict]:
-    """Messages for the questions on the path: impossible answers, and required ones missing."""
+def errors_for(answers: Answers, path: list[str], optional: frozenset[str] = frozenset()) -> list[dict]:
+    """Messages for the questions on the path: impossible answers, and required ones missing (except
+    those in ``optional``: the queue does not demand what only the checklist uses)."""
     qs = question_map()
     out = []
     for fid in path:
         value, message = answers.check(fid)
         if message:
             out.append({"field": fid, "message": message})
-        elif value is None and qs[fid]["required"]:
+        elif value is None and qs[fid]["required"] and fid not in optional:
             out.append({"field": fid, "message": f"Svar mangler: {qs[fid]['text']}"})
     return out
 

@@ -36,11 +36,12 @@ def _evaluate(msg: dict) -> Any:
 
 
 def _queue(msg: dict) -> dict:
-    """The whole queue in one message: {csv, on, per_week?, from?} -> the rows in order, the counts,
+    """The whole queue in one message: {csv, on, per_week?, from?, plan?, encoding?} -> the rows in order, the counts,
     the capacity projection (see guide_engine/queue.py)."""
     from . import queue
 
-    return queue.for_page(queue.evaluate(msg.get("csv"), _on(msg), msg.get("per_week"), msg.get("from")))
+    return queue.for_page(queue.evaluate(msg.get("csv"), _on(msg), msg.get("per_week"), msg.get("from"), plan=msg.get("plan"),
+                                         encoding=msg.get("encoding")))
 
 
 def _queue_warm(msg: dict) -> dict:
@@ -58,7 +59,7 @@ def _queue_files(msg: dict) -> dict:
     """The same message -> the export CSV and the sessions' .ics (the rows evaluated once, remembered)."""
     from . import calendar_ics, queue
 
-    result = queue.evaluate(msg.get("csv"), _on(msg), msg.get("per_week"), msg.get("from"))
+    result = queue.evaluate(msg.get("csv"), _on(msg), msg.get("per_week"), msg.get("from"), plan=msg.get("plan"))
     return {"export_csv": queue.export_csv(result) if result["rows"] else "", "ics": calendar_ics.sessions_ics(result)}
 
 

@@ -118,6 +118,8 @@ def sessions_ics(queue: dict) -> str:
         rule = r.get("rule") or {}
         if rule.get("text"):
             desc.append(rule["text"])
+        if (r.get("placement") or {}).get("text"):  # which rule of the chosen plan gave the date
+            desc.append(r["placement"]["text"])
         if rule.get("references"):
             refs = load_references()
             desc.append("Grunnlag: " + ", ".join(refs[i].label if i in refs else i for i in rule["references"]))

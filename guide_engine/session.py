@@ -71,8 +71,11 @@ def reference_date(answers: Any, on: Any) -> tuple[date | None, str | None]:
 class Session:
     """The answers of one case on one reference date, parsed and decided once."""
 
-    def __init__(self, raw: Any, on: Any = None) -> None:
+    def __init__(self, raw: Any, on: Any = None, optional: frozenset[str] = frozenset()) -> None:
+        """``optional``: required questions whose missing answer is no error here (the queue's
+        ``in_queue = "optional"`` fields); an answer given is still checked and used."""
         self.raw = raw
+        self.optional = optional
         self.on, self.on_problem = reference_date(raw, on)
         self.answers = Answers(raw, self.on) if self.on else None
         self.decision: eligibility.Decision | None = None
@@ -126,7 +129,7 @@ class Session:
         dp = data_problem()
         if dp:
             errs.append({"field": "_data", "message": f"Dataene kan ikke leses: {dp}"})
-        return errs + errors_for(self.answers, self.path)
+        return errs + errors_for(self.answers, self.path, self.optional)
 
     def unknown_fields(self) -> list[str]:
         return unknown_fields(self.raw)

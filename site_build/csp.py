@@ -90,8 +90,8 @@ SEARCH_WORKER_POLICY = "; ".join([
     "connect-src 'self'",
     "base-uri 'none'",
 ])
-# The guide's service worker (guide_ui/offline/sw.js, served as veiviser/sw.js) only fetches its
-# own origin's files.
+# The service workers (guide_ui/offline/sw.js, served as veiviser/sw.js and prioritering/sw.js)
+# only fetch their own origin's files.
 SERVICE_WORKER_POLICY = "; ".join([
     "default-src 'none'",
     "connect-src 'self'",
@@ -103,6 +103,7 @@ PAGE_POLICY = "frame-ancestors 'none'"
 
 GUIDE_WORKER_PATH = "guide/worker.mjs"
 SERVICE_WORKER_PATH = "veiviser/sw.js"
+SERVICE_WORKER_PATHS = (SERVICE_WORKER_PATH, "prioritering/sw.js")
 SEARCH_WORKER_PATTERN = re.compile(r"^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
 
@@ -113,7 +114,7 @@ def header_policy(path: str) -> dict[str, str]:
         path += "index.html"
     if path == GUIDE_WORKER_PATH:
         return {"Content-Security-Policy": GUIDE_WORKER_POLICY}
-    if path == SERVICE_WORKER_PATH:
+    if path in SERVICE_WORKER_PATHS:
         return {"Content-Security-Policy": SERVICE_WORKER_POLICY}
     if SEARCH_WORKER_PATTERN.match(path):
         return {"Content-Security-Policy": SEARCH_WORKER_POLICY}

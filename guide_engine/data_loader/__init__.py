@@ -10,7 +10,8 @@ The package, one module per concern (each imports only those above it):
     files         where the files are (``use_data_dir`` for a scratch copy), reading one, the cache
                   of everything read (``reload``)
     sources       sources.toml and references.toml, and the checks that cite them
-    vocabularies  labels.toml, vocabularies/permit_groups.toml, vocabularies/statuses.toml
+    vocabularies  labels.toml, vocabularies/permit_groups.toml, vocabularies/statuses.toml,
+                  vocabularies/sheet.toml
     questions     questions.toml (options from a vocabulary) and checklist.toml
     priority      priority.toml
     fact_keys     fact_keys.toml (a fact's value type may be a list of priority criteria)
@@ -31,13 +32,14 @@ from .reader import DataError
 from .searches import check_search_dates, load_searches
 from .records import CONFIRMATION_SCOPES, Confirmation, Contact, County, Criterion, Fact, FactKey, Period, PermitGroup, Reference, Routine, Search, Source, Status
 from .sources import carried_sources, load_references, load_sources
-from .vocabularies import load_labels, load_mailbox_stems, load_permit_groups, load_statuses, settled_statuses
+from .vocabularies import load_labels, load_mailbox_stems, load_permit_groups, load_sheet_words, load_statuses, settled_statuses
 
 __all__ = [
     "CHECK_RULES", "CHECKLIST_WHO", "QUESTION_STAGES", "QUESTION_TYPES", "VALUE_TYPES",
     "CONFIRMATION_SCOPES", "Confirmation", "Contact", "County", "Criterion", "DataError", "Fact", "FactKey", "Period", "PermitGroup", "Reference", "Routine",
     "Search", "Source", "Status",
     "cached", "carried_sources", "check_verified_dates", "load_checklist", "load_counties", "load_fact_keys", "load_labels", "load_mailbox_stems",
+    "load_sheet_words",
     "load_national", "load_permit_groups", "load_practice", "load_priority_criteria", "load_questions", "load_references", "load_rules",
     "check_search_dates", "load_searches", "load_sources", "load_statuses", "looks_private", "parse_county", "register", "reload", "settled_statuses", "use_data_dir",
 ]

@@ -14,6 +14,7 @@ from .vocabularies import load_permit_groups
 QUESTION_TYPES = ("choice", "date", "integer", "boolean", "text", "textarea", "municipality")
 # "derived": never asked, follows from another answer (the county from the municipality); a value given must agree.
 QUESTION_STAGES = ("derived", "opening", "eligibility", "preparation")
+IN_QUEUE = ("column", "optional")  # see questions.toml: the queue's use of the field (absent: as the path needs it)
 CHECK_RULES = ("not_after", "not_before", "days_ahead_at_most")
 # The vocabularies a choice question may take its options from (value and label of each entry).
 OPTION_VOCABULARIES = {"permit_groups": load_permit_groups}
@@ -59,6 +60,11 @@ def load_questions() -> tuple[dict, ...]:
             r.get(k, lambda v: isinstance(v, int) and not isinstance(v, bool), False, "et heltall")
         r.text("range_message", required=False)
         stage = r.get("stage", enum(*QUESTION_STAGES), True)
+        r.get("sheet_names", text_list, False)
+        in_queue = r.get("in_queue", enum(*IN_QUEUE), False)
+        # a derived answer (the county, from the municipality) is checked when given, never needed
+        if in_queue == "optional" and stage not in ("preparation", "derived"):
+            raise r.fail("in_queue", "\"optional\" bare for spørsmål som ikke avgjør målgruppen (stage = \"preparation\" eller \"derived\")")
         ask_if = r.get("ask_if", lambda v: text(v) or text_list(v), False, "et navngitt vilkår eller en liste av dem")
         if ask_if and stage != "preparation":
             raise r.fail("ask_if", "bare for stage = \"preparation\" (reglene henter selv spørsmålene de trenger)")

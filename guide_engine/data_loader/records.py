@@ -176,8 +176,9 @@ class PermitGroup:
     """A permit group of vocabularies/permit_groups.toml: the permit_group question's option, how the
     eligibility reasons name it, the rule of guide_engine/decisions/eligibility.py that decides it, whether
     integreringsloven § 8 requires settlement by agreement with IMDi for it, whether the person may have
-    applied from abroad (integreringsforskriften § 72: only then is the arrival date asked), and the rule
-    parameter holding the first date such a permit can have (with the message for an earlier one)."""
+    applied from abroad (integreringsforskriften § 72: only then is the arrival date asked), the rule
+    parameter holding the first date such a permit can have (with the message for an earlier one), and
+    the words a queue spreadsheet may write for it."""
 
     id: str
     label: str
@@ -189,6 +190,7 @@ class PermitGroup:
     applied_from_abroad: bool = False
     earliest_permit: str | None = None
     earliest_permit_message: str | None = None
+    sheet_values: tuple[str, ...] = ()  # the words a queue spreadsheet may write for the group (the first: the template's)
 
 
 @dataclass(frozen=True)

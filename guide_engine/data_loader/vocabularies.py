@@ -1,6 +1,7 @@
 """The vocabularies other files name values from, each defined once: labels.toml (shared labels),
 vocabularies/permit_groups.toml and vocabularies/statuses.toml (the permit groups and the eligibility
-statuses, each with its provision and its words)."""
+statuses, each with its provision and its words), vocabularies/sheet.toml (the queue spreadsheet's
+words that belong to no question: the label column, yes and no)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ def load_mailbox_stems() -> tuple[str, ...]:
 
 PERMIT_GROUPS = "vocabularies/permit_groups.toml"
 STATUSES = "vocabularies/statuses.toml"
+SHEET = "vocabularies/sheet.toml"
 
 
 @cached
@@ -56,7 +58,7 @@ def load_permit_groups() -> dict[str, PermitGroup]:
             raise r.fail("earliest_permit_message", "bare der earliest_permit er satt")
         out[gid] = PermitGroup(gid, r.text("label"), r.text("text"), r.text("rule"), r.flag("settlement_agreement"),
                                cited_references(r, required=False), r.text("provision"), r.flag("applied_from_abroad"),
-                               earliest, message)
+                               earliest, message, tuple(r.get("sheet_values", text_list, False) or ()))
     return out
 
 
@@ -77,3 +79,22 @@ def load_statuses() -> dict[str, Status]:
 def settled_statuses() -> tuple[str, ...]:
     """The statuses that are a settled outcome (a county fact may be written for one; not "unclear")."""
     return tuple(s.id for s in load_statuses().values() if s.settled)
+
+
+@cached
+def load_sheet_words() -> dict[str, Any]:
+    """vocabularies/sheet.toml: the label column's headings and description, and the words for yes and no."""
+    raw = read_toml(SHEET)
+    r = Reader(SHEET, "", raw)
+    _, label = r.raw("label", required=True)
+    lr = Reader(SHEET, "label", label)
+    out = {"label_names": tuple(lr.get("names", text_list, True)), "label_text": lr.text("text")}
+    lr.done()
+    _, yes_no = r.raw("yes_no", required=True)
+    yr = Reader(SHEET, "yes_no", yes_no)
+    out["yes"], out["no"] = tuple(yr.get("yes", text_list, True)), tuple(yr.get("no", text_list, True))
+    yr.done()
+    if {w.lower() for w in out["yes"]} & {w.lower() for w in out["no"]}:
+        raise yr.fail("no", "et ord kan ikke bety både ja og nei")
+    r.done()
+    return out

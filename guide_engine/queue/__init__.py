@@ -14,12 +14,16 @@ Order (everyone referred gets guidance; the order only says who must be seen fir
      queue (see ``order``). No other rule moves a row.
 Rows not covered by § 11 are listed after the ranked rows, without a rank.
 
-Capacity: N sessions a week from a date; the ranked rows take the slots in order, spread over the
-working days of each week, and a row whose slot falls after its latest-guidance date misses it.
+Capacity: N sessions a week from a date, spread over the working days of each week; a row with a
+booked session keeps it and uses that week's capacity; the other ranked rows take the free slots by
+the plan the centre chose ("overdue first": the queue's order; "most deadlines met": see ``plans``),
+both plans are counted side by side, and a row whose session falls after its deadline misses it.
 
 The package: ``sheet`` (the CSV read into rows, a row made a case, the template), ``rank`` (each
 row evaluated, the order and the rule that placed each row), ``capacity`` (the projected sessions),
-``export`` (the page's message and the CSV for Excel); this module runs them in that order.
+``columns`` (which heading and word means what), ``file_checks`` (what can be wrong with a file),
+``plans`` (the two plans and the booked sessions), ``export`` (the page's message and the CSV for
+Excel); this module runs them in that order.
 """
 
 from __future__ import annotations
@@ -30,12 +34,13 @@ from typing import Any
 
 from ..dates import format_nb
 from ..session import ON_MAX, ON_MIN
-from .capacity import MAX_PER_WEEK, arguments, project
+from .capacity import MAX_PER_WEEK, arguments, plan_choice, project
 from .export import EXPORT_COLUMNS, MUNICIPALITY_COLUMNS, export_csv, for_page
 from .rank import deadline_key, engine_result, evaluated, order, rule
+from .file_checks import ENCODING_NOTES, decode
 from .sheet import CLI_MAX_ROWS, DATE_MESSAGE, MAX_ROWS, csv_date, read_csv, template_columns, template_csv, to_case, warm_csv
 
-__all__ = ["CLI_MAX_ROWS", "DATE_MESSAGE", "EXPORT_COLUMNS", "MAX_PER_WEEK", "MUNICIPALITY_COLUMNS", "MAX_ROWS", "deadline_key", "engine_result", "evaluate",
+__all__ = ["CLI_MAX_ROWS", "DATE_MESSAGE", "EXPORT_COLUMNS", "MAX_PER_WEEK", "MUNICIPALITY_COLUMNS", "MAX_ROWS", "deadline_key", "decode", "engine_result", "evaluate",
            "export_csv", "for_page", "order", "read_csv", "template_columns", "template_csv", "to_case", "warm_csv"]
 
 
@@ -52,13 +57,20 @@ def _no_gc():
             gc.enable()
 
 
-def evaluate(text: str, on: Any, per_week: Any = None, start: Any = None, max_rows: int = MAX_ROWS) -> dict:
-    """The queue for CSV ``text`` on reference date ``on`` (ISO), optionally with capacity."""
+def evaluate(text: str, on: Any, per_week: Any = None, start: Any = None, max_rows: int = MAX_ROWS, plan: Any = None,
+             encoding: Any = None) -> dict:
+    """The queue for CSV ``text`` on reference date ``on`` (ISO), optionally with capacity and the
+    plan chosen ("overdue_first", the default, or "most_met"); ``encoding``: the file's, where the
+    page decoded it from other than UTF-8 ("utf-16", "windows-1252"), for the note."""
     with _no_gc():
-        return _evaluate_queue(text, on, per_week, start, max_rows)
+        result = _evaluate_queue(text, on, per_week, start, max_rows, plan)
+    note = ENCODING_NOTES.get(encoding) if isinstance(encoding, str) else None
+    if note:
+        result["warnings"] = [note] + result["warnings"]
+    return result
 
 
-def _evaluate_queue(text: str, on: Any, per_week: Any, start: Any, max_rows: int) -> dict:
+def _evaluate_queue(text: str, on: Any, per_week: Any, start: Any, max_rows: int, plan: Any = None) -> dict:
     on_d = csv_date(on) if isinstance(on, str) else None
     empty = {"ok": False, "on": None, "errors": [], "warnings": [], "columns": [], "rows": [], "row_errors": [],
              "counts": {"rows": 0, "ranked": 0, "errors": 0, "not_covered": 0, "declined": 0, "unclear": 0}, "capacity": None, "summary": ""}
@@ -66,6 +78,8 @@ def _evaluate_queue(text: str, on: Any, per_week: Any, start: Any, max_rows: int
         empty["errors"].append({"row": None, "field": "on", "message": "Datoen køen regnes ut fra må være en gyldig dato (DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD) mellom 1990 og 2200."})
         return empty
     per, from_d, cap_errors = arguments(per_week, start, on_d)
+    chosen, plan_errors = plan_choice(plan)
+    cap_errors += plan_errors
     sheet, read = evaluated(text if isinstance(text, str) else "", on_d.isoformat(), max_rows)
     result = dict(empty, on=on_d.isoformat(), on_text=format_nb(on_d), columns=sheet["columns"],
                   errors=list(sheet["errors"]) + cap_errors, warnings=list(sheet["warnings"]))
@@ -79,7 +93,7 @@ def _evaluate_queue(text: str, on: Any, per_week: Any, start: Any, max_rows: int
         if r["status"] != "error":
             r["rule"] = rule(r)
     if per is not None and ranked:
-        result["capacity"] = project(ranked, per, from_d)
+        result["capacity"] = project(ranked, per, from_d, chosen)
     listed = ranked + [r for s in ("declined", "not_covered", "error") for r in rows if r["status"] == s]
     counts = {"rows": len(rows), "ranked": len(ranked), "errors": sum(1 for r in rows if r["status"] == "error"),
               "not_covered": sum(1 for r in rows if r["status"] == "not_covered"),

@@ -10,7 +10,8 @@ from ..free_text import plain_text
 from .sheet import nb_date
 
 PAGE_FIELDS = ("row", "label", "status", "unclear", "errors", "county", "county_name", "eligibility", "eligibility_label", "guidance_by",
-               "guidance_by_text", "overdue", "rank", "rule", "projected", "projected_text", "misses")
+               "guidance_by_text", "overdue", "rank", "rule", "projected", "projected_text", "misses", "placement", "booked",
+               "interpreter_language")
 MUNICIPALITY_FIELDS = ("municipality", "municipality_number")  # the row's municipality as the engine resolved it
 
 
@@ -22,7 +23,7 @@ def for_page(result: dict) -> dict:
 
 
 EXPORT_COLUMNS = ("rang", "status", "regel", "siste_dag_veiledning", "frist_passert", "siste_dag_oppstart",
-                  "bestill_senest", "notat_senest", "planlagt_time", "rekker_fristen", "feil")
+                  "bestill_senest", "notat_senest", "time_i_planen", "plassert_i_planen", "rekker_fristen", "feil")
 MUNICIPALITY_COLUMNS = ("kommune", "kommunenummer")  # after EXPORT_COLUMNS: the municipality the engine resolved
 STATUS_TEXT = {"ranked": "rangert", "declined": "ønsker ikke veiledning", "not_covered": "ikke omfattet", "error": "feil"}
 UNCLEAR_TEXT = " (uavklart)"  # the eligibility rests on a rule not confirmed for the date
@@ -66,7 +67,8 @@ def export_csv(result: dict) -> str:
             nb_date(dl.get("book_by")),
             nb_date(dl.get("note_by")),
             nb_date(r.get("projected")),
+            _cell((r.get("placement") or {}).get("text", "")),
             "" if misses is None else ("nei" if misses else "ja"),
-            _cell(" | ".join(f"{e['field']}: {e['message']}" for e in r.get("errors") or [])),
+            _cell(" | ".join(f"{e['column']}: {e['message']}" if e.get("column") else e["message"] for e in r.get("errors") or [])),
         ] + municipality_cells(r))
     return "\ufeff" + buf.getvalue()

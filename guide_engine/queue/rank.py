@@ -10,7 +10,10 @@ from typing import Any
 from .. import api
 from ..data_loader import register
 from ..result import build
+from ..free_text import clean_free_text
+from ..questions import question_map
 from ..session import Session
+from .columns import heading, optional_fields
 from .sheet import read_csv, to_case
 
 
@@ -18,20 +21,35 @@ def _deadline(result: dict, did: str) -> dict | None:
     return next((d for d in result.get("deadlines") or [] if d.get("id") == did), None)
 
 
-def engine_result(case: dict, on: str) -> dict:
+def engine_result(case: dict, on: str, optional: frozenset[str] = frozenset()) -> dict:
     """The engine's result for one row, without the parts the queue does not show (checklist,
-    referral, summary); the same decisions, deadlines and priority as ``api.evaluate``."""
+    referral, summary); the same decisions, deadlines and priority as ``api.evaluate``. ``optional``:
+    required answers the queue does not demand (``in_queue = "optional"``)."""
     try:
-        return build(Session(case, on), brief=True)
+        return build(Session(case, on, optional), brief=True)
     except Exception:  # the API's safety net decides what a fault looks like
         return api.evaluate(case, on)
 
 
-def _evaluate_row(row: dict, fields: list[str | None], on: str) -> dict:
-    case, label, cell_errors = to_case(row["cells"], fields)
-    result = engine_result(case, on)
+def _column(fid: str | None, sheet: dict) -> str | None:
+    """The column of field ``fid`` as the file names it, else the template's heading (None: no field)."""
+    if fid in sheet["fields"]:
+        return sheet["columns"][sheet["fields"].index(fid)]
+    return heading(fid) if fid in question_map() else None
+
+
+def _language(case: dict) -> str | None:
+    """The interpreter's language as typed, cleaned like all free text (None when blank or refused)."""
+    text, message = clean_free_text(case.get("interpreter_language", ""), max_length=question_map()["interpreter_language"].get("max_length"))
+    return text or None if message is None else None
+
+
+def _evaluate_row(row: dict, sheet: dict, on: str) -> dict:
+    case, label, cell_errors = to_case(row["cells"], sheet["fields"], sheet["columns"])
+    result = engine_result(case, on, optional_fields())
     bad_fields = {e["field"] for e in cell_errors}
-    engine_errors = [e for e in result.get("errors") or [] if e.get("field") not in bad_fields]
+    engine_errors = [{"field": e.get("field"), "column": _column(e.get("field"), sheet), "message": e.get("message")}
+                     for e in result.get("errors") or [] if e.get("field") not in bad_fields]
     errors = cell_errors + engine_errors
     ref = (case.get("participant_ref") or "").strip()
     out: dict[str, Any] = {
@@ -46,10 +64,12 @@ def _evaluate_row(row: dict, fields: list[str | None], on: str) -> dict:
         "guidance_by": None, "guidance_by_text": None, "overdue": False, "deadlines": [], "deadline_notes": [],
         "priority": None, "rank": None, "rule": None, "projected": None, "projected_text": None, "misses": None,
         "unclear": False,
+        # Used by the plans and shown in the table: the booked session, the interpreter's language.
+        "planned": case.get("planned_session_date"), "interpreter_language": _language(case),
     }
     if out["status"] == "error":
         if not out["errors"]:
-            out["errors"] = [{"row": row["row"], "field": "_row", "message": "Raden kunne ikke vurderes."}]
+            out["errors"] = [{"row": row["row"], "field": "_row", "column": None, "message": "Raden kunne ikke vurderes."}]
         return out
     elig = result["eligibility"] or {}
     gb = _deadline(result, "guidance_by")
@@ -147,5 +167,5 @@ def evaluated(text: str, on: str, max_rows: int) -> tuple[dict, tuple[dict, ...]
     """The file read and every row evaluated (remembered for one file, in memory, so a new
     capacity does not evaluate the rows again)."""
     sheet = read_csv(text, max_rows)
-    rows = tuple(_evaluate_row(r, sheet["fields"], on) for r in sheet["rows"]) if not sheet["errors"] else ()
+    rows = tuple(_evaluate_row(r, sheet, on) for r in sheet["rows"]) if not sheet["errors"] else ()
     return sheet, rows

@@ -1,13 +1,13 @@
-// Keeps the guide's files for the next visit, and for a visit without a network: the service
-// worker sw.js beside this file (built into veiviser/sw.js by site_build/browser/offline.py, with
-// its list of files). Registered only once the engine is ready, so it never competes with the first
+// Keeps a page's files for the next visit, and for a visit without a network: the service
+// worker sw.js beside this file (built into the page's folder, veiviser/sw.js or
+// prioritering/sw.js, by site_build/browser/offline.py, with its list of files). Registered only once the engine is ready, so it never competes with the first
 // visit's downloads and finds every file in the HTTP cache. It keeps files only; nothing typed
 // passes through it.
 
-export function keepForNextVisit(siteBase) {
+export function keepForNextVisit(siteBase, folder = "veiviser/") {
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-  const scope = new URL("veiviser/", siteBase);
+  const scope = new URL(folder, siteBase);
   navigator.serviceWorker.register(new URL("sw.js", scope), { scope: scope.href }).catch((err) => {
-    console.info("Veiviseren: kunne ikke ta vare på filene til neste besøk.", err && err.message);
+    console.info("Kunne ikke ta vare på sidens filer til neste besøk.", err && err.message);
   });
 }

@@ -1,5 +1,6 @@
-// The guide's service worker (scope /veiviser/): a second visit and an offline visit start from
-// the files of the build the user last saw, kept in one versioned cache.
+// The service worker of a page that works offline (the guide's, scope /veiviser/; the queue's,
+// scope /prioritering/): a second visit and an offline visit start from the files of the build the
+// user last saw, kept in one versioned cache per page.
 //
 // - install: the guide's files (the page, its scripts and styles, Pyodide's core, the stdlib
 //   archive, the engine wheel: FILES, made by site_build/browser/offline.py) go into the cache named
@@ -12,10 +13,9 @@
 //   when fetched (the snapshot, where the worker took it); anything else (the page itself, the
 //   search index) comes from the network first, with the cached copy when the network fails.
 
-/* global VERSION, FILES */
-// VERSION and FILES: the bundle's first lines (site_build/browser/offline.py): the build's version
-// and the guide's files as URLs relative to this file.
-const PREFIX = "veiviser-";
+/* global VERSION, FILES, PREFIX */
+// VERSION, FILES and PREFIX: the bundle's first lines (site_build/browser/offline.py): the build's
+// version, the page's files as URLs relative to this file, and the page's cache prefix.
 const CACHE = PREFIX + VERSION;
 
 self.addEventListener("install", (event) => {

@@ -108,16 +108,51 @@ export class Queue {
       return showFormErrors(result ? result.errors : [{ field: "input", message: `Listen kunne ikke regnes ut. ${reply.error}` }]);
     }
     if (result.errors.length) showFormErrors(result.errors);
-    Object.assign(this, { result, request: form.request, sort: { key: "rank", dir: "ascending" } });
-    const view = resultView({
-      result, note: form.note, sort: this.sort, cite: this.cite, getFile: (...a) => this.file(...a), onSort: (key) => this.sortBy(key),
-    });
-    this.resultArea.replaceChildren(...view.nodes);
+    Object.assign(this, { result, request: form.request, sort: { key: "rank", dir: "ascending" }, filter: {} });
+    const view = this.render();
     if (!result.errors.length) view.heading.focus();
     this.root.dataset.state = "done";
     performance.mark("queue:rendered");
     performance.measure("queue:run", "queue:submit", "queue:rendered"); // read by bench/
     performance.measure("queue:engine", "queue:submit", "queue:reply");
+  }
+
+  render() {
+    const view = resultView({
+      result: this.result, sort: this.sort, filter: this.filter, cite: this.cite, getFile: (...a) => this.file(...a),
+      onSort: (key) => this.sortBy(key), onFilter: (f) => this.filterBy(f), onPlan: (id) => this.choosePlan(id),
+    });
+    this.resultArea.replaceChildren(...view.nodes);
+    return view;
+  }
+
+  /** The centre picks the other plan: the engine gives the rows that plan's dates (the rows are
+   * evaluated once; only the plan is made again), and the downloads follow it. */
+  async choosePlan(id) {
+    if (this.busy || this.request.plan === id) return;
+    this.busy = true;
+    this.root.dataset.state = "busy";
+    const request = { ...this.request, plan: id };
+    let reply;
+    try {
+      reply = await this.engine.call({ ...request, op: "queue" }, QUEUE_CALL);
+    } catch {
+      reply = null;
+    }
+    this.busy = false;
+    this.root.dataset.state = "done";
+    if (!reply || !reply.ok) return;
+    Object.assign(this, { result: reply.result, request });
+    this.render();
+    document.getElementById(`queue-plan-${id}`)?.focus();
+  }
+
+  /** Show only one county or one status; the sort stays. */
+  filterBy(filter) {
+    this.filter = filter;
+    const old = document.querySelector("#queue-table")?.closest(".queue-table-wrap");
+    if (!old) return;
+    old.replaceWith(table(this.result, this.sort, this.cite, (k) => this.sortBy(k), this.filter));
   }
 
   /** A download, made when asked for from the rows the engine already holds (the same message). */
@@ -136,7 +171,7 @@ export class Queue {
     this.sort = { key, dir: same && this.sort.dir === "ascending" ? "descending" : "ascending" };
     const old = document.querySelector("#queue-table")?.closest(".queue-table-wrap");
     if (!old) return;
-    old.replaceWith(table(this.result, this.sort, this.cite, (k) => this.sortBy(k)));
+    old.replaceWith(table(this.result, this.sort, this.cite, (k) => this.sortBy(k), this.filter));
     document.querySelector(`#queue-table button[data-sort="${key}"]`).focus();
   }
 }

@@ -56,38 +56,51 @@ export function queueForm(onSubmit) {
   return form;
 }
 
+// UTF-16 (Excel's «Unicode-tekst»): a byte order mark, or every other byte zero in the first 2,000.
+function utf16Of(b) {
+  if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";
+  if (b[0] === 0xfe && b[1] === 0xff) return "utf-16be";
+  const n = Math.min(b.length, 2000);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (b[i] === 0) i % 2 ? odd++ : even++;
+  if (n >= 4 && odd > n * 0.4 && even === 0) return "utf-16le";
+  if (n >= 4 && even > n * 0.4 && odd === 0) return "utf-16be";
+  return null;
+}
+
+/** The file's text and its encoding when not UTF-8 ("utf-16", "windows-1252"): the engine words the note. */
 async function readFile(file) {
-  const buf = await file.arrayBuffer();
+  const buf = new Uint8Array(await file.arrayBuffer());
+  const utf16 = utf16Of(buf);
+  if (utf16) return { text: new TextDecoder(utf16).decode(buf), encoding: "utf-16" };
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(buf), note: null };
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(buf), encoding: null };
   } catch {
-    return {
-      text: new TextDecoder("windows-1252").decode(buf),
-      note: "Filen var ikke lagret som UTF-8 og er lest som Windows-1252 (eldre Excel). Sjekk at æ, ø og å ser riktige ut.",
-    };
+    return { text: new TextDecoder("windows-1252").decode(buf), encoding: "windows-1252" };
   }
 }
 
-/** What the form says: {request: {csv, on, per_week, from}, note} or {errors}. */
+/** What the form says: {request: {csv, on, per_week, from, encoding, plan}} or {errors}. */
 export async function readForm() {
   const value = (id) => document.getElementById(id).value;
   const paste = value("queue-paste");
   const on = value("queue-on");
   const errors = [];
   let text = paste;
-  let note = null;
+  let encoding = null;
   const input = document.getElementById("queue-file");
   const file = input.files && input.files[0];
   if (file) {
     if (file.size > MAX_BYTES) errors.push({ field: "_file", message: "Filen er større enn 5 MB. Del den i flere filer." });
-    else ({ text, note } = await readFile(file));
+    else ({ text, encoding } = await readFile(file));
   } else if (!paste.trim()) {
     errors.push({ field: "input", message: "Velg en fil eller lim inn listen fra regnearket." });
   }
   if (!on) errors.push({ field: "on", message: "Skriv datoen listen skal regnes ut per (DD.MM.ÅÅÅÅ)." });
   if (errors.length) return { errors };
   const perWeek = value("queue-per-week").trim();
-  return { request: { csv: text, on, per_week: perWeek || null, from: value("queue-from") || null }, note };
+  return { request: { csv: text, on, per_week: perWeek || null, from: value("queue-from") || null, encoding, plan: null } };
 }
 
 /** Each error at its field and all of them in a summary, which takes the focus; [] clears them. */

@@ -4,6 +4,7 @@
 // anywhere: the list lives in this page's memory only.
 
 import { engineFromBoot } from "../engine/client.js";
+import { keepForNextVisit } from "../offline/register.js";
 import { readData, siteBase as baseOf } from "../shared/dom.js";
 import { StatusLine } from "../shared/status.js";
 import { QUEUE_STATUS, Queue } from "./controller.js";
@@ -18,7 +19,10 @@ const cite = { references: boot.references, sources: boot.sources, siteBase };
 const queue = new Queue({ engine, status, root, main: document.getElementById("queue-main"), cite, siteBase });
 
 engine.onProgress = (p) => status.progress(p);
-engine.onReady = () => queue.engineReady();
+engine.onReady = () => {
+  queue.engineReady();
+  keepForNextVisit(siteBase, "prioritering/"); // offline after one visit, like the guide (prioritering/sw.js)
+};
 engine.onFailed = (failure) => queue.engineFailed(failure);
 queue.start(); // the form first: a failure to start the engine is shown below it
 engine.start();

@@ -5,8 +5,15 @@ import { refLinks, sourceText } from "../shared/citations.js";
 import { el } from "../shared/dom.js";
 
 // The engine's decision for the row, in words; "uavklart" marks a row whose eligibility rests on a
-// rule not confirmed for the date (the same fields as the CSV's status column).
+// rule not confirmed for the date (the same fields as the CSV's status column). Each status is its
+// own value in the status filter, so the declined and the unclear can be listed apart.
 const STATUS_TEXT = { ranked: "Rangert", declined: "Ønsker ikke veiledning", not_covered: "Ikke omfattet" };
+const statusOf = (r) => (r.unclear ? `${r.status}:unclear` : r.status);
+const STATUS_FILTER = [
+  ["ranked", "Rangert"], ["ranked:unclear", "Rangert, uavklart"], ["declined", "Ønsker ikke veiledning"],
+  ["declined:unclear", "Ønsker ikke veiledning, uavklart"], ["not_covered", "Ikke omfattet"],
+];
+const MET_TEXT = (r) => (r.misses === null || r.misses === undefined ? "–" : r.misses ? "Nei" : "Ja");
 
 const COLUMNS = [
   { key: "rank", label: "Rang", value: (r) => (r.rank === null ? Infinity : r.rank) },
@@ -15,8 +22,10 @@ const COLUMNS = [
   { key: "municipality_number", label: "Kommunenummer", value: (r) => r.municipality_number || "" },
   { key: "county", label: "Fylke", value: (r) => (r.county_name || "").toLocaleLowerCase("nb") },
   { key: "status", label: "Status", value: (r) => `${STATUS_TEXT[r.status] || ""}${r.unclear ? " uavklart" : ""}` },
+  { key: "interpreter_language", label: "Tolkespråk", value: (r) => (r.interpreter_language || "").toLocaleLowerCase("nb") },
   { key: "guidance_by", label: "Siste dag for veiledningen", value: (r) => r.guidance_by || "9999" },
   { key: "projected", label: "Planlagt time", value: (r) => r.projected || "9999", capacity: true },
+  { key: "met", label: "Rekker fristen", value: (r) => MET_TEXT(r), capacity: true },
   { key: "rule", label: "Plassert etter", value: (r) => (r.rule ? r.rule.id : "") },
 ];
 
@@ -27,7 +36,7 @@ function rowErrors(errors) {
     { id: "queue-row-errors", class: "queue-row-errors", "aria-labelledby": "queue-row-errors-heading" },
     el("h3", { id: "queue-row-errors-heading", text: `Rader med feil (${rows})` }),
     el("p", { text: "Disse radene er ikke med i køen. Rett dem i regnearket og last inn listen på nytt; de andre radene er regnet ut." }),
-    el("ul", {}, errors.map((e) => el("li", { "data-row": e.row }, el("strong", { text: `Rad ${e.row}` }), `, kolonne ${e.field}: ${e.message}`))),
+    el("ul", {}, errors.map((e) => el("li", { "data-row": e.row }, el("strong", { text: `Rad ${e.row}` }), e.column ? `, kolonne «${e.column}»: ${e.message}` : `: ${e.message}`))),
   );
 }
 
@@ -43,11 +52,12 @@ function actions(r, getFile) {
   );
 }
 
-function sortedRows(rows, sort) {
+function sortedRows(rows, sort, filter = {}) {
   const col = COLUMNS.find((c) => c.key === sort.key) || COLUMNS[0];
   const sign = sort.dir === "ascending" ? 1 : -1;
   return rows
     .filter((x) => x.status !== "error")
+    .filter((x) => (!filter.county || x.county === filter.county) && (!filter.status || statusOf(x) === filter.status))
     .map((row, i) => ({ row, i }))
     .sort((a, b) => {
       const va = col.value(a.row);
@@ -68,7 +78,8 @@ function ruleCell(row, cite) {
       details.append(el("ul", {}, rule.basis.map((b) => el("li", { text: b }))), refLinks(rule.references, cite) || "", sourceText(rule.sources, cite) || "");
     });
   }
-  return el("td", { class: "queue-rule", "data-rule": rule.id }, el("span", { text: rule.text }), details);
+  const placed = row.placement ? el("span", { class: "queue-placement", "data-placement": row.placement.id, text: ` ${row.placement.text}` }) : null;
+  return el("td", { class: "queue-rule", "data-rule": rule.id }, el("span", { text: rule.text }), placed, details);
 }
 
 function tableRow(row, cols, cite) {
@@ -93,15 +104,19 @@ function tableRow(row, cols, cite) {
         "td",
         { class: row.misses ? "queue-misses" : null },
         row.projected_text || "–",
+        row.booked ? el("span", { class: "guide-help", text: " (avtalt)" }) : null,
         row.misses ? el("strong", { text: " Etter fristen: trenger tidligere time" }) : null,
       ),
+    interpreter_language: () => el("td", { text: row.interpreter_language || "" }),
+    met: () => el("td", { class: "queue-met", "data-met": String(row.misses === null || row.misses === undefined ? "" : !row.misses), text: MET_TEXT(row) }),
     rule: () => ruleCell(row, cite),
   };
   return el("tr", { "data-row": row.row, "data-status": row.status, class: row.misses ? "queue-row--misses" : null }, cols.map((c) => cells[c.key]()));
 }
 
-/** The ranked table of result `r`, sorted by `sort` ({key, dir}); `onSort(key)` for a header. */
-export function table(r, sort, cite, onSort) {
+/** The ranked table of result `r`, sorted by `sort` ({key, dir}) and filtered by `filter`
+ * ({county, status}); `onSort(key)` for a header. */
+export function table(r, sort, cite, onSort, filter = {}) {
   const cols = COLUMNS.filter((c) => !c.capacity || r.capacity);
   const head = el(
     "tr",
@@ -116,7 +131,8 @@ export function table(r, sort, cite, onSort) {
   );
   const body = el("tbody");
   const rows = document.createDocumentFragment();
-  for (const row of sortedRows(r.rows, sort)) rows.append(tableRow(row, cols, cite));
+  const shown = sortedRows(r.rows, sort, filter);
+  for (const row of shown) rows.append(tableRow(row, cols, cite));
   body.append(rows);
   return el(
     "div",
@@ -124,14 +140,63 @@ export function table(r, sort, cite, onSort) {
     el(
       "table",
       { id: "queue-table", class: "queue-table" },
-      el("caption", { text: "Deltakerne i den rekkefølgen de må få veiledning. Velg en kolonneoverskrift for å sortere etter den." }),
+      el("caption", {
+        text: `Deltakerne i den rekkefølgen de må få veiledning (${shown.length} vist). Velg en kolonneoverskrift for å sortere etter den.`,
+      }),
       el("thead", {}, head),
       body,
     ),
   );
 }
 
-/** The whole result: {node, heading}. `v`: {result, note, sort, cite, getFile, onSort}. */
+/** The two plans side by side, with the one whose dates are shown (and exported) chosen;
+ * `onPlan(id)` when the centre picks the other. */
+function plans(cap, onPlan) {
+  const choice = (p) => {
+    const id = `queue-plan-${p.id}`;
+    const input = el("input", { type: "radio", name: "queue-plan", id, value: p.id, checked: cap.plan === p.id, onchange: () => onPlan(p.id) });
+    const misses = p.missed === 1 ? "1 bommer" : `${p.missed} bommer`;
+    return el("div", { class: "queue-plan" }, input, el("label", { for: id, text: `${p.label}: ${misses} på fristen` }));
+  };
+  return el(
+    "fieldset",
+    { id: "queue-plans", class: "queue-fieldset" },
+    el("legend", { text: "Plan for timene" }),
+    el("p", { id: "queue-plans-comparison", text: cap.comparison }),
+    el("p", {
+      class: "guide-help",
+      text: "«Passerte først» gir de passerte fristene de første timene. «Flest mulig i tide» rekker flest mulig frister og gir de passerte de tidligste timene som ikke koster andre fristen. Datoene i listen, CSV-filen og kalenderfilen følger planen dere velger.",
+    }),
+    Object.values(cap.plans).map(choice),
+  );
+}
+
+/** Filters: county and status (each status apart, the unclear too); `onFilter({county, status})`. */
+function filters(r, filter, onFilter) {
+  const counties = [...new Map(r.rows.filter((x) => x.county).map((x) => [x.county, x.county_name])).entries()]
+    .sort((a, b) => a[1].localeCompare(b[1], "nb"));
+  const present = new Set(r.rows.filter((x) => x.status !== "error").map(statusOf));
+  const select = (id, label, options, value, key) =>
+    el(
+      "div",
+      { class: "queue-field queue-filter" },
+      el("label", { for: id, text: label }),
+      el(
+        "select",
+        { id, onchange: (e) => onFilter({ ...filter, [key]: e.target.value }) },
+        el("option", { value: "", text: "Alle" }),
+        options.map(([v, t]) => el("option", { value: v, text: t, selected: v === value })),
+      ),
+    );
+  return el(
+    "div",
+    { class: "queue-filters" },
+    select("queue-filter-county", "Vis fylke", counties, filter.county || "", "county"),
+    select("queue-filter-status", "Vis status", STATUS_FILTER.filter(([v]) => present.has(v)), filter.status || "", "status"),
+  );
+}
+
+/** The whole result: {node, heading}. `v`: {result, sort, filter, cite, getFile, onSort, onFilter, onPlan}. */
 export function resultView(v) {
   const r = v.result;
   const heading = el("h2", { id: "queue-result-heading", tabindex: "-1", text: `Prioritert liste per ${r.on_text}` });
@@ -145,13 +210,14 @@ export function resultView(v) {
     : null;
   const parts = [
     heading,
-    v.note ? el("p", { class: "guide-error", text: v.note }) : null,
     r.warnings.map((w) => el("p", { class: "guide-help queue-warning", text: w })),
     el("p", { id: "queue-summary", text: r.summary }),
     capacity,
+    r.capacity ? plans(r.capacity, v.onPlan) : null,
     r.row_errors.length ? rowErrors(r.row_errors) : null,
     actions(r, v.getFile),
-    table(r, v.sort, v.cite, v.onSort),
+    filters(r, v.filter || {}, v.onFilter),
+    table(r, v.sort, v.cite, v.onSort, v.filter || {}),
   ];
   return { nodes: parts.flat().filter(Boolean), heading };
 }

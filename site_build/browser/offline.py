@@ -1,8 +1,9 @@
-"""The guide's service worker (``veiviser/sw.js``, from guide_ui/offline/sw.js): which files it
-keeps, under which version.
+"""The service workers of the pages that work offline (from guide_ui/offline/sw.js): the guide's
+(``veiviser/sw.js``) and the queue's (``prioritering/sw.js``), each in its page's folder (its
+scope) with its own cache: which files each keeps, under which version.
 
 Written after the site is built, from the built files themselves, so the list cannot drift from
-what the guide page loads: every stylesheet, script, preload and icon its HTML names, the theme's
+what the page loads: every stylesheet, script, preload and icon its HTML names, the theme's
 search worker and index, and the runtime the guide's worker fetches (its boot data and the
 worker's build facts: Pyodide's core, the stdlib archive, the engine wheel). Not the snapshot:
 it is optional and large, and kept only where the worker took it (sw.js, cache first).
@@ -23,6 +24,8 @@ from site_build.browser.bundle import SERVICE_WORKER, bundle
 
 PAGE = "veiviser/"  # the guide's folder: the worker's scope
 TARGET = PAGE + "sw.js"
+# Each offline page's folder (its worker's scope and its cache's prefix) and the id of its boot data.
+PAGES = {PAGE: "guide-boot", "prioritering/": "engine-boot"}
 # Pyodide's files that the guide's boot fetches (not python_stdlib.zip nor the lock file: the
 # worker brings its own archive and lock).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
@@ -73,18 +76,23 @@ def _site_path(url: str, base: str) -> str | None:
 
 def guide_files(site_dir: Path) -> list[str]:
     """Site-relative URLs of everything the guide page needs to run, in a stable order."""
-    page = site_dir / PAGE / "index.html"
+    return page_files(site_dir, PAGE)
+
+
+def page_files(site_dir: Path, folder: str) -> list[str]:
+    """Site-relative URLs of everything the offline page in ``folder`` needs to run, in a stable order."""
+    page = site_dir / folder / "index.html"
     if not page.exists():
-        raise OfflineError(f"{PAGE}index.html mangler i {site_dir}")
+        raise OfflineError(f"{folder}index.html mangler i {site_dir}")
     refs = _Refs()
     refs.feed(page.read_text(encoding="utf-8"))
-    files = {PAGE}
-    files.update(p for u in refs.urls if (p := _site_path(u, PAGE)))
+    files = {folder}
+    files.update(p for u in refs.urls if (p := _site_path(u, folder)))
     try:
-        boot = json.loads(refs.data["guide-boot"])
+        boot = json.loads(refs.data[PAGES[folder]])
         config = json.loads(refs.data.get("__config", "{}"))
     except (KeyError, ValueError) as e:
-        raise OfflineError(f"{PAGE}index.html mangler oppstartsdataene ({e})") from None
+        raise OfflineError(f"{folder}index.html mangler oppstartsdataene ({e})") from None
     # The boot data's URLs are site-relative; the worker's build facts relative to the worker.
     for key in ("worker", "wheel"):
         files.add(_site_path(boot[key], ""))
@@ -93,12 +101,12 @@ def guide_files(site_dir: Path) -> list[str]:
     build = _worker_build(site_dir / worker.split("?")[0])
     files.add(_site_path(build["stdlib"], worker))
     if config.get("search"):
-        files.add(_site_path(config["search"], PAGE))
+        files.add(_site_path(config["search"], folder))
         if (site_dir / "search" / "search_index.json").exists():
             files.add("search/search_index.json")
-    missing = sorted(f for f in files if f != PAGE and not (site_dir / f.split("?")[0]).is_file())
+    missing = sorted(f for f in files if f != folder and not (site_dir / f.split("?")[0]).is_file())
     if missing:
-        raise OfflineError(f"Veiviseren viser til filer som mangler i nettstedet: {', '.join(missing)}")
+        raise OfflineError(f"{folder}index.html viser til filer som mangler i nettstedet: {', '.join(missing)}")
     return sorted(files)
 
 
@@ -119,11 +127,14 @@ def version(site_dir: Path, files: list[str]) -> str:
 
 
 def write_service_worker(site_dir: Path) -> str:
-    """Write ``veiviser/sw.js`` for the built site in ``site_dir``; return its version."""
-    files = guide_files(site_dir)
-    ver = version(site_dir, files)
-    # URLs relative to sw.js (in veiviser/), so the site works under any base path.
-    relative = ["./" if f == PAGE else "../" + f for f in files]
-    src = bundle(SERVICE_WORKER, facts={"VERSION": ver, "FILES": relative})
-    (site_dir / TARGET).write_text(src, encoding="utf-8")
-    return ver
+    """Write each offline page's ``sw.js`` for the built site in ``site_dir``; return the guide's version."""
+    versions = {}
+    for folder in PAGES:
+        files = page_files(site_dir, folder)
+        versions[folder] = version(site_dir, files)
+        # URLs relative to sw.js (in its page's folder), so the site works under any base path.
+        relative = ["./" if f == folder else "../" * folder.count("/") + f for f in files]
+        prefix = folder.strip("/").replace("/", "-") + "-"  # each page's cache apart: a worker deletes only its own old ones
+        src = bundle(SERVICE_WORKER, facts={"VERSION": versions[folder], "FILES": relative, "PREFIX": prefix})
+        (site_dir / folder / "sw.js").write_text(src, encoding="utf-8")
+    return versions[PAGE]

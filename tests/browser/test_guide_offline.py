@@ -1,5 +1,6 @@
 """Repeat and offline visits: the guide's service worker (site_build/browser/offline.py, veiviser/sw.js)
-keeps the files of the build last seen, and a new build replaces them (issue 11)."""
+keeps the files of the build last seen, and a new build replaces them (issue 11); the queue page's
+(prioritering/sw.js) likewise (issue 23)."""
 
 from __future__ import annotations
 
@@ -54,13 +55,13 @@ def visit(ctx, url):
     return page
 
 
-def wait_for_cache(page, version, timeout_s=30):
+def wait_for_cache(page, version, timeout_s=30, prefix="veiviser-"):
     for _ in range(timeout_s * 4):
         kept = page.evaluate(KEPT)
-        if kept["keys"] == [f"veiviser-{version}"]:
+        if kept["keys"] == [f"{prefix}{version}"]:
             return kept
         page.wait_for_timeout(250)
-    raise AssertionError(f"cache never became veiviser-{version}: {kept['keys']}")
+    raise AssertionError(f"cache never became {prefix}{version}: {kept['keys']}")
 
 
 def test_the_service_worker_list_is_every_file_the_guide_loads(built_site):
@@ -127,5 +128,40 @@ def test_a_new_build_replaces_the_kept_files(browser, served_copy):
         ctx.set_offline(True)
         page = visit(ctx, url)
         assert page.inner_text("#new-build") == "Ny versjon"  # offline: the new build's page
+    finally:
+        ctx.close()
+
+
+def test_the_queue_page_opens_and_computes_offline_after_one_visit(browser, served_copy):
+    """After one visit, /prioritering/ opens without a network and the engine ranks a pasted list."""
+    from tests.helpers.queue_sheets import ON, excel_sheet_with_bad_row
+
+    site, url = served_copy
+    files = offline.page_files(site, "prioritering/")
+    assert "prioritering/" in files and any(f.startswith("guide/queue.js") for f in files)
+    version = offline.version(site, files)
+    assert f'const VERSION = "{version}";' in (site / "prioritering" / "sw.js").read_text(encoding="utf-8")
+    ctx = browser.new_context()
+
+    def open_queue():
+        page = ctx.new_page()
+        page.goto(url + "prioritering/")
+        page.wait_for_selector("#queue[data-state='ready'], #queue[data-state='failed']", state="attached", timeout=90_000)
+        assert page.get_attribute("#queue", "data-state") == "ready"
+        return page
+
+    try:
+        page = open_queue()
+        kept = wait_for_cache(page, version, prefix="prioritering-")
+        assert kept["scope"] == url + "prioritering/"
+        page.close()
+        ctx.set_offline(True)
+        page = open_queue()
+        assert page.evaluate("navigator.onLine") is False
+        page.fill("#queue-paste", excel_sheet_with_bad_row())
+        page.fill("#queue-on", ON)
+        page.click("#queue-run")
+        page.wait_for_selector("#queue[data-state='done']", timeout=60_000)
+        assert page.locator("#queue-table tbody tr").count() == 5
     finally:
         ctx.close()

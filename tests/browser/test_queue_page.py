@@ -62,7 +62,7 @@ def test_excel_file_ordered_with_row_error_capacity_and_exports(page, site_url):
     # The bad row: listed with its row number, column and Norwegian message, not in the table.
     errors = page.inner_text("#queue-row-errors")
     assert "Rader med feil (1)" in errors
-    assert f"Rad 5, kolonne permit_date: {queue.DATE_MESSAGE}" in errors
+    assert f"Rad 5, kolonne «permit_date»: «31.06.2026» er ikke en dato. {queue.DATE_MESSAGE}" in errors
     assert "5" not in table_rows(page)
 
     # Capacity: one session a week from 23.11.2026; the overdue row misses, the rest make it.
@@ -76,7 +76,7 @@ def test_excel_file_ordered_with_row_error_capacity_and_exports(page, site_url):
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert [r["label"] for r in rows] == ["P-passert", "P-tidlig", "P-tolk", "P-sen", "P-arbeid", "P-feil"]
     assert [r["rang"] for r in rows] == ["1", "2", "3", "4", "", ""]
-    assert rows[0]["planlagt_time"] == "23.11.2026" and rows[0]["rekker_fristen"] == "nei" and rows[0]["frist_passert"] == "ja"
+    assert rows[0]["time_i_planen"] == "23.11.2026" and rows[0]["rekker_fristen"] == "nei" and rows[0]["frist_passert"] == "ja"
     assert rows[1]["siste_dag_veiledning"] == "30.11.2026" and rows[1]["rekker_fristen"] == "ja"
     assert rows[-1]["status"] == "feil" and "permit_date" in rows[-1]["feil"]
     assert [r["label"] for r in queue.evaluate(data.decode("utf-8"), ON)["rows"] if r["rank"]] == ["P-passert", "P-tidlig", "P-tolk", "P-sen"]
@@ -141,7 +141,7 @@ def test_missing_input_is_reported_at_the_field(page, site_url):
     assert page.evaluate("document.activeElement.id") == "queue-error-summary"
     assert "Velg en fil eller lim inn listen" in summary.inner_text()
     assert page.get_attribute("#queue-paste", "aria-invalid") == "true"
-    page.fill("#queue-paste", "navn;alder\nOla;3\n")
+    page.fill("#queue-paste", "navn;merknad\nOla;3\n")
     page.click("#queue-run")
     page.wait_for_selector("#queue-error-summary >> text=Fant ingen kjente kolonner")
 

@@ -82,4 +82,5 @@ def test_queue_sessions_file():
     for ev, row in zip(evs, projected):
         assert ev.decoded("DTSTART") == date.fromisoformat(row["projected"])
         assert row["label"] in str(ev["SUMMARY"]) and f"Rang {row['rank']}" in str(ev["DESCRIPTION"])
+        assert row["placement"]["text"] in str(ev["DESCRIPTION"]).replace("\n", " ")  # the plan's rule for the date
     assert calendar_ics.sessions_ics(queue.evaluate(excel_sheet_with_bad_row(), ON)) == ""

@@ -49,7 +49,8 @@ def test_yes_no_in_any_case(yes_no):
 def test_bad_row_is_listed_with_row_number_field_and_message_and_the_rest_go_on():
     """Row 5 (the spreadsheet's numbering, header = row 1) has 31.06.2026; the others are ranked."""
     r = queue.evaluate(excel_sheet_with_bad_row(), ON)
-    assert r["row_errors"] == [{"row": 5, "field": "permit_date", "message": queue.DATE_MESSAGE}]
+    assert [(e["row"], e["field"], e["column"]) for e in r["row_errors"]] == [(5, "permit_date", "permit_date")]
+    assert r["row_errors"][0]["message"] == f"«31.06.2026» er ikke en dato. {queue.DATE_MESSAGE}"
     bad = [x for x in r["rows"] if x["status"] == "error"]
     assert [x["row"] for x in bad] == [5] and bad[0]["rank"] is None
     assert r["counts"] == {"rows": 6, "ranked": 4, "errors": 1, "not_covered": 1, "declined": 0, "unclear": 0}
@@ -82,7 +83,7 @@ def test_county_by_name_and_unknown_columns():
 
 @pytest.mark.parametrize("text, message", [
     ("", "tom"),
-    ("navn;alder\r\nOla;3\r\n", "Fant ingen kjente kolonner"),
+    ("navn;merknad\r\nOla;3\r\n", "Fant ingen kjente kolonner"),
 ])
 def test_unusable_files_say_why(text, message):
     r = queue.evaluate(text, ON)
@@ -181,7 +182,7 @@ def test_export_opens_in_norwegian_excel_and_reads_back():
     assert [x["label"] for x in rows] == [x["label"] for x in r["rows"]]
     first = rows[0]
     assert first["rang"] == "1" and first["siste_dag_veiledning"] == "23.10.2026" and first["frist_passert"] == "ja"
-    assert first["planlagt_time"] == "23.11.2026" and first["rekker_fristen"] == "nei"
+    assert first["time_i_planen"] == "23.11.2026" and first["rekker_fristen"] == "nei"
     bad = next(x for x in rows if x["status"] == "feil")
     assert bad["permit_date"] == "31.06.2026" and "permit_date" in bad["feil"]
     # The export is itself a valid queue file: the same order comes back.
@@ -246,7 +247,8 @@ def test_cli_prints_the_ranked_list_and_writes_the_export(tmp_path):
     assert p.returncode == 1  # one row has errors
     lines = [ln for ln in text.splitlines() if ln.strip()[:1].isdigit()]
     assert "P-passert" in lines[0] and "P-tidlig" in lines[1]
-    assert "Med 1 samtale i uka rekker" in text and "Rad 5, permit_date:" in text
+    assert "Med 1 samtale i uka rekker" in text and "Rad 5, kolonne «permit_date»:" in text
+    assert "Passerte først:" in text and "Flest mulig i tide:" in text
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
@@ -254,7 +256,16 @@ def test_cli_unreadable_file_exit_2(tmp_path):
     bad = tmp_path / "x.csv"
     bad.write_bytes(b"\xff\xfe\x00l")
     p = run("queue", str(bad), "--on", ON)
-    assert p.returncode == 2 and b"Traceback" not in p.stderr and "UTF-8" in p.stderr.decode()
+    assert p.returncode == 2 and b"Traceback" not in p.stderr and "Fant ingen kjente kolonner" in p.stderr.decode()
+
+
+def test_cli_reads_utf16_and_windows_1252_with_a_note(tmp_path):
+    """Excel's «Unicode-tekst» (UTF-16) and older Excel's Windows-1252 are read, with a note on stderr."""
+    for encoding, note in (("utf-16", "UTF-16"), ("cp1252", "Windows-1252")):
+        src = tmp_path / f"{encoding}.csv"
+        src.write_bytes(excel_sheet_with_bad_row().lstrip("\ufeff").replace("Molde", "Ålesund").encode(encoding))
+        p = run("queue", str(src), "--on", ON)
+        assert p.returncode == 1 and note in p.stderr.decode() and "P-passert" in p.stdout.decode()
     p = run("queue", "-", "--on", ON, stdin=b"")
     assert p.returncode == 2 and "tom" in p.stderr.decode()
 
@@ -332,4 +343,4 @@ def test_a_county_that_disagrees_with_the_municipality_is_a_row_error():
 @pytest.mark.parametrize("cell, expected", [("1506", "1506"), ("1506,0", "1506"), ("301", "0301"), ("301.0", "0301"), ("Molde", "Molde"), ("1506 Molde", "1506 Molde")])
 def test_municipality_cell(cell, expected):
     """A number a spreadsheet wrote as a decimal or without its leading zero is the kommunenummer."""
-    assert queue.sheet.municipality_cell(cell) == expected
+    assert queue.columns.municipality_cell(cell) == expected

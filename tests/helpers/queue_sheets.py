@@ -63,3 +63,52 @@ def excel_sheet_with_bad_row() -> str:
     ]
     text = sheet(rows)
     return text.replace("P-feil;more-og-romsdal;Molde;P-feil;refugee;17.07.2026", "P-feil;more-og-romsdal;Molde;P-feil;refugee;31.06.2026")
+
+
+# A centre's own list: Norwegian headings as an adviser writes them, Norwegian values.
+NB_HEADINGS = {"label": "Deltaker", "county": "Fylke", "municipality": "Kommune", "participant_ref": "Saksnummer",
+               "permit_group": "Oppholdsgrunnlag", "permit_date": "Dato for oppholdstillatelse", "age_at_permit": "Alder",
+               "settlement_date": "BOSETTINGSDATO", "settled_by_agreement": "Bosatt etter avtale?",
+               "interpreter_needed": "Tolk", "interpreter_language": "Tolkespråk", "planned_session_date": "Avtalt time",
+               "family_reference_recent": "Referanseperson under fem år"}
+NB_PERMIT = {"refugee": "flyktning", "resettlement": "Overføringsflyktning", "family": "familie", "collective": "kollektiv",
+             "other": "annet"}
+RANKING = ["county", "municipality", "participant_ref", "permit_group", "permit_date", "age_at_permit", "settlement_date",
+           "settled_by_agreement"]
+
+
+def norwegian_sheet(rows: list[dict], fields: list[str] | None = None, yes_no=("j", "n")) -> str:
+    """``rows`` (as ``person`` makes them) with Norwegian headings and words: county by name, permit
+    group by its short form, j/n; by default only the columns ranking needs."""
+    fields = fields or RANKING
+    names = {"more-og-romsdal": "Møre og Romsdal", "trondelag": "Trøndelag", "oslo": "Oslo", "vestfold": "Vestfold"}
+    out = []
+    for r in rows:
+        nb = dict(r)
+        nb["county"] = names.get(r.get("county"), r.get("county"))
+        nb["permit_group"] = NB_PERMIT.get(r.get("permit_group"), r.get("permit_group"))
+        out.append(nb)
+    text = sheet(out, columns=fields, yes_no=yes_no)
+    head, rest = text.lstrip("\ufeff").split("\r\n", 1)
+    return "\ufeff" + ";".join(NB_HEADINGS[f] for f in fields) + "\r\n" + rest
+
+
+def centre_sheet_40() -> str:
+    """A Vestfold centre's list of 40 as the municipalities send it: Norwegian headings and words,
+    only the ranking columns plus interpreter language; row 7 has an unknown permit group, row 12
+    an impossible date, and rows 20 and 31 the same reference (AB-20, ab-20)."""
+    rows = []
+    for i in range(40):
+        group = ("refugee", "resettlement", "family", "refugee")[i % 4]
+        extra = {"family_reference_recent": True} if group == "family" else {}
+        rows.append(person(f"V{i + 2}", date(2026, 8, 1) + timedelta(days=2 * i), county="vestfold", municipality="Tønsberg",
+                           permit_group=group, interpreter_language="tigrinja" if i % 5 == 0 else None, **extra))
+    rows[18]["participant_ref"], rows[29]["participant_ref"] = "AB-20", "ab-20"
+    fields = ["label"] + RANKING + ["family_reference_recent", "interpreter_language"]
+    text = norwegian_sheet(rows, fields=fields, yes_no=("x", "nei"))
+    head, *body = text.lstrip("\ufeff").split("\r\n")
+    for n, field, value in ((7, "permit_group", "asyl"), (12, "settlement_date", "31.02.2026")):
+        cells = body[n - 2].split(";")
+        cells[fields.index(field)] = value
+        body[n - 2] = ";".join(cells)
+    return "\ufeff" + "\r\n".join([head] + body)

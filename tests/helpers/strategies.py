@@ -75,3 +75,20 @@ arbitrary_case = st.one_of(
     json_values,
     st.dictionaries(st.sampled_from(sorted(question_map()) + ["on", "x"]), json_values, max_size=12),
 )
+
+
+@st.composite
+def queue_plan_rows(draw, max_rows: int = 10) -> dict:
+    """Ranked rows as the planner sees them (deadline or none, some overdue, some booked), a weekly
+    capacity and a start date; the rows come in the queue's order (overdue first, then by deadline)."""
+    start = date(2026, 11, 23)
+    n = draw(st.integers(0, max_rows))
+    rows = []
+    for i in range(n):
+        d = draw(st.one_of(st.none(), st.dates(min_value=start - timedelta(days=60), max_value=start + timedelta(days=70))))
+        booked = draw(st.one_of(st.none(), st.dates(min_value=start - timedelta(days=7), max_value=start + timedelta(days=40)))) \
+            if draw(st.integers(0, 5)) == 0 else None
+        rows.append({"row": i + 2, "guidance_by": d.isoformat() if d else None, "planned": booked.isoformat() if booked else None})
+    rows.sort(key=lambda r: (0, r["guidance_by"]) if r["guidance_by"] and r["guidance_by"] < start.isoformat()
+              else (1, r["guidance_by"]) if r["guidance_by"] else (2, ""))
+    return {"rows": rows, "per_week": draw(st.integers(1, 4)), "start": start}
