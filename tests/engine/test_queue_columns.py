@@ -88,13 +88,25 @@ def test_a_file_without_a_needed_column_names_it():
 
 def test_the_template_has_norwegian_headings_and_values():
     head, first = queue.template_csv().lstrip("\ufeff").split("\r\n")[:2]
-    assert head.split(";")[:4] == ["Deltaker", "Fylke", "Kommune", "Saksnummer"]
+    assert head.split(";")[:4] == ["Deltaker", "Kommune", "Fylke", "Saksnummer"]
     assert "Møre og Romsdal" in first and ";flyktning;" in first and ";ja;" in first
+
+
+def test_a_sheet_with_only_kommunenummer_and_no_county_is_ranked():
+    """«Kommunenummer» names the municipality; without a county column the county follows from the register."""
+    fields = [f for f in RANKING if f != "county"]
+    text = norwegian_sheet([person("A", date(2026, 9, 1)), person("B", date(2026, 10, 1))], fields=fields)
+    head, rest = text.lstrip("\ufeff").split("\r\n", 1)
+    text = head.replace("Kommune", "Kommunenummer") + "\r\n" + rest.replace("Molde", "1506")
+    r = queue.evaluate(text, ON)
+    assert r["row_errors"] == [] and r["counts"]["ranked"] == 2
+    assert {row["county"] for row in r["rows"]} == {"more-og-romsdal"} and {row["municipality_number"] for row in r["rows"]} == {"1506"}
 
 
 def test_the_column_guide_lists_every_field_with_its_need():
     guide = {c["field"]: c for c in columns.column_guide()}
-    assert guide["county"]["need"] == "column" and guide["interpreter_needed"]["need"] == "optional"
+    assert guide["municipality"]["need"] == "column" and guide["interpreter_needed"]["need"] == "optional"
+    assert guide["county"]["need"] == "optional"  # it follows from the municipality; given, it must agree
     assert guide["arrival_date"]["need"] == "path"
     assert "flyktning" in guide["permit_group"]["values"]
     assert set(guide) == {"label", *question_map()}
