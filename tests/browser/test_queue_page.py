@@ -261,4 +261,4 @@ def test_municipality_columns_and_a_refused_county(page, site_url):
     cells = page.eval_on_selector_all("#queue-table tbody tr[data-row='2'] td", "tds => tds.map(t => t.textContent)")
     assert "Molde" in cells and "1506" in cells and "Møre og Romsdal" in cells
     errors = page.inner_text("#queue-row-errors")
-    assert "Rad 3, kolonne municipality:" in errors and "Oslo" in errors and "Møre og Romsdal" in errors
+    assert "Rad 3, kolonne «municipality»:" in errors and "Oslo" in errors and "Møre og Romsdal" in errors
