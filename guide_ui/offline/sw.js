@@ -13,10 +13,14 @@
 //   when fetched (the snapshot, where the worker took it); anything else (the page itself, the
 //   search index) comes from the network first, with the cached copy when the network fails.
 
-/* global VERSION, FILES, PREFIX */
-// VERSION, FILES and PREFIX: the bundle's first lines (site_build/browser/offline.py): the build's
-// version, the page's files as URLs relative to this file, and the page's cache prefix.
+/* global VERSION, FILES, OPTIONAL, PREFIX */
+// VERSION, FILES, OPTIONAL and PREFIX: the bundle's first lines (site_build/browser/offline.py): the
+// build's version, the page's files as URLs relative to this file, the files kept only once the page
+// has fetched them (the snapshot), and the page's cache prefix.
 const CACHE = PREFIX + VERSION;
+// Only the build's own files are ever kept: a search's words (?h=), a practice hand-over (#sak=) or
+// any other address never becomes an entry, so the cache holds files and nothing typed.
+const LISTED = new Set([...FILES, ...OPTIONAL].map((f) => new URL(f, self.location.href).href));
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -40,27 +44,38 @@ function versioned(url) {
     || /\.[0-9a-f]{8}\.min\.(js|css)$/.test(url.pathname);
 }
 
+// What a request is kept and found under: a page by its path alone (its query and fragment are what
+// someone typed or searched), a file by its whole URL (its ?v= is the build's).
+function key(request) {
+  const url = new URL(request.url);
+  url.hash = "";
+  if (request.mode === "navigate") url.search = "";
+  return url.href;
+}
+
 // The copy is stored beside the response, not before it: the page reads the body as it arrives
 // (the wasm compiles while it streams, the worker counts the bytes for its progress).
-function keep(event, cache, request, response) {
-  if (response.ok) event.waitUntil(cache.put(request, response.clone()).catch(() => {}));
+function keep(event, cache, k, response) {
+  if (response.ok && LISTED.has(k)) event.waitUntil(cache.put(k, response.clone()).catch(() => {}));
   return response;
 }
 
 async function cacheFirst(event, request) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request);
+  const k = key(request);
+  const hit = await cache.match(k);
   if (hit) return hit;
   // A request made "only-if-cached" stays so: the HTTP cache or an error, never a download.
-  return keep(event, cache, request, await fetch(request));
+  return keep(event, cache, k, await fetch(request));
 }
 
 async function networkFirst(event, request) {
   const cache = await caches.open(CACHE);
+  const k = key(request);
   try {
-    return keep(event, cache, request, await fetch(request));
+    return keep(event, cache, k, await fetch(request));
   } catch (err) {
-    const hit = await cache.match(request);
+    const hit = await cache.match(k);
     if (hit) return hit;
     throw err;
   }

@@ -110,6 +110,14 @@ def page_files(site_dir: Path, folder: str) -> list[str]:
     return sorted(files)
 
 
+def optional_files(site_dir: Path, folder: str) -> list[str]:
+    """Site-relative URLs the worker keeps only once the page has fetched them: the snapshot."""
+    refs = _Refs()
+    refs.feed((site_dir / folder / "index.html").read_text(encoding="utf-8"))
+    boot = json.loads(refs.data[PAGES[folder]])
+    return [_site_path(boot["snapshot"], "")] if boot.get("snapshot") else []
+
+
 def _worker_build(worker: Path) -> dict:
     m = re.search(r"^const BUILD = (\{.*\});$", worker.read_text(encoding="utf-8"), re.M)
     if not m:
@@ -135,6 +143,7 @@ def write_service_worker(site_dir: Path) -> str:
         # URLs relative to sw.js (in its page's folder), so the site works under any base path.
         relative = ["./" if f == folder else "../" * folder.count("/") + f for f in files]
         prefix = folder.strip("/").replace("/", "-") + "-"  # each page's cache apart: a worker deletes only its own old ones
-        src = bundle(SERVICE_WORKER, facts={"VERSION": versions[folder], "FILES": relative, "PREFIX": prefix})
+        optional = ["../" * folder.count("/") + f for f in optional_files(site_dir, folder)]
+        src = bundle(SERVICE_WORKER, facts={"VERSION": versions[folder], "FILES": relative, "OPTIONAL": optional, "PREFIX": prefix})
         (site_dir / folder / "sw.js").write_text(src, encoding="utf-8")
     return versions[PAGE]

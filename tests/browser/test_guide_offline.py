@@ -165,3 +165,30 @@ def test_the_queue_page_opens_and_computes_offline_after_one_visit(browser, serv
         assert page.locator("#queue-table tbody tr").count() == 5
     finally:
         ctx.close()
+
+
+def test_the_cache_holds_only_the_builds_files(browser, served_copy):
+    """After visits with site-search words (?h=), a practice hand-over (#sak=) and answers, the cache lists
+    only the build's files: no address with anything typed becomes an entry."""
+    site, url = served_copy
+    version = offline.version(site, offline.guide_files(site))
+    allowed = {url + f for f in offline.guide_files(site) + offline.optional_files(site, offline.PAGE)}
+    ctx = browser.new_context()
+    try:
+        page = visit(ctx, url)
+        wait_for_cache(page, version)
+        page.close()
+        for address in ("veiviser/?h=tolk+Molde", "veiviser/#sak=eyJjb3VudHkiOiJvc2xvIn0", "veiviser/?h=AB-12#sak=eyJ9"):
+            page = ctx.new_page()
+            page.goto(url + address)
+            page.wait_for_selector(READY, state="attached", timeout=90_000)
+            page.fill("#q-municipality", "Kristiansund")
+            page.click("#guide-next")
+            page.wait_for_selector("#guide-step:not([data-question='municipality'])")
+            kept = page.evaluate(KEPT)
+            page.close()
+        extra = sorted(set(kept["urls"]) - allowed)
+        assert extra == [], extra
+        assert url + "veiviser/" in kept["urls"]
+    finally:
+        ctx.close()
