@@ -82,6 +82,18 @@ export class EngineClient {
     return this.start();
   }
 
+  /** The user stops a long call ("Stopp"): every pending call ends with code "stopped", and a
+   *  fresh worker starts (Python cannot be interrupted inside its worker; ending the worker can). */
+  stop() {
+    const err = new msg.EngineError("stopped", "stopped by the user");
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(err);
+    }
+    this.pending.clear();
+    return this.restart();
+  }
+
   // While booting, the timer measures a stall (no message for stallMs) once the worker reports
   // progress; a worker that never does gets bootLimitMs in total, and so does Python's start
   // once every byte has arrived (that part is the device's work, not the network's).

@@ -85,11 +85,13 @@ export class Queue {
     performance.mark("queue:submit"); // read by bench/
     if (this.engine.state === "ready") this.status.say("Regner ut listen …");
     else this.status.wait(this.engine.progress);
+    this.resultArea.replaceChildren(this.stopButton());
     let reply;
     try {
       reply = await this.engine.call({ ...form.request, op: "queue" }, QUEUE_CALL);
     } catch (err) {
       this.busy = false;
+      if (err.code === "stopped") return; // stop() has said so
       if (err.code !== "too_large") return; // an engine failure shows its own state (engineFailed)
       reply = { ok: false, error: "Listen er for stor. Del den i flere filer." };
     }
@@ -97,6 +99,26 @@ export class Queue {
     this.busy = false;
     this.status.clear();
     this.show(form, reply);
+  }
+
+  /** "Stopp utregningen": a long list (a slow device, a huge file) need not be waited for. */
+  stopButton() {
+    return el("p", { class: "queue-stop" }, el("button", {
+      type: "button", id: "queue-stop", class: "md-button", text: "Stopp utregningen", onclick: () => this.stop(),
+    }));
+  }
+
+  /** End the engine's worker and start a fresh one; the form keeps the list and the settings. */
+  stop() {
+    if (!this.busy) return;
+    this.busy = false;
+    this.engine.stop();
+    this.root.dataset.state = "starting";
+    this.status.clear();
+    const note = el("p", { id: "queue-stopped", class: "queue-warning", tabindex: "-1", role: "status",
+      text: `Utregningen er stoppet. ${KEPT} Del gjerne listen i mindre filer og prøv igjen.` });
+    this.resultArea.replaceChildren(note);
+    note.focus();
   }
 
   show(form, reply) {

@@ -132,3 +132,26 @@ def test_too_large_a_list_is_refused_at_the_form(context, site_url):
     page.wait_for_selector("#queue-error-summary")
     assert "Listen er for stor" in page.inner_text("#queue-error-summary")
     assert page.evaluate("window.__queue.engine.state") == "ready"
+
+
+def test_stop_ends_a_long_list_and_starts_a_fresh_engine(context, site_url):
+    """A list the engine is still working on can be stopped: the worker is ended and a new one started,
+    the list and the settings stay in the form, and the next list runs on the new engine."""
+    # The stand-in answers the warm-up, never a list, and counts the workers started.
+    warm = "if (m.payload.op === 'queue_warm') post({type: 'reply', id: m.id, reply: {ok: true, result: {rows: 100}}});"
+    fake_worker(context, on_init=READY_WORKER, on_call=warm)
+    starts = []
+    context.on("request", lambda r: starts.append(r.url) if "/guide/worker.mjs" in r.url else None)
+    page = context.new_page()
+    page.goto(site_url + "prioritering/")
+    page.wait_for_selector("#queue[data-state='ready']")
+    submit_list(page)
+    page.wait_for_selector("#queue[data-state='busy']")
+    page.click("#queue-stop")
+    page.wait_for_selector("#queue-stopped")
+    assert "Utregningen er stoppet" in page.inner_text("#queue-stopped")
+    assert page.evaluate("document.activeElement.id") == "queue-stopped"
+    assert page.input_value("#queue-paste") == LIST and page.input_value("#queue-on") == ON
+    page.wait_for_selector("#queue[data-state='ready']")
+    assert len(starts) == 2  # the stopped worker and a fresh one
+    assert page.evaluate("window.__queue.engine.state") == "ready"
