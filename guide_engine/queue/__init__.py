@@ -38,6 +38,7 @@ from .capacity import MAX_PER_WEEK, arguments, plan_choice, project
 from .export import EXPORT_COLUMNS, MUNICIPALITY_COLUMNS, export_csv, for_page
 from .rank import deadline_key, engine_result, evaluated, order, rule
 from .file_checks import ENCODING_NOTES, decode
+from ..free_text import plain_text
 from .sheet import CLI_MAX_ROWS, DATE_MESSAGE, MAX_ROWS, csv_date, read_csv, template_columns, template_csv, to_case, warm_csv
 
 __all__ = ["CLI_MAX_ROWS", "DATE_MESSAGE", "EXPORT_COLUMNS", "MAX_PER_WEEK", "MUNICIPALITY_COLUMNS", "MAX_ROWS", "deadline_key", "decode", "engine_result", "evaluate",
@@ -81,7 +82,9 @@ def _evaluate_queue(text: str, on: Any, per_week: Any, start: Any, max_rows: int
     chosen, plan_errors = plan_choice(plan)
     cap_errors += plan_errors
     sheet, read = evaluated(text if isinstance(text, str) else "", on_d.isoformat(), max_rows)
-    result = dict(empty, on=on_d.isoformat(), on_text=format_nb(on_d), columns=sheet["columns"],
+    # the headings as the page and the export show them: plain text, never a personal number
+    columns = [plain_text(c) for c in sheet["columns"]]
+    result = dict(empty, on=on_d.isoformat(), on_text=format_nb(on_d), columns=columns,
                   errors=list(sheet["errors"]) + cap_errors, warnings=list(sheet["warnings"]))
     if sheet["errors"]:
         return result

@@ -10,7 +10,7 @@ from typing import Any
 from .. import api
 from ..data_loader import register
 from ..result import build
-from ..free_text import clean_free_text
+from ..free_text import FNR_REMOVED, clean_free_text, contains_fnr, plain_text
 from ..questions import question_map
 from ..session import Session
 from .columns import heading, optional_fields
@@ -34,7 +34,7 @@ def engine_result(case: dict, on: str, optional: frozenset[str] = frozenset()) -
 def _column(fid: str | None, sheet: dict) -> str | None:
     """The column of field ``fid`` as the file names it, else the template's heading (None: no field)."""
     if fid in sheet["fields"]:
-        return sheet["columns"][sheet["fields"].index(fid)]
+        return plain_text(sheet["columns"][sheet["fields"].index(fid)])
     return heading(fid) if fid in question_map() else None
 
 
@@ -44,14 +44,35 @@ def _language(case: dict) -> str | None:
     return text or None if message is None else None
 
 
+# A personal number in any cell, a column the queue reads or not ("navn", "fnr"): said, with the
+# cell's column, instead of quietly leaving it out of the export.
+FNR_CELL = ("Cellen ser ut til å inneholde et fødselsnummer eller D-nummer. Ta det ut av regnearket "
+            "(prioriteringen trenger ikke fødselsnummer), og bruk initialer eller kommunens saksnummer.")
+
+
+def _fnr_cells(row: dict, sheet: dict) -> list[dict]:
+    """An error for each cell of a column the queue does not read that holds a fødselsnummer (a column
+    it reads gets the engine's own message at the field)."""
+    out = []
+    for i, cell in enumerate(row["cells"]):
+        fid = sheet["fields"][i] if i < len(sheet["fields"]) else None
+        if fid is None and contains_fnr(cell):
+            column = sheet["columns"][i] if i < len(sheet["columns"]) else f"kolonne {i + 1}"
+            out.append({"field": "_cell", "column": plain_text(column, FNR_REMOVED) or f"kolonne {i + 1}", "message": FNR_CELL})
+    return out
+
+
 def _evaluate_row(row: dict, sheet: dict, on: str) -> dict:
     case, label, cell_errors = to_case(row["cells"], sheet["fields"], sheet["columns"])
+    cell_errors = cell_errors + _fnr_cells(row, sheet)
     result = engine_result(case, on, optional_fields())
     bad_fields = {e["field"] for e in cell_errors}
     engine_errors = [{"field": e.get("field"), "column": _column(e.get("field"), sheet), "message": e.get("message")}
                      for e in result.get("errors") or [] if e.get("field") not in bad_fields]
     errors = cell_errors + engine_errors
-    ref = (case.get("participant_ref") or "").strip()
+    # only cleaned text travels: the label column is cleaned (to_case); the reference only where the
+    # engine accepted it, so a row with errors is its label or "Rad N", never its raw reference
+    ref = plain_text(case.get("participant_ref") or "", "") if not errors and result.get("ok") else ""
     out: dict[str, Any] = {
         "row": row["row"],
         "label": label or ref or f"Rad {row['row']}",

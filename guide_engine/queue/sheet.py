@@ -12,7 +12,7 @@ from typing import Any
 from ..counties import all_counties
 from ..data_loader import load_sheet_words
 from ..dates import parse_iso
-from ..free_text import clean_free_text, echo
+from ..free_text import clean_free_text, echo, plain_text
 from ..questions import question_map
 from .columns import DATE_MESSAGE, LABEL, cell_value, csv_date, field_of, heading, needed_columns, permit_word
 from .file_checks import HEADER_ONLY, duplicate_warnings, read_records, repair_text
@@ -131,7 +131,7 @@ def to_case(cells: list[str], fields: list[str | None], columns: list[str] | Non
         raw = cells[i].strip() if i < len(cells) else ""
         if fid is None or raw == "":
             continue
-        column = columns[i] if columns and i < len(columns) else heading(fid)
+        column = plain_text(columns[i]) if columns and i < len(columns) else heading(fid)  # as written, made safe to show
         if fid == LABEL:
             text, message = clean_free_text(raw)  # free text like every other: one normalisation
             if message:

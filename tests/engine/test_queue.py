@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 
 from guide_engine import api, bridge, queue
 from tests.helpers.strategies import plausible_case
-from tests.helpers.queue_sheets import COLUMNS, ON, excel_sheet_with_bad_row, person, sheet
+from tests.helpers.queue_sheets import COLUMNS, ON, RANKING, excel_sheet_with_bad_row, person, sheet
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -344,3 +344,24 @@ def test_a_county_that_disagrees_with_the_municipality_is_a_row_error():
 def test_municipality_cell(cell, expected):
     """A number a spreadsheet wrote as a decimal or without its leading zero is the kommunenummer."""
     assert queue.columns.municipality_cell(cell) == expected
+
+
+def test_a_personal_number_in_a_column_the_queue_does_not_read_is_reported_with_its_column():
+    """An «fnr» or «navn» column holding a fødselsnummer (any shape) is a row error naming that column, not a silent removal."""
+    rows = [person("A", date(2026, 9, 1), fnr="01.01.1999 12345", navn="Ola"), person("B", date(2026, 9, 2), fnr="", navn="Kari")]
+    r = queue.evaluate(sheet(rows, columns=RANKING + ["label", "navn", "fnr"]), ON)
+    errors = [e for e in r["row_errors"] if e["field"] == "_cell"]
+    assert [(e["row"], e["column"]) for e in errors] == [(2, "fnr")] and "fødselsnummer" in errors[0]["message"]
+    assert ranked_labels(r) == ["B"]
+    assert "12345" not in queue.export_csv(r) and "12345" not in json.dumps(queue.for_page(r))
+
+
+def test_only_cleaned_text_reaches_the_page():
+    """Headings with control characters or a personal number, and a refused reference, never reach the page's data raw."""
+    rows = [person("A", date(2026, 9, 1), participant_ref="AB\u202e12"), person("B", date(2026, 9, 2))]
+    text = sheet(rows, columns=RANKING + ["Mer\u200binfo", "Notat 010199 12368"])
+    page = queue.for_page(queue.evaluate(text, ON))
+    data = json.dumps(page, ensure_ascii=False)
+    assert "\u202e" not in data and "\u200b" not in data and "12368" not in data
+    bad = next(x for x in page["rows"] if x["row"] == 2)
+    assert bad["status"] == "error" and bad["label"] == "Rad 2"
