@@ -39,7 +39,8 @@ def worst_sheets() -> dict[str, str]:
         return header + ";notat\r\n" + "\r\n".join(r + ";" + cell for r in rows[:n]) + "\r\n"
 
     return {
-        "2,000 rows, each with ~2 kB of digit groups": padded("1 " * (room // 2)),
+        "2,000 rows, each with ~2 kB of digit groups (a date shape: refused)": padded("1 " * (room // 2)),
+        "2,000 rows, each with ~2 kB of digit groups that are no date": padded("9 " * (room // 2)),
         "2,000 rows, each with ~2 kB of one long word": padded("x" * room),
         "36 rows, each with a 130 kB cell of digit groups": padded("1 " * 65_000, 36),
     }

@@ -78,8 +78,6 @@ def clean_free_text(raw: Any, *, multiline: bool = False, max_length: int | None
 # figure/en/em dashes, minus sign) and invisible characters (zero-width space/joiners, word joiner,
 # soft hyphen, BOM).
 _SEPARATOR = r"[\s.,:/_()\-\u00ad\u2010-\u2015\u2212\u200b-\u200d\u2060\ufeff]"
-_NUMBER = re.compile(rf"\d(?:{_SEPARATOR}*\d)*")
-_GROUP = re.compile(r"\d+")
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -121,38 +119,43 @@ def _has_long_year_shape(digits: str) -> bool:
     return len(digits) == 13 and digits[4:6] in ("19", "20") and _possible_birth_date(digits)
 
 
+# Candidates are found by one regular expression, in C: a run of whole digit groups (it starts where
+# no digit precedes and ends where none follows) whose first four digits can be a day and a month
+# (D-nummer, H-nummer and synthetic offsets included), with 7 more digits, or with the year in full
+# (19.. or 20..) and 7 more. Each candidate is then checked exactly (the days of its month).
+_S = _SEPARATOR
+_DAY = rf"(?:0{_S}*[1-9]|[12]{_S}*[0-9]|3{_S}*[01]|4{_S}*[1-9]|[56]{_S}*[0-9]|7{_S}*[01])"
+_MONTH = rf"(?:0{_S}*[1-9]|1{_S}*[0-2]|4{_S}*[1-9]|5{_S}*[0-2]|8{_S}*[1-9]|9{_S}*[0-2])"
+_MORE = rf"(?:{_S}*[0-9]){{7}}"
+_CANDIDATE = re.compile(
+    rf"(?<![0-9])(?=({_DAY}{_S}*{_MONTH}{_MORE})(?![0-9])|({_DAY}{_S}*{_MONTH}{_S}*(?:1{_S}*9|2{_S}*0){_MORE})(?![0-9]))")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+# 12 to 24 digits in a row: a fødselsnummer glued to at most 13 other digits (a prefix, a phone
+# number). A longer run is no number a person types about a person (and checking every window of
+# a megabyte of digits would cost seconds).
+_LONG_RUN = re.compile(r"(?<![0-9])[0-9]{12,24}(?![0-9])")
+# inside such a run: every 11 digits that begin with a day and a month (overlapping)
+_GLUED = re.compile(r"(?=((?:0[1-9]|[12][0-9]|3[01]|4[1-9]|[56][0-9]|7[01])(?:0[1-9]|1[0-2]|4[1-9]|5[0-2]|8[1-9]|9[0-2])[0-9]{7}))")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
 def contains_fnr(text: str) -> bool:
-    """Whether any number in the text, written with any separators, holds a fødselsnummer or D-nummer."""
+    """Whether any number in the text, written with any separators, holds a fødselsnummer or D-nummer:
+    "010199 12345", "0101 9912345", "01.01.99 123 45", the number inside "tlf 12 34 56 78
+    01019912345", "01.01.1999 12345". One linear pass; it stops at the first one."""
     if not isinstance(text, str):
         return False
-    for number in _NUMBER.finditer(text):
-        # int() reads every decimal digit (Arabic-Indic, full-width, …) as its ASCII value
-        groups = [g if g.isascii() else "".join(str(int(c)) for c in g) for g in _GROUP.findall(number.group())]
-        if _holds_fnr(groups):
+    if not text.isascii():  # int() reads every decimal digit (Arabic-Indic, full-width, …) as its ASCII value
+        text = _OTHER_DIGIT.sub(lambda m: str(int(m.group())), text)
+    for m in _CANDIDATE.finditer(text):
+        eleven, thirteen = m.group(1), m.group(2)
+        if eleven and has_fnr_shape(_NOT_DIGIT.sub("", eleven)):
             return True
-    return False
-
-
-def _holds_fnr(groups: list[str]) -> bool:
-    """One linear pass over the digit groups of one written number."""
-    digits = "".join(groups)
-    # where each group starts in ``digits``: a run of whole groups with exactly 11 (or 13) digits
-    # ends where another group starts ("010199 12345", "0101 9912345", "01.01.99 123 45", the
-    # fødselsnummer inside "tlf 12 34 56 78 01019912345", "01.01.1999 12345")
-    starts: dict[int, int] = {}
-    at = 0
-    for k, g in enumerate(groups):
-        starts[at] = k
-        at += len(g)
-    starts[at] = len(groups)
-    for at in starts:
-        if starts.get(at + 11) is not None and has_fnr_shape(digits[at:at + 11]):
-            return True
-        if starts.get(at + 13) is not None and _has_long_year_shape(digits[at:at + 13]):
+        if thirteen and _has_long_year_shape(_NOT_DIGIT.sub("", thirteen)):
             return True
     # a longer group may hold the number with other digits glued on; there only the control digits
     # tell a fødselsnummer from any long number that happens to contain a date
-    return any(len(g) > 11 and any(is_fnr(g[j:j + 11]) for j in range(len(g) - 10)) for g in groups)
+    return any(is_fnr(c.group(1)) for m in _LONG_RUN.finditer(text) for c in _GLUED.finditer(m.group()))
 
 
 # --- echoing what was typed ----------------------------------------------------------------------
@@ -168,7 +171,8 @@ def plain_text(raw: Any, fnr_mark: str = FNR_REMOVED) -> str:
     text = raw if isinstance(raw, str) else str(raw)
     if contains_fnr(text):
         return fnr_mark
-    text = "".join(" " if unicodedata.category(ch) in _UNSAFE_IN_ECHO else ch for ch in text)
+    if not text.isprintable():  # printable text holds no control, format, surrogate or line-separator character
+        text = "".join(" " if unicodedata.category(ch) in _UNSAFE_IN_ECHO else ch for ch in text)
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 

@@ -9,7 +9,7 @@ from guide_engine import queue
 def test_worst_sheets_are_at_the_page_limit_and_are_read():
     """Each sheet is within 15 % under the page's 5 MB limit, and the queue reads every row (a digit-group cell that looks like a fødselsnummer is a row error)."""
     sheets = hostile.worst_sheets()
-    assert len(sheets) == 3
+    assert len(sheets) == 4
     for name, text in sheets.items():
         size = len(text.encode("utf-8"))
         assert 0.85 * hostile.PAGE_LIMIT <= size <= hostile.PAGE_LIMIT, name

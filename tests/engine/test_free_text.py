@@ -135,3 +135,16 @@ def test_plain_text_for_cells_and_messages():
     assert plain_text("Barne\u200bpass\r\ntirsdag\u202e ") == "Barne pass tirsdag"
     assert plain_text(f"Se {FNR[:6]}–{FNR[6:]}") == "[fødselsnummer fjernet]"
     assert plain_text("Ålesund") == "Ålesund"
+
+
+def test_a_number_glued_to_other_digits_is_caught_within_a_run_of_24():
+    """A fødselsnummer glued to up to 13 other digits is found by its control digits; a longer run of digits is no personal number."""
+    assert contains_fnr("tlf 1234567890" + FNR) and contains_fnr("sak2024" + FNR)
+    assert not contains_fnr("1234567890" + FNR[:-1] + "9")  # glued, and the control digits are wrong: an ordinary long number
+    assert not contains_fnr("0" * 14 + FNR)
+
+
+def test_megabytes_of_digits_are_scanned_once():
+    """Megabytes of digits, digit groups and impossible dates raise no alarm (the benchmark bench/hostile.py times them)."""
+    for text in ("7" * 1_000_000, "0101" * 250_000, "1 3 " * 250_000, "31.02 " * 150_000):
+        assert contains_fnr(text) is False
