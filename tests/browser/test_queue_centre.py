@@ -94,7 +94,9 @@ def test_both_plans_when_overdue_first_costs_a_savable_deadline(page, site_url):
     snart = "#queue-table tbody tr[data-row='6'] td.queue-met"
     assert page.inner_text(snart) == "Nei"
     page.check("#queue-plan-most_met")
-    page.wait_for_function("document.querySelector('#queue-plan-most_met')?.checked && document.querySelector('#queue[data-state=done]')")
+    # (the page's policy forbids eval, which a string predicate needs: wait with selectors)
+    page.wait_for_selector("#queue-plan-most_met:checked", state="attached", timeout=RUN_MS)
+    page.wait_for_selector("#queue[data-state='done']", timeout=RUN_MS)
     page.wait_for_selector(f"{snart}[data-met='true']", timeout=RUN_MS)
     assert page.get_attribute("#queue-table tbody tr[data-row='6'] .queue-placement", "data-placement") == "kept"
     exported = read_download(page, "#queue-download-csv").decode("utf-8-sig").splitlines()
