@@ -147,6 +147,8 @@ def contains_fnr(text: str) -> bool:
         return False
     if not text.isascii():  # int() reads every decimal digit (Arabic-Indic, full-width, …) as its ASCII value
         text = _OTHER_DIGIT.sub(lambda m: str(int(m.group())), text)
+    if sum(map(text.count, "0123456789")) < 11:  # most text: counted in C, no scan needed
+        return False
     for m in _CANDIDATE.finditer(text):
         eleven, thirteen = m.group(1), m.group(2)
         if eleven and has_fnr_shape(_NOT_DIGIT.sub("", eleven)):
