@@ -1,6 +1,7 @@
 // The service worker of a page that works offline (the guide's, scope /veiviser/; the queue's,
-// scope /prioritering/): a second visit and an offline visit start from the files of the build the
-// user last saw, kept in one versioned cache per page.
+// scope /prioritering/; the practice page's, scope /ovelser/) and the site's (scope /, every other
+// page: what a result links to): a second visit and an offline visit start from the files of the
+// build the user last saw, kept in one versioned cache per worker.
 //
 // - install: the guide's files (the page, its scripts and styles, Pyodide's core, the stdlib
 //   archive, the engine wheel: FILES, made by site_build/browser/offline.py) go into the cache named
