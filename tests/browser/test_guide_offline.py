@@ -196,9 +196,15 @@ def test_the_cache_holds_only_the_builds_files(browser, served_copy):
         ctx.close()
 
 
-# Every same-site link the result shows, as the browser resolves it (blob: downloads and other sites left out).
-RESULT_LINKS = """() => [...new Set([...document.querySelectorAll('#guide-result a[href]')]
-  .map((a) => a.href).filter((h) => new URL(h).origin === location.origin))]"""
+# Every same-site link the result shows, as the browser resolves it (blob: downloads and other sites left
+# out): the other pages, and the in-page targets (the result's own anchors) apart.
+RESULT_LINKS = """() => {
+  const hrefs = [...new Set([...document.querySelectorAll('#guide-result a[href]')].map((a) => a.href)
+    .filter((h) => new URL(h).origin === location.origin))];
+  const here = (h) => new URL(h).pathname === location.pathname;
+  return { pages: hrefs.filter((h) => !here(h)),
+           missingHere: hrefs.filter(here).map((h) => new URL(h).hash.slice(1)).filter((id) => !document.getElementById(id)) };
+}"""
 
 
 def test_every_link_in_an_offline_result_opens(browser, served_copy):
@@ -218,7 +224,9 @@ def test_every_link_in_an_offline_result_opens(browser, served_copy):
         wait_for_cache(page, offline.version(site, offline.guide_files(site)))
         assert wait_for_cache(page, offline.version(site, files), prefix="sider-")
         ctx.set_offline(True)
-        links = page.evaluate(RESULT_LINKS)
+        found = page.evaluate(RESULT_LINKS)
+        assert found["missingHere"] == []  # the result's links to its own sections have their targets
+        links = found["pages"]
         folders = {link.removeprefix(url).split("#")[0] for link in links}
         assert {"counties/more-og-romsdal/", "lovgrunnlag/"} <= folders, links
         texts = page.text_content("#guide-result")  # closed sections too
