@@ -134,15 +134,27 @@ def test_a_new_build_replaces_the_kept_files(browser, served_copy):
         ctx.close()
 
 
+def opened_offline(ctx, site, url, folder, script, open_page):
+    """Check the page's worker lists its files, visit once until its cache is complete, then open it offline."""
+    files = offline.page_files(site, folder)
+    assert folder in files and any(f.startswith(script) for f in files)
+    version = offline.version(site, files)
+    assert f'const VERSION = "{version}";' in (site / folder / "sw.js").read_text(encoding="utf-8")
+    page = open_page()
+    kept = wait_for_cache(page, version, prefix=folder.rstrip("/") + "-")
+    assert kept["scope"] == url + folder
+    page.close()
+    ctx.set_offline(True)
+    page = open_page()
+    assert page.evaluate("navigator.onLine") is False
+    return page
+
+
 def test_the_queue_page_opens_and_computes_offline_after_one_visit(browser, served_copy):
     """After one visit, /prioritering/ opens without a network and the engine ranks a pasted list."""
     from tests.helpers.queue_sheets import ON, excel_sheet_with_bad_row
 
     site, url = served_copy
-    files = offline.page_files(site, "prioritering/")
-    assert "prioritering/" in files and any(f.startswith("guide/queue.js") for f in files)
-    version = offline.version(site, files)
-    assert f'const VERSION = "{version}";' in (site / "prioritering" / "sw.js").read_text(encoding="utf-8")
     ctx = browser.new_context()
 
     def open_queue():
@@ -153,13 +165,7 @@ def test_the_queue_page_opens_and_computes_offline_after_one_visit(browser, serv
         return page
 
     try:
-        page = open_queue()
-        kept = wait_for_cache(page, version, prefix="prioritering-")
-        assert kept["scope"] == url + "prioritering/"
-        page.close()
-        ctx.set_offline(True)
-        page = open_queue()
-        assert page.evaluate("navigator.onLine") is False
+        page = opened_offline(ctx, site, url, "prioritering/", "guide/queue.js", open_queue)
         page.fill("#queue-paste", excel_sheet_with_bad_row())
         page.fill("#queue-on", ON)
         page.click("#queue-run")
@@ -250,21 +256,15 @@ def test_the_practice_page_opens_and_answers_offline_after_one_visit(browser, se
     from tests.browser.test_practice_page import RIGHT_CASE, choose_by_mouse, engine_answers, open_practice, outcome
 
     site, url = served_copy
-    files = offline.page_files(site, "ovelser/")
-    assert "ovelser/" in files and any(f.startswith("guide/practice.js") for f in files)
-    version = offline.version(site, files)
-    assert f'const VERSION = "{version}";' in (site / "ovelser" / "sw.js").read_text(encoding="utf-8")
     ctx = browser.new_context()
+
+    def open_page():
+        page = ctx.new_page()
+        open_practice(page, url)
+        return page
+
     try:
-        page = ctx.new_page()
-        open_practice(page, url)
-        kept = wait_for_cache(page, version, prefix="ovelser-")
-        assert kept["scope"] == url + "ovelser/"
-        page.close()
-        ctx.set_offline(True)
-        page = ctx.new_page()
-        open_practice(page, url)
-        assert page.evaluate("navigator.onLine") is False
+        page = opened_offline(ctx, site, url, "ovelser/", "guide/practice.js", open_page)
         page.click(f"#practice-open-{RIGHT_CASE}")
         want = engine_answers(RIGHT_CASE)
         choose_by_mouse(page, RIGHT_CASE, want)
