@@ -90,8 +90,8 @@ SEARCH_WORKER_POLICY = "; ".join([
     "connect-src 'self'",
     "base-uri 'none'",
 ])
-# The service workers (guide_ui/offline/sw.js, served as veiviser/sw.js and prioritering/sw.js)
-# only fetch their own origin's files.
+# The service workers (guide_ui/offline/sw.js, served as sw.js, veiviser/sw.js, prioritering/sw.js
+# and ovelser/sw.js: SERVICE_WORKER_PATHS) only fetch their own origin's files.
 SERVICE_WORKER_POLICY = "; ".join([
     "default-src 'none'",
     "connect-src 'self'",
@@ -103,7 +103,9 @@ PAGE_POLICY = "frame-ancestors 'none'"
 
 GUIDE_WORKER_PATH = "guide/worker.mjs"
 SERVICE_WORKER_PATH = "veiviser/sw.js"
-SERVICE_WORKER_PATHS = (SERVICE_WORKER_PATH, "prioritering/sw.js")
+# Every service worker the build writes (site_build/browser/offline.py checks its own against this):
+# the site's own (the pages a result links to) and each offline page's.
+SERVICE_WORKER_PATHS = ("sw.js", SERVICE_WORKER_PATH, "prioritering/sw.js", "ovelser/sw.js")
 SEARCH_WORKER_PATTERN = re.compile(r"^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
 

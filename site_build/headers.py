@@ -7,6 +7,8 @@ type, which caching, and which fixed headers.
 
 from __future__ import annotations
 
+from site_build.csp import SERVICE_WORKER_PATHS
+
 # Types the browser insists on: the wasm streams only as application/wasm; module scripts and the
 # workers are refused with any type but JavaScript's.
 MIME = {
@@ -33,15 +35,15 @@ REVALIDATE = "no-cache"
 DEFAULT_CACHE = "public, max-age=3600"
 # Sent with every response.
 FIXED = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
-# The service worker is revalidated like a page: its bytes tell the browser there is a new build.
-SERVICE_WORKER = "veiviser/sw.js"
+# The service workers are revalidated like a page: their bytes tell the browser there is a new build.
+SERVICE_WORKERS = SERVICE_WORKER_PATHS
 VERSIONED_FOLDER = "pyodide/v"
 
 
 def cache_control(site_path: str, versioned_url: bool) -> str:
     """Caching by the file served (a site-relative path such as "veiviser/index.html"): a page or the
     service worker is revalidated even with ``?v=`` in its address; versioned files are immutable."""
-    if site_path.endswith(".html") or site_path == SERVICE_WORKER:
+    if site_path.endswith(".html") or site_path in SERVICE_WORKERS:
         return REVALIDATE
     if versioned_url or site_path.startswith(VERSIONED_FOLDER):
         return IMMUTABLE

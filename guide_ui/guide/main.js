@@ -27,6 +27,7 @@ engine.onReady = () => {
   if (root.dataset.state !== "failed") root.dataset.state = guide.pending ? "waiting" : "ready";
   guide.engineReady();
   keepForNextVisit(siteBase);
+  keepForNextVisit(siteBase, ""); // the site's own pages, so a result's links open offline too (sw.js)
 };
 engine.onFailed = (failure) => guide.failed(failure);
 

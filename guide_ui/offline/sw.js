@@ -1,11 +1,13 @@
 // The service worker of a page that works offline (the guide's, scope /veiviser/; the queue's,
-// scope /prioritering/): a second visit and an offline visit start from the files of the build the
-// user last saw, kept in one versioned cache per page.
+// scope /prioritering/; the practice page's, scope /ovelser/) and the site's (scope /, every other
+// page: what a result links to): a second visit and an offline visit start from the files of the
+// build the user last saw, kept in one versioned cache per worker.
 //
 // - install: the guide's files (the page, its scripts and styles, Pyodide's core, the stdlib
 //   archive, the engine wheel: FILES, made by site_build/browser/offline.py) go into the cache named
 //   for this build. The page registers this worker only once the engine is ready, so every file
-//   is in the HTTP cache by then and the install costs no download.
+//   is in the HTTP cache by then and the install costs no download. (The site's worker lists the
+//   other pages, which the guide has not loaded: it downloads them once, after the engine is ready.)
 // - activate: every older build's cache is deleted; the new files take over at once.
 // - fetch (same-origin GET only; nothing else is touched, and no answer ever passes through here,
 //   since answers never leave the page): a file whose URL carries its version (`?v=`, the

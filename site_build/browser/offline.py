@@ -1,6 +1,9 @@
 """The service workers of the pages that work offline (from guide_ui/offline/sw.js): the guide's
-(``veiviser/sw.js``) and the queue's (``prioritering/sw.js``), each in its page's folder (its
-scope) with its own cache: which files each keeps, under which version.
+(``veiviser/sw.js``), the queue's (``prioritering/sw.js``) and the practice page's (``ovelser/sw.js``),
+each in its page's folder (its scope) with its own cache; and the site's (``sw.js``, scope the
+whole site, registered by the guide), which keeps every other page (the county pages, the legal
+references, the open questions: what a result links to) so an offline result's links open too.
+Which files each keeps, under which version.
 
 Written after the site is built, from the built files themselves, so the list cannot drift from
 what the page loads: every stylesheet, script, preload and icon its HTML names, the theme's
@@ -21,11 +24,14 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from site_build.browser.bundle import SERVICE_WORKER, bundle
+from site_build.csp import SERVICE_WORKER_PATHS
 
 PAGE = "veiviser/"  # the guide's folder: the worker's scope
 TARGET = PAGE + "sw.js"
 # Each offline page's folder (its worker's scope and its cache's prefix) and the id of its boot data.
-PAGES = {PAGE: "guide-boot", "prioritering/": "engine-boot"}
+PAGES = {PAGE: "guide-boot", "prioritering/": "engine-boot", "ovelser/": "engine-boot"}
+# The site's own worker (sw.js at the site's root): every page outside PAGES, with what it loads.
+SITE = ""
 # Pyodide's files that the guide's boot fetches (not python_stdlib.zip nor the lock file: the
 # worker brings its own archive and lock).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
@@ -110,6 +116,35 @@ def page_files(site_dir: Path, folder: str) -> list[str]:
     return sorted(files)
 
 
+def site_files(site_dir: Path) -> list[str]:
+    """Site-relative URLs of every page outside the offline pages' folders and of what each loads."""
+    files: set[str] = set()
+    for html in sorted(site_dir.rglob("index.html")):
+        folder = "" if html.parent == site_dir else html.parent.relative_to(site_dir).as_posix() + "/"
+        if any(folder.startswith(p) for p in PAGES):
+            continue
+        refs = _Refs()
+        refs.feed(html.read_text(encoding="utf-8"))
+        files.add(folder)
+        files.update(p for u in refs.urls if (p := _site_path(u, folder)))
+        search = _json(refs.data.get("__config", "{}")).get("search")
+        if search:
+            files.add(_site_path(search, folder))
+    if (site_dir / "search" / "search_index.json").exists():
+        files.add("search/search_index.json")
+    missing = sorted(f for f in files if not f.endswith("/") and f and not (site_dir / f.split("?")[0]).is_file())
+    if missing:
+        raise OfflineError(f"sidene viser til filer som mangler i nettstedet: {', '.join(missing)}")
+    return sorted(files)
+
+
+def _json(text: str) -> dict:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return {}
+
+
 def optional_files(site_dir: Path, folder: str) -> list[str]:
     """Site-relative URLs the worker keeps only once the page has fetched them: the snapshot."""
     refs = _Refs()
@@ -130,20 +165,24 @@ def version(site_dir: Path, files: list[str]) -> str:
     for f in files:
         h.update(f.encode() + b"\0")
         path = site_dir / f.split("?")[0]
-        h.update((path / "index.html" if f.endswith("/") else path).read_bytes())
+        h.update((path / "index.html" if f == "" or f.endswith("/") else path).read_bytes())
     return h.hexdigest()[:16]
 
 
 def write_service_worker(site_dir: Path) -> str:
-    """Write each offline page's ``sw.js`` for the built site in ``site_dir``; return the guide's version."""
+    """Write each offline page's ``sw.js`` and the site's for the built site in ``site_dir``; return the guide's version."""
     versions = {}
-    for folder in PAGES:
-        files = page_files(site_dir, folder)
+    for folder in (*PAGES, SITE):
+        if folder + "sw.js" not in SERVICE_WORKER_PATHS:  # the deploy headers (site_build/csp.py) must know it
+            raise OfflineError(f"{folder}sw.js mangler i site_build/csp.py SERVICE_WORKER_PATHS")
+        files = site_files(site_dir) if folder == SITE else page_files(site_dir, folder)
         versions[folder] = version(site_dir, files)
         # URLs relative to sw.js (in its page's folder), so the site works under any base path.
-        relative = ["./" if f == folder else "../" * folder.count("/") + f for f in files]
-        prefix = folder.strip("/").replace("/", "-") + "-"  # each page's cache apart: a worker deletes only its own old ones
-        optional = ["../" * folder.count("/") + f for f in optional_files(site_dir, folder)]
+        up = "../" * folder.count("/")
+        relative = ["./" if f == folder else up + f for f in files]
+        # each cache apart: a worker deletes only its own old ones
+        prefix = (folder.strip("/").replace("/", "-") or "sider") + "-"
+        optional = [] if folder == SITE else [up + f for f in optional_files(site_dir, folder)]
         src = bundle(SERVICE_WORKER, facts={"VERSION": versions[folder], "FILES": relative, "OPTIONAL": optional, "PREFIX": prefix})
         (site_dir / folder / "sw.js").write_text(src, encoding="utf-8")
     return versions[PAGE]

@@ -1,6 +1,7 @@
 """Repeat and offline visits: the guide's service worker (site_build/browser/offline.py, veiviser/sw.js)
 keeps the files of the build last seen, and a new build replaces them (issue 11); the queue page's
-(prioritering/sw.js) likewise (issue 23)."""
+(prioritering/sw.js) likewise (issue 23); the practice page's (ovelser/sw.js) and the site's (sw.js:
+every page a result links to) likewise (issue 25)."""
 
 from __future__ import annotations
 
@@ -58,6 +59,7 @@ def visit(ctx, url):
 def wait_for_cache(page, version, timeout_s=30, prefix="veiviser-"):
     for _ in range(timeout_s * 4):
         kept = page.evaluate(KEPT)
+        kept["keys"] = [k for k in kept["keys"] if k.startswith(prefix)]  # each worker's cache apart
         if kept["keys"] == [f"{prefix}{version}"]:
             return kept
         page.wait_for_timeout(250)
@@ -132,15 +134,27 @@ def test_a_new_build_replaces_the_kept_files(browser, served_copy):
         ctx.close()
 
 
+def opened_offline(ctx, site, url, folder, script, open_page):
+    """Check the page's worker lists its files, visit once until its cache is complete, then open it offline."""
+    files = offline.page_files(site, folder)
+    assert folder in files and any(f.startswith(script) for f in files)
+    version = offline.version(site, files)
+    assert f'const VERSION = "{version}";' in (site / folder / "sw.js").read_text(encoding="utf-8")
+    page = open_page()
+    kept = wait_for_cache(page, version, prefix=folder.rstrip("/") + "-")
+    assert kept["scope"] == url + folder
+    page.close()
+    ctx.set_offline(True)
+    page = open_page()
+    assert page.evaluate("navigator.onLine") is False
+    return page
+
+
 def test_the_queue_page_opens_and_computes_offline_after_one_visit(browser, served_copy):
     """After one visit, /prioritering/ opens without a network and the engine ranks a pasted list."""
     from tests.helpers.queue_sheets import ON, excel_sheet_with_bad_row
 
     site, url = served_copy
-    files = offline.page_files(site, "prioritering/")
-    assert "prioritering/" in files and any(f.startswith("guide/queue.js") for f in files)
-    version = offline.version(site, files)
-    assert f'const VERSION = "{version}";' in (site / "prioritering" / "sw.js").read_text(encoding="utf-8")
     ctx = browser.new_context()
 
     def open_queue():
@@ -151,13 +165,7 @@ def test_the_queue_page_opens_and_computes_offline_after_one_visit(browser, serv
         return page
 
     try:
-        page = open_queue()
-        kept = wait_for_cache(page, version, prefix="prioritering-")
-        assert kept["scope"] == url + "prioritering/"
-        page.close()
-        ctx.set_offline(True)
-        page = open_queue()
-        assert page.evaluate("navigator.onLine") is False
+        page = opened_offline(ctx, site, url, "prioritering/", "guide/queue.js", open_queue)
         page.fill("#queue-paste", excel_sheet_with_bad_row())
         page.fill("#queue-on", ON)
         page.click("#queue-run")
@@ -172,7 +180,7 @@ def test_the_cache_holds_only_the_builds_files(browser, served_copy):
     only the build's files: no address with anything typed becomes an entry."""
     site, url = served_copy
     version = offline.version(site, offline.guide_files(site))
-    allowed = {url + f for f in offline.guide_files(site) + offline.optional_files(site, offline.PAGE)}
+    allowed = {url + f for f in offline.guide_files(site) + offline.optional_files(site, offline.PAGE) + offline.site_files(site)}
     ctx = browser.new_context()
     try:
         page = visit(ctx, url)
@@ -190,5 +198,78 @@ def test_the_cache_holds_only_the_builds_files(browser, served_copy):
         extra = sorted(set(kept["urls"]) - allowed)
         assert extra == [], extra
         assert url + "veiviser/" in kept["urls"]
+    finally:
+        ctx.close()
+
+
+# Every same-site link the result shows, as the browser resolves it (blob: downloads and other sites left
+# out): the other pages, and the in-page targets (the result's own anchors) apart.
+RESULT_LINKS = """() => {
+  const hrefs = [...new Set([...document.querySelectorAll('#guide-result a[href]')].map((a) => a.href)
+    .filter((h) => new URL(h).origin === location.origin))];
+  const here = (h) => new URL(h).pathname === location.pathname;
+  return { pages: hrefs.filter((h) => !here(h)),
+           missingHere: hrefs.filter(here).map((h) => new URL(h).hash.slice(1)).filter((id) => !document.getElementById(id)) };
+}"""
+
+
+def test_every_link_in_an_offline_result_opens(browser, served_copy):
+    """After one visit and a result, every same-site link the result shows (county page, legal references,
+    open questions, …) opens offline from the cache: the page with its <h1>, its anchor present."""
+    from tests.helpers.guide_driver import MORE_OG_ROMSDAL_WITH_INTERPRETER, answer_until_review, show_result
+
+    site, url = served_copy
+    files = offline.site_files(site)
+    assert {"", "lovgrunnlag/", "counties/more-og-romsdal/"} <= set(files) and not any(f.startswith("veiviser/") for f in files)
+    assert f'const VERSION = "{offline.version(site, files)}";' in (site / "sw.js").read_text(encoding="utf-8")
+    ctx = browser.new_context()
+    try:
+        page = visit(ctx, url)
+        answer_until_review(page, MORE_OG_ROMSDAL_WITH_INTERPRETER)
+        show_result(page)
+        wait_for_cache(page, offline.version(site, offline.guide_files(site)))
+        assert wait_for_cache(page, offline.version(site, files), prefix="sider-")
+        ctx.set_offline(True)
+        found = page.evaluate(RESULT_LINKS)
+        assert found["missingHere"] == []  # the result's links to its own sections have their targets
+        links = found["pages"]
+        folders = {link.removeprefix(url).split("#")[0] for link in links}
+        assert {"counties/more-og-romsdal/", "lovgrunnlag/"} <= folders, links
+        texts = page.text_content("#guide-result")  # closed sections too
+        assert "Se Møre og Romsdal sin side" in texts or "Kontaktinformasjon på fylkessiden" in texts
+        for link in links:
+            other = ctx.new_page()
+            response = other.goto(link)  # an error page would raise (net::ERR_INTERNET_DISCONNECTED)
+            assert response and response.status == 200 and response.from_service_worker, link
+            assert other.locator("h1").count() >= 1 and other.inner_text("h1").strip(), link
+            fragment = link.partition("#")[2]
+            if fragment:
+                assert other.locator(f"[id='{fragment}']").count() == 1, link
+            other.close()
+        assert page.evaluate("navigator.onLine") is False
+    finally:
+        ctx.close()
+
+
+def test_the_practice_page_opens_and_answers_offline_after_one_visit(browser, served_copy):
+    """After one visit, /ovelser/ opens without a network and the engine checks a case's answers."""
+    from tests.browser.test_practice_page import RIGHT_CASE, choose_by_mouse, engine_answers, open_practice, outcome
+
+    site, url = served_copy
+    ctx = browser.new_context()
+
+    def open_page():
+        page = ctx.new_page()
+        open_practice(page, url)
+        return page
+
+    try:
+        page = opened_offline(ctx, site, url, "ovelser/", "guide/practice.js", open_page)
+        page.click(f"#practice-open-{RIGHT_CASE}")
+        want = engine_answers(RIGHT_CASE)
+        choose_by_mouse(page, RIGHT_CASE, want)
+        page.click("#practice-check")
+        page.wait_for_selector("#practice-check-result", timeout=60_000)
+        assert outcome(page) == {k: ("true", v) for k, v in want.items()}
     finally:
         ctx.close()

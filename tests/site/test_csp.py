@@ -71,7 +71,8 @@ def test_header_policy_per_file(built_site):
     for path in ("", "/", "veiviser/", "404.html", "counties/oslo/index.html"):
         assert csp.header_policy(path) == {"Content-Security-Policy": "frame-ancestors 'none'", "X-Frame-Options": "DENY"}, path
     assert csp.header_policy("guide/guide.js") == {} and csp.header_policy("assets/javascripts/workers/other.js") == {}
-    assert csp.header_policy("veiviser/sw.js") == {"Content-Security-Policy": csp.SERVICE_WORKER_POLICY}
+    for path in ("sw.js", "veiviser/sw.js", "prioritering/sw.js", "ovelser/sw.js"):
+        assert csp.header_policy(path) == {"Content-Security-Policy": csp.SERVICE_WORKER_POLICY}, path
     assert csp.SERVICE_WORKER_POLICY.startswith("default-src 'none'; connect-src 'self'")
     assert "script-src" not in csp.SERVICE_WORKER_POLICY and "http" not in csp.SERVICE_WORKER_POLICY
     for policy in (csp.GUIDE_WORKER_POLICY, csp.SEARCH_WORKER_POLICY):
@@ -98,9 +99,10 @@ def test_server_sends_the_header_policies(built_site, host_url):
     assert status == 200 and headers["Content-Security-Policy"] == csp.GUIDE_WORKER_POLICY
     status, headers, _ = fetch(host_url + search_worker(built_site))
     assert status == 200 and headers["Content-Security-Policy"] == csp.SEARCH_WORKER_POLICY
-    status, headers, _ = fetch(host_url + "veiviser/sw.js")
-    assert status == 200 and headers["Content-Security-Policy"] == csp.SERVICE_WORKER_POLICY
-    assert headers["Cache-Control"] == "no-cache" and headers["Content-Type"] == "text/javascript"
+    for path in ("sw.js", "veiviser/sw.js", "prioritering/sw.js", "ovelser/sw.js"):
+        status, headers, _ = fetch(host_url + path)
+        assert status == 200 and headers["Content-Security-Policy"] == csp.SERVICE_WORKER_POLICY, path
+        assert headers["Cache-Control"] == "no-cache" and headers["Content-Type"] == "text/javascript", path
     for page in pages(built_site):
         rel = page.relative_to(built_site).as_posix()
         status, headers, _ = fetch(host_url + rel.removesuffix("index.html"))
@@ -126,7 +128,9 @@ def test_readme_deploy_table_lists_the_same_policies():
     rows = readme_rows()
     assert f"`Content-Security-Policy: {csp.GUIDE_WORKER_POLICY}`" in rows["`guide/worker.mjs`"]
     assert f"`Content-Security-Policy: {csp.SEARCH_WORKER_POLICY}`" in rows["`assets/javascripts/workers/search.*.min.js`"]
-    assert f"`Content-Security-Policy: {csp.SERVICE_WORKER_POLICY}`" in rows["`veiviser/sw.js`"]
+    for path in csp.SERVICE_WORKER_PATHS:
+        assert f"`Content-Security-Policy: {csp.SERVICE_WORKER_POLICY}`" in rows[f"`{path}`"], path
+        assert f"`{path}`" in next(k for k in rows if k.startswith("`*.html`, ")), path  # …and its no-cache row
     page_row = rows["`*.html` and every folder URL (404 included)"]
     assert f"`Content-Security-Policy: {csp.PAGE_POLICY}`" in page_row and "`X-Frame-Options: DENY`" in page_row
     assert not re.search(r"needs no CSP header", (ROOT / "README.md").read_text(encoding="utf-8"))

@@ -31,7 +31,8 @@ def test_static_headers_file_carries_every_policy(built_site):
     for page in ("/", "/*/", "/*.html"):
         assert b[page] == {"Content-Security-Policy": csp.PAGE_POLICY, "X-Frame-Options": "DENY", "Cache-Control": REVALIDATE}
     assert b["/guide/worker.mjs"]["Content-Security-Policy"] == csp.GUIDE_WORKER_POLICY
-    assert b["/veiviser/sw.js"] == {"Content-Security-Policy": csp.SERVICE_WORKER_POLICY, "Cache-Control": REVALIDATE}
+    for path in ("sw.js", "veiviser/sw.js", "prioritering/sw.js", "ovelser/sw.js"):
+        assert b["/" + path] == {"Content-Security-Policy": csp.SERVICE_WORKER_POLICY, "Cache-Control": REVALIDATE}, path
     assert b["/assets/javascripts/workers/search.*"]["Content-Security-Policy"] == csp.SEARCH_WORKER_POLICY
     assert b["/pyodide/v*"]["Cache-Control"] == IMMUTABLE
     assert b["/*"] == FIXED
@@ -43,7 +44,8 @@ def test_apache_file_carries_every_policy_and_type(built_site):
     assert text == hosts.apache_htaccess()
     for ext, value in MIME.items():
         assert f"AddType {value.split(';')[0]} {ext}" in text
-    for path, policy in ((csp.GUIDE_WORKER_PATH, csp.GUIDE_WORKER_POLICY), (csp.SERVICE_WORKER_PATH, csp.SERVICE_WORKER_POLICY)):
+    workers = [(csp.GUIDE_WORKER_PATH, csp.GUIDE_WORKER_POLICY), *((p, csp.SERVICE_WORKER_POLICY) for p in ("sw.js", "veiviser/sw.js", "prioritering/sw.js", "ovelser/sw.js"))]
+    for path, policy in workers:
         rule = re.search(rf"<If \"%{{REQUEST_URI}} == '/{re.escape(path)}'\">\s*Header always set Content-Security-Policy \"([^\"]+)\"", text)
         assert rule and rule.group(1) == policy, path
     assert text.count(f'"{csp.SEARCH_WORKER_POLICY}"') == 1 and text.count(f'"{csp.PAGE_POLICY}"') == 1
@@ -54,7 +56,8 @@ def test_apache_file_carries_every_policy_and_type(built_site):
 def test_nginx_maps_hold_the_policies():
     """The nginx maps name each worker's policy and the page policy (the nginx tests then serve with them)."""
     maps = hosts.nginx_maps()
-    for path, policy in (("/" + csp.GUIDE_WORKER_PATH, csp.GUIDE_WORKER_POLICY), ("/" + csp.SERVICE_WORKER_PATH, csp.SERVICE_WORKER_POLICY)):
+    workers = [("/" + csp.GUIDE_WORKER_PATH, csp.GUIDE_WORKER_POLICY), *(("/" + p, csp.SERVICE_WORKER_POLICY) for p in ("sw.js", "veiviser/sw.js", "prioritering/sw.js", "ovelser/sw.js"))]
+    for path, policy in workers:
         assert f'    {path} "{policy}";' in maps
     assert f'"{csp.SEARCH_WORKER_POLICY}"' in maps and f'"{csp.PAGE_POLICY}"' in maps
     server = hosts.nginx_server("/srv/site", 8080)  # type: ignore[arg-type]
