@@ -45,9 +45,9 @@ def _queue(msg: dict) -> dict:
 
 
 def _queue_warm(msg: dict) -> dict:
-    """Evaluate the template's rows a number of times, so the first real list does not pay for the
-    imports and for a runtime that has not yet compiled its hot paths (the page calls it once the
-    engine is ready, while the user picks a file)."""
+    """Evaluate a few of the template's rows, so the first real list does not pay for the queue's
+    imports and data loads (the page calls it once the engine is ready, while the user picks a file;
+    the build's snapshot runs it too)."""
     from . import queue
 
     rows = max(1, min(int(msg.get("rows") or 100), 500))

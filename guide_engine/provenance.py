@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -91,6 +92,7 @@ def national_fact(key: str, on: date, status: str | None = None) -> Fact | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a queue asks for the same few notes on every row; the hash is plain Python
 def note_id(text: str) -> str:
     """A note's id: the same text gives the same id, in every result and in CPython and Pyodide alike."""
     h = 0xCBF29CE484222325  # FNV-1a, 64 bits: plain Python, no module the browser's runtime must carry

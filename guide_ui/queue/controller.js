@@ -17,6 +17,7 @@ export const QUEUE_STATUS = {
   loading: "Laster ned motoren",
   ready: "Prioriteringen er klar; regner ut listen …",
 };
+const WARM_ROWS = 5;
 const KEPT = "Listen du har lagt inn, er tatt vare på i denne fanen.";
 
 export class Queue {
@@ -34,14 +35,15 @@ export class Queue {
     this.root.dataset.state = this.engine.state;
   }
 
-  /** The engine is ready. It is warmed up on example rows while the user picks a file: the first
-   * real list then does not pay for imports and a runtime that has not compiled its hot paths
-   * yet. A list submitted meanwhile simply waits its turn in the worker. */
+  /** The engine is ready. While the user picks a file, a few example rows load the queue's own
+   * modules and data (after an ordinary boot; a snapshot holds them already, and the worker itself
+   * waits for an optimised interpreter: engine/tier-up.js), so the first real list does not pay
+   * for them. A list submitted before this was sent goes first. */
   engineReady() {
     this.status.ready();
     performance.mark("queue:engine-ready");
     this.engine
-      .call({ op: "queue_warm", rows: 100 }, QUEUE_CALL)
+      .call({ op: "queue_warm", rows: WARM_ROWS }, QUEUE_CALL)
       .catch(() => {})
       .finally(() => {
         performance.mark("queue:warm");
