@@ -108,13 +108,17 @@ def _failure(error: str, detail: str) -> str:
     return json.dumps({"ok": False, "error": error, "detail": detail[:2000]}, ensure_ascii=True)
 
 
-def handle(message: str) -> str:
+def handle(message: str, progress: Callable[[int, int], object] | None = None) -> str:
+    """``progress(done, total)``: told how far a long call has come (guide_engine/progress.py)."""
+    from .progress import reporting
+
     try:
         msg = json.loads(message)
         op = OPS.get(msg.get("op")) if isinstance(msg, dict) else None
         if op is None:
             return _failure(UNKNOWN_MESSAGE, "unknown op")
-        result = op(msg)
+        with reporting(progress):
+            result = op(msg)
         return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
     except Exception as exc:  # the page must always get an answer (RecursionError included)
         return _failure(INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")

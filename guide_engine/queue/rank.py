@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .. import api
+from .. import api, progress
 from ..data_loader import register
 from ..result import build
 from ..free_text import FNR_REMOVED, clean_free_text, contains_fnr, plain_text
@@ -188,5 +188,10 @@ def evaluated(text: str, on: str, max_rows: int) -> tuple[dict, tuple[dict, ...]
     """The file read and every row evaluated (remembered for one file, in memory, so a new
     capacity does not evaluate the rows again)."""
     sheet = read_csv(text, max_rows)
-    rows = tuple(_evaluate_row(r, sheet, on) for r in sheet["rows"]) if not sheet["errors"] else ()
-    return sheet, rows
+    if sheet["errors"]:
+        return sheet, ()
+    rows, total = [], len(sheet["rows"])
+    for n, r in enumerate(sheet["rows"], start=1):
+        rows.append(_evaluate_row(r, sheet, on))
+        progress.done(n, total)
+    return sheet, tuple(rows)

@@ -127,6 +127,9 @@ export class EngineClient {
       this.onReady && this.onReady(m);
     } else if (m.type === msg.FAILED) {
       this.fail(m.code || "engine", m.detail || "");
+    } else if (m.type === msg.CALL_PROGRESS) {
+      const p = this.pending.get(m.id);
+      if (p && p.onProgress) p.onProgress(Number(m.done) || 0, Number(m.total) || 0);
     } else if (m.type === msg.REPLY) {
       const p = this.pending.get(m.id);
       if (!p) return; // a reply to a call already given up on
@@ -158,8 +161,9 @@ export class EngineClient {
    * `limits`: {timeoutMs, maxChars} for a call that needs others than the defaults (a whole list
    * of participants). A message over the size limit is refused ("too_large") and the engine goes
    * on; no reply within the time limit fails the engine ("timeout": the worker is stuck).
+   * `onProgress(done, total)`: told how far a long call has come, where the engine says so.
    */
-  async call(payload, { timeoutMs = this.callTimeoutMs, maxChars = MAX_CHARS } = {}) {
+  async call(payload, { timeoutMs = this.callTimeoutMs, maxChars = MAX_CHARS, onProgress = null } = {}) {
     const json = JSON.stringify(payload);
     if (json === undefined || json.length > maxChars || depth(payload, MAX_DEPTH) > MAX_DEPTH) {
       throw new msg.EngineError("too_large", `message of ${json ? json.length : 0} characters refused before sending`);
@@ -172,7 +176,7 @@ export class EngineClient {
         this.fail("timeout", `no reply to call ${id} (${payload.op}) within ${timeoutMs} ms`);
         reject(new msg.EngineError("timeout", "no reply"));
       }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer, onProgress });
       this.worker.postMessage(msg.call(id, payload));
     });
   }

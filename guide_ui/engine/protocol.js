@@ -9,6 +9,8 @@
 //                   {type: "failed", code, detail}   code: why (below); detail: technical,
 //                       for the console only (the page shows the code's fixed sentence)
 //                   {type: "reply", id, reply}       reply: the bridge's {ok, result | error}
+//                   {type: "call-progress", id, done, total}   how far a long call has come (the
+//                       queue's rows; guide_engine/progress.py), before its reply
 // Every call gets exactly one reply.
 
 export const INIT = "init";
@@ -17,6 +19,7 @@ export const PROGRESS = "progress";
 export const READY = "ready";
 export const FAILED = "failed";
 export const REPLY = "reply";
+export const CALL_PROGRESS = "call-progress";
 
 // The failure codes. From the worker: "wasm" (WebAssembly cannot run), "network" (a file could
 // not be fetched), "stall" (no byte arrived for too long while a download was pending), "engine"
@@ -36,6 +39,7 @@ export const progress = (loaded, total) => ({ type: PROGRESS, loaded, total });
 export const ready = (python, fromSnapshot, bootMs) => ({ type: READY, python, fromSnapshot, bootMs });
 export const failed = (code, detail) => ({ type: FAILED, code, detail });
 export const reply = (id, answer) => ({ type: REPLY, id, reply: answer });
+export const callProgress = (id, done, total) => ({ type: CALL_PROGRESS, id, done, total });
 
 /** The runtime's absolute URLs from a page's boot data, whose paths are relative to the site's base. */
 export function runtimeUrls(boot, siteBase) {

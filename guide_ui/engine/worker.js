@@ -120,9 +120,10 @@ async function boot({ pyodide, wheel, snapshot, pageFirstByteMs = null }) {
   }
 }
 
-function answer(payload) {
+function answer(id, payload) {
+  const progress = (done, total) => self.postMessage(msg.callProgress(id, done, total));
   try {
-    return bridge ? JSON.parse(bridge.handle(JSON.stringify(payload))) : { ok: false, error: "Motoren er ikke startet." };
+    return bridge ? JSON.parse(bridge.handle(JSON.stringify(payload), progress)) : { ok: false, error: "Motoren er ikke startet." };
   } catch (err) {
     return { ok: false, error: String(err && err.message ? err.message : err) };
   }
@@ -131,5 +132,5 @@ function answer(payload) {
 self.onmessage = (event) => {
   const m = event.data || {};
   if (m.type === msg.INIT) boot(m).catch(fail);
-  else if (m.type === msg.CALL) tuned.then(() => self.postMessage(msg.reply(m.id, answer(m.payload))));
+  else if (m.type === msg.CALL) tuned.then(() => self.postMessage(msg.reply(m.id, answer(m.id, m.payload))));
 };

@@ -87,10 +87,10 @@ export class Queue {
     performance.mark("queue:submit"); // read by bench/
     if (this.engine.state === "ready") this.status.say("Regner ut listen …");
     else this.status.wait(this.engine.progress);
-    this.resultArea.replaceChildren(this.stopButton());
+    this.resultArea.replaceChildren(this.working());
     let reply;
     try {
-      reply = await this.engine.call({ ...form.request, op: "queue" }, QUEUE_CALL);
+      reply = await this.engine.call({ ...form.request, op: "queue" }, { ...QUEUE_CALL, onProgress: (done, total) => this.rowsDone(done, total) });
     } catch (err) {
       this.busy = false;
       if (err.code === "stopped") return; // stop() has said so
@@ -103,11 +103,24 @@ export class Queue {
     this.show(form, reply);
   }
 
-  /** "Stopp utregningen": a long list (a slow device, a huge file) need not be waited for. */
-  stopButton() {
-    return el("p", { class: "queue-stop" }, el("button", {
-      type: "button", id: "queue-stop", class: "md-button", text: "Stopp utregningen", onclick: () => this.stop(),
-    }));
+  /** While the list is worked out: how many rows are done (the engine says so as it goes), and
+   * "Stopp utregningen": a long list (a slow device, a huge file) need not be waited for. The bar is
+   * not a live region: the status line has said once that the list is being worked out. */
+  working() {
+    this.bar = el("progress", { id: "queue-progress", "aria-labelledby": "queue-progress-text" }); // no value yet: "working"
+    this.barText = el("span", { id: "queue-progress-text", text: "Rader regnet ut" });
+    return el("div", { class: "queue-working" },
+      el("p", { class: "queue-progress" }, this.barText, " ", this.bar),
+      el("p", { class: "queue-stop" }, el("button", {
+        type: "button", id: "queue-stop", class: "md-button", text: "Stopp utregningen", onclick: () => this.stop(),
+      })));
+  }
+
+  rowsDone(done, total) {
+    if (!this.busy || !this.bar || !total) return;
+    this.bar.max = total;
+    this.bar.value = done;
+    this.barText.textContent = `Rader regnet ut: ${done.toLocaleString("nb-NO")} av ${total.toLocaleString("nb-NO")}`;
   }
 
   /** End the engine's worker and start a fresh one; the form keeps the list and the settings. */

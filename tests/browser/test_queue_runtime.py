@@ -155,3 +155,37 @@ def test_stop_ends_a_long_list_and_starts_a_fresh_engine(context, site_url):
     page.wait_for_selector("#queue[data-state='ready']")
     assert len(starts) == 2  # the stopped worker and a fresh one
     assert page.evaluate("window.__queue.engine.state") == "ready"
+
+
+def test_a_long_list_shows_how_many_rows_are_done(context, site_url):
+    """While the engine works, the page shows its count of rows done (a progress bar and its text), next to «Stopp»."""
+    calls = ("if (m.payload.op === 'queue_warm') post({type: 'reply', id: m.id, reply: {ok: true, result: {rows: 5}}});"
+             "else post({type: 'call-progress', id: m.id, done: 1500, total: 2000});")
+    fake_worker(context, on_init=READY_WORKER, on_call=calls)
+    page = context.new_page()
+    page.goto(site_url + "prioritering/")
+    page.wait_for_selector("#queue[data-state='ready']")
+    submit_list(page)
+    page.wait_for_function("document.querySelector('#queue-progress')?.value === 1500")
+    assert page.evaluate("document.querySelector('#queue-progress').max") == 2000
+    assert page.inner_text("#queue-progress-text") == "Rader regnet ut: 1\u00a0500 av 2\u00a0000"
+    assert page.is_visible("#queue-stop")
+
+
+def test_the_real_engine_reports_rows_done_before_its_reply(context, site_url):
+    """The engine in its worker says how far a list has come (every 50 rows and at the last) before it replies."""
+    context.add_init_script(RECORD_WORKER_MESSAGES)
+    rows = [person(f"P{i}", date(2026, 8, 1 + i % 28)) for i in range(120)]
+    page = context.new_page()
+    page.goto(site_url + "prioritering/")
+    page.wait_for_selector("#queue[data-state='ready']", timeout=READY_MS)
+    page.fill("#queue-paste", sheet(rows))
+    page.fill("#queue-on", ON)
+    page.click("#queue-run")
+    page.wait_for_selector("#queue[data-state='done']", timeout=RUN_MS)
+    messages = worker_messages(page)
+    progress = [(m["done"], m["total"]) for m in messages if m["type"] == "call-progress"]
+    assert progress == [(50, 120), (100, 120), (120, 120)]
+    last_progress = max(i for i, m in enumerate(messages) if m["type"] == "call-progress")
+    replies = [i for i, m in enumerate(messages) if m["type"] == "reply"]
+    assert any(i > last_progress for i in replies)
