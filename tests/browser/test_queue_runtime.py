@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tests.browser.test_accessibility import AXE, axe_violations
 from tests.helpers.guide_driver import fake_worker
 from tests.helpers.queue_sheets import ON, person, sheet
 from tests.helpers.slow_link import RECORD_WORKER_MESSAGES, assert_steady_progress, served_behind, worker_messages
@@ -162,6 +163,7 @@ def test_a_long_list_shows_how_many_rows_are_done(context, site_url):
     calls = ("if (m.payload.op === 'queue_warm') post({type: 'reply', id: m.id, reply: {ok: true, result: {rows: 5}}});"
              "else post({type: 'call-progress', id: m.id, done: 1500, total: 2000});")
     fake_worker(context, on_init=READY_WORKER, on_call=calls)
+    context.add_init_script(path=str(AXE))
     page = context.new_page()
     page.goto(site_url + "prioritering/")
     page.wait_for_selector("#queue[data-state='ready']")
@@ -170,6 +172,7 @@ def test_a_long_list_shows_how_many_rows_are_done(context, site_url):
     assert page.evaluate("document.querySelector('#queue-progress').max") == 2000
     assert page.inner_text("#queue-progress-text") == "Rader regnet ut: 1\u00a0500 av 2\u00a0000"
     assert page.is_visible("#queue-stop")
+    assert axe_violations(page) == []
 
 
 def test_the_real_engine_reports_rows_done_before_its_reply(context, site_url):
