@@ -99,7 +99,8 @@ def _labelled(basis: Basis) -> tuple[dict, dict]:
 
 def build(session: Session, brief: bool = False) -> dict:
     """The result for the session's case (see guide_engine/schema/result.schema.json); ``brief``
-    leaves out the checklist, the draft referral and the summary (the queue ranks many cases).
+    leaves out the interpreter, the adviser, the checklist, the draft referral and the summary (the
+    queue ranks many cases and shows none of them).
 
     Each part is built complete, in order, from what was built before it, and nothing changes it
     afterwards: the decisions (eligibility, interpreter, adviser, deadlines, priority), then the
@@ -123,8 +124,9 @@ def build(session: Session, brief: bool = False) -> dict:
     ctx = Context(
         on=on, county=session.county, facts=facts, decision=decision, answers=val,
         eligibility=decision.to_dict(),
-        interpreter=interpreter.decide(facts, val.get("interpreter_needed") if covered else None, val.get("interpreter_language")),
-        adviser=adviser.decide(facts, val.get("wants_adviser_present")),
+        # The queue (brief) shows neither: a fifth of its time per row went to deciding them.
+        interpreter=None if brief else interpreter.decide(facts, val.get("interpreter_needed") if covered else None, val.get("interpreter_language")),
+        adviser=None if brief else adviser.decide(facts, val.get("wants_adviser_present")),
         deadlines=dls, deadline_notes=dl_notes,
         priority=priority.decide(facts, val) if covered else priority.not_covered(),
         place=where, county_change=change,

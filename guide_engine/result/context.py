@@ -27,8 +27,8 @@ class Context:
     decision: Decision
     answers: dict[str, Any]
     eligibility: dict
-    interpreter: dict
-    adviser: dict
+    interpreter: dict | None  # None in a brief result (the queue): no part built from it
+    adviser: dict | None
     deadlines: list[dict]
     deadline_notes: list[str]
     priority: dict
@@ -55,8 +55,9 @@ class Basis:
     def merge(self, other: "Basis") -> "Basis":
         return self.add(other.references, other.sources)
 
-    def of(self, *parts: dict) -> "Basis":
-        """The basis of parts that carry their own ``references`` and ``sources`` lists."""
+    def of(self, *parts: dict | None) -> "Basis":
+        """The basis of parts that carry their own ``references`` and ``sources`` lists (None: a part not built)."""
         for p in parts:
-            self.add(p.get("references") or (), p.get("sources") or ())
+            if p is not None:
+                self.add(p.get("references") or (), p.get("sources") or ())
         return self

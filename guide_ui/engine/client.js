@@ -135,7 +135,11 @@ export class EngineClient {
       if (!p) return; // a reply to a call already given up on
       this.pending.delete(m.id);
       clearTimeout(p.timer);
-      p.resolve(m.reply);
+      try {
+        p.resolve(msg.answerOf(m));
+      } catch (err) {
+        p.resolve({ ok: false, error: "Svaret fra motoren kunne ikke leses.", detail: String(err) });
+      }
     }
   }
 

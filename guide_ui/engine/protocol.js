@@ -8,7 +8,8 @@
 //                   {type: "ready", python, fromSnapshot, bootMs}
 //                   {type: "failed", code, detail}   code: why (below); detail: technical,
 //                       for the console only (the page shows the code's fixed sentence)
-//                   {type: "reply", id, reply}       reply: the bridge's {ok, result | error}
+//                   {type: "reply", id, reply}       reply: the bridge's {ok, result | error}, or
+//                   {type: "reply", id, text}        the same as the bridge's JSON text (the page parses it)
 //                   {type: "call-progress", id, done, total}   how far a long call has come (the
 //                       queue's rows; guide_engine/progress.py), before its reply
 // Every call gets exactly one reply.
@@ -39,6 +40,9 @@ export const progress = (loaded, total) => ({ type: PROGRESS, loaded, total });
 export const ready = (python, fromSnapshot, bootMs) => ({ type: READY, python, fromSnapshot, bootMs });
 export const failed = (code, detail) => ({ type: FAILED, code, detail });
 export const reply = (id, answer) => ({ type: REPLY, id, reply: answer });
+export const replyText = (id, text) => ({ type: REPLY, id, text });
+/** A reply message's answer, whichever of the two forms it came in. */
+export const answerOf = (m) => (typeof m.text === "string" ? JSON.parse(m.text) : m.reply);
 export const callProgress = (id, done, total) => ({ type: CALL_PROGRESS, id, done, total });
 
 /** The runtime's absolute URLs from a page's boot data, whose paths are relative to the site's base. */

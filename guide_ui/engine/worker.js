@@ -120,17 +120,20 @@ async function boot({ pyodide, wheel, snapshot, pageFirstByteMs = null }) {
   }
 }
 
+// The bridge's reply goes to the page as the JSON text it already is: one string to copy, parsed
+// once on the page, instead of parsed here and then cloned object by object (a 2,000-row list is
+// some 2 MB of small objects).
 function answer(id, payload) {
   const progress = (done, total) => self.postMessage(msg.callProgress(id, done, total));
   try {
-    return bridge ? JSON.parse(bridge.handle(JSON.stringify(payload), progress)) : { ok: false, error: "Motoren er ikke startet." };
+    return bridge ? msg.replyText(id, bridge.handle(JSON.stringify(payload), progress)) : msg.reply(id, { ok: false, error: "Motoren er ikke startet." });
   } catch (err) {
-    return { ok: false, error: String(err && err.message ? err.message : err) };
+    return msg.reply(id, { ok: false, error: String(err && err.message ? err.message : err) });
   }
 }
 
 self.onmessage = (event) => {
   const m = event.data || {};
   if (m.type === msg.INIT) boot(m).catch(fail);
-  else if (m.type === msg.CALL) tuned.then(() => self.postMessage(msg.reply(m.id, answer(m.id, m.payload))));
+  else if (m.type === msg.CALL) tuned.then(() => self.postMessage(answer(m.id, m.payload)));
 };
