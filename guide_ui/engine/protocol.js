@@ -51,10 +51,11 @@ export function runtimeUrls(boot, siteBase) {
   return { worker: url(boot.worker), pyodide: url(boot.pyodide), wheel: url(boot.wheel), snapshot: boot.snapshot ? url(boot.snapshot) : null };
 }
 
-/** How long the page's own first byte took (ms), which tells the worker whether the server is local. */
+/** How long the page's own first byte took (ms), which tells the worker whether the server is local;
+ * null for a page its service worker answered (a repeat visit: that time is the device's, not the link's). */
 function pageFirstByteMs() {
   const nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
-  return nav && nav.responseStart > 0 ? nav.responseStart - nav.requestStart : null;
+  return nav && nav.responseStart > 0 && !(nav.workerStart > 0) ? nav.responseStart - nav.requestStart : null;
 }
 
 /** The init message for the runtime at `urls` (runtimeUrls). */

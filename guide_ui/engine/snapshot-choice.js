@@ -30,9 +30,10 @@ async function wasmArrivesInTime(downloads, wasmURL, pageFirstByteMs) {
   // before this runs) tell the round trip at once: from a server that is not local, boot the
   // ordinary way without waiting for the wasm's last byte. The fastest of them counts, so one
   // answer delayed by a busy server or CPU does not decide.
+  // A file a service worker answered (workerStart) says nothing of the link, only of this device.
   const firstBytes = ["pyodide.mjs", "pyodide.asm.mjs"]
     .map((name) => performance.getEntriesByName(new URL(name, wasmURL).href, "resource")[0])
-    .filter((e) => e && e.transferSize > 0)
+    .filter((e) => e && e.transferSize > 0 && !(e.workerStart > 0))
     .map(firstByteMs)
     .concat(Number.isFinite(pageFirstByteMs) ? [pageFirstByteMs] : []);
   if (firstBytes.length && Math.min(...firstBytes) > SNAPSHOT_LOCAL_MS) return false;
