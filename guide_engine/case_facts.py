@@ -24,6 +24,7 @@ class CaseFacts:
     def __init__(self, county: County, on: date, status: str | None) -> None:
         self.county, self.on, self.status = county, on, status
         self.used_on: date | None = None  # the session's date, once the deadlines know it (judge_on)
+        self.planned = True  # used_on is the planned session's own date (else only the latest day for it)
         self._answers: dict[str, Answer | None] = {}
         self._used: dict[str, list[str]] = {}  # fact key -> the parts that used it, in order
         self._parts: dict[str, list[str]] = {}  # part -> the fact keys it used, in order
@@ -34,7 +35,7 @@ class CaseFacts:
         if key not in self._answers:
             if key not in load_fact_keys():
                 raise KeyError(key)  # a programming error, not a fact the county lacks
-            self._answers[key] = answer(self.county, key, self.on, self.status, self.used_on)
+            self._answers[key] = answer(self.county, key, self.on, self.status, self.used_on, self.planned)
         found = self._answers[key]
         if found is not None and part is not None:
             users = self._used.setdefault(key, [])
@@ -43,19 +44,19 @@ class CaseFacts:
                 self._parts.setdefault(part, []).append(key)
         return found
 
-    def judge_on(self, used_on: date | None) -> None:
-        """The facts are used for a session on ``used_on`` (the planned one, else the latest day for it): a
-        confirmed-until date is judged on it too, where it is later than the reference date. Called by the
-        deadlines, which know that day, before any part records its notes; the answers already found are
-        re-judged, not looked up again."""
-        if used_on is None or used_on <= self.on or used_on == self.used_on:
+    def judge_on(self, used_on: date | None, planned: bool = True) -> None:
+        """The facts are used for a session on ``used_on`` (the planned one, else the latest day for it:
+        ``planned`` False): a confirmed-until date is judged on it too, where it is later than the
+        reference date. Called by the deadlines, which know that day, before any part records its notes;
+        the answers already found are re-judged, not looked up again."""
+        if used_on is None or used_on <= self.on or (used_on, planned) == (self.used_on, self.planned):
             return
-        self.used_on = used_on
+        self.used_on, self.planned = used_on, planned
         for key, a in self._answers.items():
             cu = a.fact.confirmed_until if a is not None else None
             if cu is not None and self.on <= cu < used_on:  # only these notes change
                 self._answers[key] = Answer(a.fact, a.layer, tuple(notes_for(self.county, key, a.fact, a.layer, self.on,
-                                                                             self.status, used_on)))
+                                                                             self.status, used_on, planned)))
 
     def value(self, key: str, part: str | None) -> Any:
         found = self.get(key, part)

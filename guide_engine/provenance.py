@@ -116,18 +116,20 @@ def cases_text(statuses: tuple[str, ...]) -> str:
 
 
 def notes_for(county: County, key: str, f: Fact, layer: str, on: date, status: str | None = None,
-              used_on: date | None = None) -> list[dict]:
+              used_on: date | None = None, planned: bool = True) -> list[dict]:
     """The caveats of one fact used for a case of ``status`` on ``on``, for a session on ``used_on``
-    (see the module docstring)."""
+    (``planned``: the session's own date; else only the latest day for it; see the module docstring)."""
     other = f.written_for if written_for_other(f, status) else ()
     cu = f.confirmed_until
     later = used_on if cu and used_on and on <= cu < used_on else None  # only where it changes a note (the cache's key)
-    return [dict(n) for n in _notes(county.name, key, f.source, cu, f.inherited, f.period_note, layer, on, other, later)]
+    return [dict(n) for n in _notes(county.name, key, f.source, cu, f.inherited, f.period_note, layer, on, other, later,
+                                    planned or later is None)]
 
 
 @cached
 def _notes(county_name: str, key: str, source: str, confirmed_until: date | None, inherited: bool, period_note: str | None,
-           layer: str, on: date, written_for: tuple[str, ...] = (), used_on: date | None = None) -> tuple[dict, ...]:
+           layer: str, on: date, written_for: tuple[str, ...] = (), used_on: date | None = None,
+           planned: bool = True) -> tuple[dict, ...]:
     """The caveats, from what they depend on (remembered: the queue asks the same for every row of a
     county on one date)."""
     label = load_fact_keys()[key].label
@@ -144,7 +146,9 @@ def _notes(county_name: str, key: str, source: str, confirmed_until: date | None
                          "Det er ikke bekreftet at den gjelder her; bekreft med fylket.", source))
     elif confirmed_until and (on > confirmed_until or (used_on and used_on > confirmed_until)):
         until = format_nb(confirmed_until)
-        day = format_nb(on) if on > confirmed_until else f"på datoen for veiledningen, {format_nb(used_on)}"
+        # the session's own date where one is planned; else only the latest day for it is known
+        session = "på datoen for veiledningen" if planned else "på siste dag for veiledningen"
+        day = format_nb(on) if on > confirmed_until else f"{session}, {format_nb(used_on)}"
         text = (f"Rutinen fra {source_label(source)} er bekreftet bare til {until}. Det er ikke bekreftet at den gjelder {day}; "
                 "bekreft med fylket." if inherited else
                 f"{label}: kilden ({source_label(source)}) bekrefter dette bare til {until}. Det er ikke bekreftet at det "
@@ -179,15 +183,17 @@ def elsewhere(county: County, key: str, on: date, status: str | None) -> tuple[F
     return None
 
 
-def answer(county: County, key: str, on: date, status: str | None = None, used_on: date | None = None) -> Answer | None:
-    """The county's fact on ``key`` for a case of ``status`` on ``on`` (for a session on ``used_on``),
-    else national guidance, else None. One case asks once per key (guide_engine/case_facts.py)."""
+def answer(county: County, key: str, on: date, status: str | None = None, used_on: date | None = None,
+           planned: bool = True) -> Answer | None:
+    """The county's fact on ``key`` for a case of ``status`` on ``on`` (for a session on ``used_on``; ``planned``:
+    that is its own date, not only the latest day for it), else national guidance, else None. One case asks
+    once per key (guide_engine/case_facts.py)."""
     f, layer = county.fact(key, on, status), COUNTY
     if f is None:
         f, layer = national_fact(key, on, status), NATIONAL
     if f is None:
         return None
-    return Answer(f, layer, tuple(notes_for(county, key, f, layer, on, status, used_on)))
+    return Answer(f, layer, tuple(notes_for(county, key, f, layer, on, status, used_on, planned)))
 
 
 def marks(county: County, key: str, f: Fact, on: date, status: str) -> list[tuple[str, bool]]:

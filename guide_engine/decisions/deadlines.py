@@ -106,7 +106,7 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
         note_latest = workdays.before(vedtak_by)
         guidance_by = workdays.subtract_working_days(note_latest, note_days.value if note_days else 0)
         session = planned or guidance_by
-        facts.judge_on(session)  # the county facts are used for the session: their confirmed-until dates judged on it
+        facts.judge_on(session, planned is not None)  # the county facts are used for the session: their confirmed-until dates judged on it
         if planned and planned > guidance_by:
             late = (
                 f"Ønsket dato for veiledningen ({format_nb(planned)}) er etter siste dag for veiledningen ({format_nb(guidance_by)}). "
@@ -144,7 +144,7 @@ def compute(decision: Decision, facts: CaseFacts, settled: date | None, planned:
     elif status == ASSESS_NEED:
         notes.append("Ingen frist regnet fra bosetting: etter den midlertidige covid-loven vurderer kommunen behovet for deltakere som allerede er i program.")
 
-    facts.judge_on(session)  # a covid-law case: the planned session, if any
+    facts.judge_on(session, session is planned)  # a covid-law case: the planned session, if any
     if session is None:
         notes.append("Oppgi ønsket dato for veiledningen for å få siste bestillingsdag og frist for notatet.")
         return _ordered(by_id), notes
