@@ -20,7 +20,7 @@ NEXT = "Neste"
 
 
 # Norwegian order: æ, ø, å after z (the script sorts with localeCompare(…, "nb")).
-_NB_LAST = str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"})
+_NB_LAST = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # the three characters after "z"
 
 
 def _attr(value: str) -> str:

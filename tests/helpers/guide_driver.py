@@ -33,7 +33,7 @@ MORE_OG_ROMSDAL_WITH_INTERPRETER = {
 
 def open_guide(page, site_url, wait_ready: bool = True):
     page.goto(site_url + "veiviser/")
-    page.wait_for_selector("#guide-step")
+    page.wait_for_selector("#guide-step:not([data-prerendered])")
     if wait_ready:
         page.wait_for_selector("#guide[data-state='ready']", timeout=READY_MS)
 
