@@ -42,6 +42,7 @@ export function loadThemeLater() {
   document.addEventListener("focusin", onHeader, true);
   document.addEventListener("pointerdown", onHeader, true);
   document.addEventListener("keydown", onKey, true);
+  onHeader({ target: document.activeElement }); // the search focused before this script ran
   if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 2000 });
   else setTimeout(load, 200);
 }
