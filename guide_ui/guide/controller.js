@@ -7,7 +7,6 @@ import { focus } from "../shared/dom.js";
 import { REPLY_FAILED, TOO_LARGE } from "../shared/messages.js";
 import { showBusy } from "./busy.js";
 import { ON, localErrors, localPath, optionsFor, startPath } from "./local.js";
-import { takeOver } from "./prerendered.js";
 import { draw } from "./views/index.js";
 import { readValue } from "./widgets.js";
 
@@ -41,16 +40,12 @@ export class Controller {
 
   // ---- transitions ------------------------------------------------------------------------------
 
-  /** The first question (or the failure state, if the engine could not even start): the build's
-   *  form taken over (prerendered.js) with what the user did in it, its "Neste" acted on. */
+  /** The first question (or the failure state, if the engine could not even start). */
   start() {
-    const early = takeOver(this.main);
     if (this.engine.state === "failed") return this.failed(this.engine.failure);
     if (!this.path.length) return;
     this.show({ name: "question", id: this.path[0] }, { push: false, focus: false });
-    if (early) early.restore(this.main);
     performance.mark("guide:first-question"); // read by bench/
-    if (early && early.submitted) this.next(this.main.querySelector("#guide-step"));
   }
 
   /** "Neste" (or "Lagre"): keep the answer, then go where the answers lead. */

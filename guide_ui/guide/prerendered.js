@@ -22,9 +22,10 @@ export function holdEarlySubmit() {
   }, true);
 }
 
-/** What the user did in the build's form inside `main` before the script ran: {submitted, restore(root)},
- *  restore putting the focus and caret back on the field with the same id under `root`; null when
- *  there is no such form. Call it before the form is replaced. */
+/** What the user did in the build's form inside `main` before the script ran, or null when there is
+ *  no such form; call it before the form is replaced. Its restore(root, submit) puts the focus and
+ *  caret back on the field with the same id under `root`, and calls submit(form) with root's form if
+ *  "Neste" was pressed. */
 export function takeOver(main) {
   const form = main.querySelector(FORM);
   if (!form) return null;
@@ -33,12 +34,12 @@ export function takeOver(main) {
     ? { id: active.id, start: active.selectionStart ?? null, end: active.selectionEnd ?? null, direction: active.selectionDirection || "none" }
     : null;
   return {
-    submitted: form.hasAttribute("data-submitted"),
-    restore(root) {
+    restore(root, submit) {
       const node = was && root.querySelector(`#${CSS.escape(was.id)}`);
-      if (!node) return;
-      node.focus({ preventScroll: true });
-      if (was.start !== null && typeof node.setSelectionRange === "function") node.setSelectionRange(was.start, was.end, was.direction);
+      if (node) node.focus({ preventScroll: true });
+      if (node && was.start !== null && typeof node.setSelectionRange === "function") node.setSelectionRange(was.start, was.end, was.direction);
+      const step = root.querySelector("#guide-step");
+      if (form.hasAttribute("data-submitted") && step) submit(step);
     },
   };
 }
