@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.test_accessibility import axe_violations, scheme_page  # noqa: F401 (scheme_page: a fixture)
-from tests.helpers.guide_driver import STEP_MS
+from tests.helpers.guide_driver import STEP_MS, hold_requests
 
 pytestmark = pytest.mark.browser
 
@@ -16,26 +15,7 @@ TAKEN = "#guide-step[data-question='municipality']:not([data-prerendered])"
 
 def hold_guide_script(context):
     """Hold back the guide's bundle (guide/guide.js); returns a function that lets it load."""
-    held = []
-
-    def hold(route):
-        held.append(route)
-
-    context.route("**/guide/guide.js*", hold)
-
-    def release(page) -> None:
-        for _ in range(200):
-            if held:
-                break
-            page.wait_for_timeout(50)
-        context.unroute("**/guide/guide.js*", hold)
-        for route in held:
-            try:
-                route.continue_()
-            except PlaywrightError:  # a request the page gave up meanwhile
-                pass
-
-    return release
+    return hold_requests(context, "**/guide/guide.js*")
 
 
 def open_held(context, site_url):
