@@ -15,19 +15,24 @@ export function loadThemeLater() {
   if (!link) return;
   let started = false;
   const keys = [];
+  const run = () => {
+    const script = document.createElement("script");
+    script.src = link.href;
+    script.onload = () => {
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+      document.removeEventListener("keydown", onKey, true);
+      for (const k of keys.splice(0)) document.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
+    };
+    document.body.append(script);
+  };
   const load = () => {
     if (started) return;
     started = true;
     document.removeEventListener("focusin", onHeader, true);
     document.removeEventListener("pointerdown", onHeader, true);
-    const script = document.createElement("script");
-    script.src = link.href;
-    script.onload = () => {
-      if (document.readyState !== "loading") document.dispatchEvent(new Event("DOMContentLoaded"));
-      document.removeEventListener("keydown", onKey, true);
-      for (const k of keys.splice(0)) document.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
-    };
-    document.body.append(script);
+    // The theme reads the whole page (its settings come last): after the page is parsed.
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run, { once: true });
+    else run();
   };
   const onHeader = (e) => {
     if (e.target && e.target.closest && e.target.closest(".md-header, .md-search, .md-sidebar")) load();
