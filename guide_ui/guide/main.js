@@ -10,6 +10,8 @@ import { GUIDE_STATUS, LEAVE_WARNING } from "../shared/messages.js";
 import { StatusLine } from "../shared/status.js";
 import { Controller } from "./controller.js";
 import { takeHandover } from "./handover.js";
+import { afterFirstPaint, takeOver } from "./prerendered.js";
+import { loadThemeLater } from "./theme.js";
 
 const root = document.getElementById("guide");
 const boot = readData("guide-boot");
@@ -40,7 +42,13 @@ window.addEventListener("beforeunload", (e) => {
 
 root.dataset.state = "starting";
 engine.start(); // first, so Pyodide boots while the first question is drawn
-guide.start();
-const handed = takeHandover(); // a practice case opened in the guide ("Åpne den samme saken i veiviseren")
-if (handed) guide.load(handed);
 window.__guide = { engine, guide }; // for tests and the benchmark (answers are never stored)
+// The build wrote the first question into the page: it is painted before the script takes it over.
+afterFirstPaint(() => {
+  const early = takeOver(guide.main); // what the user did in the build's form before this script ran
+  guide.start();
+  early?.restore(guide.main, (form) => guide.next(form));
+  const handed = takeHandover(); // a practice case opened in the guide ("Åpne den samme saken i veiviseren")
+  if (handed) guide.load(handed);
+  loadThemeLater(); // the theme's script and its search come after the first question (theme.js)
+});

@@ -6,7 +6,7 @@
 // shown is the register's county for the municipality on the reference date. If the widget cannot
 // be built, the question falls back to a plain <select> of the same options (widgets.js).
 
-import { el } from "../shared/dom.js";
+import { el, setAttributes } from "../shared/dom.js";
 
 const SHOWN = 50; // options drawn at most; the status says how many match in all
 
@@ -59,19 +59,29 @@ function countyLine(option) {
 
 /**
  * The combobox for question `q` with the answer `value` (a kommunenummer, or text the engine judged),
- * the `options` of the reference date and `describedBy` (help and error ids). Returns the input's
- * wrapper; the chosen number is kept in the input's data-value (read by widgets.readValue).
+ * the `options` of the reference date and `describedBy` (help and error ids). `built`: the build's
+ * <input list> of the first step (prerendered.js), made into the combobox with what the user typed
+ * in it. Returns the input's wrapper; the chosen number is kept in the input's data-value (read by
+ * widgets.readValue).
  */
-export function combobox(q, value, options, describedBy) {
+export function combobox(q, value, options, describedBy, built = null) {
   const id = `q-${q.id}`;
   const listId = `${id}-list`;
-  const chosen = options.find((o) => o.value === value) || null;
-  const input = el("input", {
+  const attrs = {
     id, name: q.id, type: "text", role: "combobox", autocomplete: "off", spellcheck: "false",
     "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": listId,
     "aria-describedby": [describedBy, `${id}-county`].filter(Boolean).join(" "), maxlength: q.max_length || null,
-  });
-  input.value = chosen ? chosen.label : value === undefined || value === null ? "" : String(value);
+  };
+  let input, chosen;
+  if (built) {
+    input = setAttributes(built, attrs);
+    input.removeAttribute("list"); // the type-ahead below replaces the browser's suggestions
+    chosen = exactOption(options, input.value); // the text stays as typed; the county follows it
+  } else {
+    input = el("input", attrs);
+    chosen = options.find((o) => o.value === value) || null;
+    input.value = chosen ? chosen.label : value === undefined || value === null ? "" : String(value);
+  }
   if (chosen) input.dataset.value = chosen.value;
   const list = el("ul", { id: listId, role: "listbox", class: "guide-combobox-list", "aria-label": "Kommuner", hidden: true });
   const status = el("p", { id: `${id}-status`, class: "guide-visually-hidden", role: "status", "aria-live": "polite" });

@@ -3,6 +3,7 @@
 
 import { el } from "../shared/dom.js";
 import { combobox, readMunicipality } from "./municipality.js";
+import { prerenderedField } from "./prerendered.js";
 
 const OPTION_LIMIT_FOR_RADIOS = 7;
 export const HEADING_ID = "guide-question-heading";
@@ -81,10 +82,11 @@ function cutNotice(q, input) {
   return notice;
 }
 
-/** The municipality: a type-ahead combobox (municipality.js), or a plain list if it cannot be built. */
+/** The municipality: a type-ahead combobox (municipality.js), or a plain list if it cannot be built;
+ *  on the first step, made from the build's field (prerendered.js). */
 export function municipality(q, value, options, errors) {
   try {
-    const { input, wrap } = combobox(q, value, options, null);
+    const { input, wrap } = combobox(q, value, options, null, prerenderedField(q.id));
     return labelled(q, input, errors, wrap);
   } catch (err) {
     console.warn("Veiviseren: kommunelisten vises som en vanlig nedtrekksliste.", err);

@@ -2,14 +2,19 @@
 
 /** An element with attributes and children; `text` sets textContent, `on<event>` adds a listener. */
 export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
+  const node = setAttributes(document.createElement(tag), attrs);
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+/** Set `attrs` on `node` as el() does (null, undefined and false are left out); returns the node. */
+export function setAttributes(node, attrs) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
     if (k === "text") node.textContent = v;
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? "" : v);
   }
-  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) node.append(c);
   return node;
 }
 

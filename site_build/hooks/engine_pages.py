@@ -7,7 +7,8 @@
   (`engine: true`: the queue and practice pages) get the boot data: where Pyodide, the wheel and
   the worker are, and the questions, so the first question shows before Python runs
   (`guide_boot`); `engine_boot` is the runtime's URLs with the labels only; the guide page also
-  gets the opening questions and its head's starter script; the practice page (`practice: true`)
+  gets the opening questions, its first step's form as HTML (site_build/first_step.py) and its
+  head's starter script; the practice page (`practice: true`)
   its cases (`practice_boot`); the routine page (`routine: true`) its form and the owner's address
   from mkdocs.yml `extra: owner: email` (site_build/owner.py, `routine_boot`).
 - on_post_page: every page gets its Content-Security-Policy with the hashes of its inline scripts.
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from site_build import csp, hosts, owner
+from site_build import csp, first_step, hosts, owner
 from site_build.browser import offline
 from site_build.browser.bundle import WORKER, BundleError, Bundles
 from site_build.runtime import Runtime, RuntimeMissing, compress
@@ -109,6 +110,8 @@ def on_page_context(context, page, config, nav):
     boot = {**runtime, **_boot_data()}
     if is_guide(page):  # the questions every path asks first, asked before the engine is ready
         boot["opening"] = opening(date.today().isoformat())
+        # The first question's form as plain HTML, painted before any script runs (site_build/first_step.py).
+        context["guide_first_step"] = first_step.first_step_html(boot, date.today().isoformat())
         # What the page's head needs to start the worker before anything else loads (guide.html).
         context["guide_early"] = {k: runtime[k] for k in ("worker", "pyodide", "wheel", "snapshot")}
         context["guide_starter"] = ui.starter

@@ -87,7 +87,7 @@ def test_every_guide_step_passes_axe(site_url, scheme_page):
     page.wait_for_selector("#guide-step[data-question='on']")
     check("date step")
     page.click("#guide-back")
-    page.wait_for_selector("#guide-step[data-question='municipality']")
+    page.wait_for_selector("#guide-step[data-question='municipality']:not([data-prerendered])")
     for _ in range(40):
         if page.locator("#guide-review").count():
             break

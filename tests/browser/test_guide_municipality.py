@@ -37,7 +37,7 @@ def test_molde_by_typing_mol_before_the_engine_is_ready_then_the_referral(contex
     release = hold_engine(context)
     page = context.new_page()
     page.goto(site_url + "veiviser/")
-    page.wait_for_selector("#guide-step[data-question='municipality']")
+    page.wait_for_selector("#guide-step[data-question='municipality']:not([data-prerendered])")
     assert page.get_attribute("#guide", "data-state") == "starting"
     state = choose_municipality(page, "mol")
     assert state["chosen"] == "1506" and state["value"] == "Molde" and "Møre og Romsdal" in state["county"]

@@ -61,7 +61,7 @@ def test_tilbake_after_endre_svarene_returns_to_the_result(page, site_url):
     page.wait_for_selector("#guide-review")
     assert "Molde" in page.inner_text("#guide-review")
     page.click("#guide-back")
-    page.wait_for_selector("#guide-step")
+    page.wait_for_selector("#guide-step:not([data-prerendered])")
     assert page.locator("#guide-result").count() == 0
 
 
@@ -93,7 +93,7 @@ def test_an_edited_question_returns_to_the_review(page, site_url):
     asked = answer_until_review(page, dict(CASE, interpreter_needed=False))
     assert "interpreter_language" not in asked
     page.click("#guide-review [data-edit='municipality']")
-    page.wait_for_selector("#guide-step[data-question='municipality']")
+    page.wait_for_selector("#guide-step[data-question='municipality']:not([data-prerendered])")
     assert page.inner_text("#guide-next") == "Lagre og gå til oversikten"
     page.click("#guide-back")
     page.wait_for_selector("#guide-review")
@@ -105,7 +105,7 @@ def test_an_edited_question_returns_to_the_review(page, site_url):
     assert page.locator("#guide-review [data-edit='interpreter_language']").count() == 1
     # Tilbake from the review after editing goes to a question, never to an outdated result.
     page.click("#guide-back")
-    page.wait_for_selector("#guide-step")
+    page.wait_for_selector("#guide-step:not([data-prerendered])")
 
 
 def test_leaving_with_answers_asks_first(page, site_url):
@@ -115,11 +115,11 @@ def test_leaving_with_answers_asks_first(page, site_url):
     open_guide(page, site_url)
     page.click("#guide-next")  # a user gesture, without an answer
     page.reload()
-    page.wait_for_selector("#guide-step")
+    page.wait_for_selector("#guide-step:not([data-prerendered])")
     assert dialogs == []
     answer(page, "municipality", CASE["municipality"])
     page.reload()
-    page.wait_for_selector("#guide-step[data-question='municipality']")
+    page.wait_for_selector("#guide-step[data-question='municipality']:not([data-prerendered])")
     assert dialogs == ["beforeunload"]
 
 
@@ -135,7 +135,7 @@ def test_device_clock_in_1970_is_explained(context, site_url):
     page.wait_for_selector("#guide-step[data-question='on']")
     page.fill("#q-on", "2026-11-23")
     page.click("#guide-next")
-    page.wait_for_selector("#guide-step[data-question='municipality']")
+    page.wait_for_selector("#guide-step[data-question='municipality']:not([data-prerendered])")
     assert page.locator("#guide-error-summary").count() == 0
     answer(page, "municipality", "Molde")
     assert current_question(page) == "participant_ref"
@@ -156,7 +156,7 @@ def test_a_worker_that_never_answers_times_out(context, site_url):
     assert "svarte ikke" in page.inner_text("#guide-failure")
     assert "tatt vare på" in page.inner_text("#guide-failure")
     page.click("#guide-retry")
-    page.wait_for_selector("#guide-step[data-question='municipality']")
+    page.wait_for_selector("#guide-step[data-question='municipality']:not([data-prerendered])")
     assert page.input_value("#q-municipality") == "Molde"
 
 
@@ -229,7 +229,7 @@ def test_a_worker_without_progress_gets_the_whole_boot_limit(context, site_url):
     page = context.new_page()
     page.clock.install()
     page.goto(site_url + "veiviser/")
-    page.wait_for_selector("#guide-step[data-question='municipality']")
+    page.wait_for_selector("#guide-step[data-question='municipality']:not([data-prerendered])")
     page.clock.run_for(55_000)
     assert page.get_attribute("#guide", "data-state") == "starting"
     page.clock.run_for(6_000)
@@ -242,7 +242,7 @@ def test_python_starting_after_the_download_is_not_a_stall(context, site_url):
     page = context.new_page()
     page.clock.install()
     page.goto(site_url + "veiviser/")
-    page.wait_for_selector("#guide-step[data-question='municipality']")
+    page.wait_for_selector("#guide-step[data-question='municipality']:not([data-prerendered])")
     echo(page, progress(5_200_000))
     page.wait_for_timeout(50)
     page.clock.run_for(40_000)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+from playwright.sync_api import Error as PlaywrightError
+
 READY_MS = 90_000
 STEP_MS = 30_000
 
@@ -33,7 +35,7 @@ MORE_OG_ROMSDAL_WITH_INTERPRETER = {
 
 def open_guide(page, site_url, wait_ready: bool = True):
     page.goto(site_url + "veiviser/")
-    page.wait_for_selector("#guide-step")
+    page.wait_for_selector("#guide-step:not([data-prerendered])")
     if wait_ready:
         page.wait_for_selector("#guide[data-state='ready']", timeout=READY_MS)
 
@@ -118,25 +120,33 @@ def show_result(page) -> None:
     page.wait_for_selector("#guide-result", timeout=STEP_MS)
 
 
-def hold_engine(context):
-    """Hold back Pyodide's WebAssembly so the engine stays loading; returns a function releasing it."""
+def hold_requests(context, pattern: str):
+    """Hold back the requests matching `pattern`; returns a function releasing them (waiting up to 10 s for one)."""
     pending = []
 
     def hold(route):
         pending.append(route)
 
-    context.route("**/pyodide.asm.wasm", hold)
+    context.route(pattern, hold)
 
     def release(page) -> None:
         for _ in range(200):
             if pending:
                 break
             page.wait_for_timeout(50)
-        context.unroute("**/pyodide.asm.wasm", hold)
+        context.unroute(pattern, hold)
         for route in pending:
-            route.continue_()
+            try:
+                route.continue_()
+            except PlaywrightError:  # a request the page gave up meanwhile
+                pass
 
     return release
+
+
+def hold_engine(context):
+    """Hold back Pyodide's WebAssembly so the engine stays loading; returns a function releasing it."""
+    return hold_requests(context, "**/pyodide.asm.wasm")
 
 
 def fake_worker(context, on_init: str, on_call: str = "") -> None:

@@ -1,0 +1,53 @@
+// The theme's script (mkdocs-material: the header's search and its index, the colour toggle, "back
+// to top") on the guide page. The build names it in a preload link instead of running it at the end
+// of the page (site_build/overrides/guide.html), so it does not hold up the first question; this runs
+// it once the first question is on screen and the page is idle, or at once when the user reaches for
+// the header (a click or the focus there, or one of the theme's keys). The theme starts on
+// DOMContentLoaded, which has passed by then: it is told again (it listens once). Instant navigation
+// is off (mkdocs.yml), so every page is a full load and the theme starts once per page.
+
+const THEME_KEYS = new Set(["/", "s", "f", "p", ",", "n", "."]); // the theme's search and page keys
+const EDITABLE = "input, textarea, select, [contenteditable]";
+
+/** Run the theme's script after the first question, or sooner when the user needs it. */
+export function loadThemeLater() {
+  const link = document.getElementById("guide-theme");
+  if (!link) return;
+  let started = false;
+  const keys = [];
+  const run = () => {
+    const script = document.createElement("script");
+    script.src = link.href;
+    script.onload = () => {
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+      document.removeEventListener("keydown", onKey, true);
+      for (const k of keys.splice(0)) document.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
+    };
+    document.body.append(script);
+  };
+  const load = () => {
+    if (started) return;
+    started = true;
+    document.removeEventListener("focusin", onHeader, true);
+    document.removeEventListener("pointerdown", onHeader, true);
+    // The theme reads the whole page (its settings come last): after the page is parsed.
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run, { once: true });
+    else run();
+  };
+  const onHeader = (e) => {
+    if (e.target && e.target.closest && e.target.closest(".md-header, .md-search, .md-sidebar")) load();
+  };
+  const onKey = (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || !THEME_KEYS.has(e.key)) return;
+    if (e.target && e.target.closest && e.target.closest(EDITABLE)) return;
+    e.preventDefault();
+    keys.push(e.key); // handed to the theme when it has started
+    load();
+  };
+  document.addEventListener("focusin", onHeader, true);
+  document.addEventListener("pointerdown", onHeader, true);
+  document.addEventListener("keydown", onKey, true);
+  onHeader({ target: document.activeElement }); // the search focused before this script ran
+  if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 200);
+}
