@@ -26,8 +26,9 @@ export function loadThemeLater() {
     document.body.append(script);
   };
   const load = () => {
-    if (started) return;
+    if (started || link.dataset.started) return; // the page's own fallback may have run it (guide.html)
     started = true;
+    link.dataset.started = "true";
     document.removeEventListener("focusin", onHeader, true);
     document.removeEventListener("pointerdown", onHeader, true);
     // The theme reads the whole page (its settings come last): after the page is parsed.

@@ -95,6 +95,18 @@ def test_the_theme_and_its_search_wait_for_the_first_question(context, site_url)
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
 
 
+def test_the_theme_still_starts_when_the_guides_script_fails(context, site_url):
+    """The guide's bundle fails to load: 5 s after the page has loaded the theme starts anyway, and its search works."""
+    context.route("**/guide/guide.js*", lambda route: route.fulfill(status=404, body="missing"))
+    page = context.new_page()
+    page.goto(site_url + "veiviser/")
+    assert page.evaluate("typeof window.document$") == "undefined"
+    page.wait_for_function("() => typeof window.document$ !== 'undefined'", timeout=15_000)
+    page.click("input[data-md-component='search-query']")
+    page.keyboard.type("tolk")
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+
+
 @pytest.mark.parametrize("how", ["click", "key"])
 def test_search_used_at_once_on_the_guide_page_works(page, site_url, how):
     """Clicking the search box, or the theme's key "/", as soon as the guide shows runs the theme at once: typing "tolk" finds the county pages."""
