@@ -16,9 +16,9 @@ site_build.serve on 127.0.0.1 and drives Debian's Chromium:
   One new browser context per run; the engine is ready before the clock starts. Targets (issue
   23): 500 rows ≤ 0.6 s, 2,000 rows ≤ 2 s, and the list chosen while starting ≤ 0.6 s after ready.
 - boots (``--boots``): the same first list on the same page after each of the two boots — the
-  build-time snapshot restored (``#always``) and the ordinary boot (no snapshot) — in copies of the
-  page that differ only in their boot data; the engine's part ("queue:engine") of each, and their
-  ratio (issue 26: within 10 %).
+  build-time snapshot restored (``#always``) and the ordinary boot (no snapshot: what the queue page
+  itself does) — in copies of the page that differ only in their boot data; the engine's part
+  ("queue:engine") of each, and their ratio (issue 26: within 10 %).
 - CLI: `python -m guide_engine queue FILE --on … --capacity 6 --csv OUT` on --cli-rows rows,
   wall time of the process (Python start included), --runs times.
 
@@ -137,7 +137,10 @@ def boot_runs(site: Path, runs: int, rows: int) -> list[dict]:
     """The first list after a snapshot restore and after an ordinary boot, alternating which goes first."""
     from playwright.sync_api import sync_playwright
 
-    urls = {"snapshot": boot_variant(site, "snap", lambda b: b.__setitem__("snapshot", b["snapshot"] + "#always")),
+    # The queue page boots the ordinary way (docs/prioritering.md); the guide's boot data names the snapshot.
+    html = (site / "veiviser" / "index.html").read_text(encoding="utf-8")
+    snapshot = json.loads(html.split('<script type="application/json" id="engine-boot">', 1)[1].split("</script>", 1)[0])["snapshot"]
+    urls = {"snapshot": boot_variant(site, "snap", lambda b: b.__setitem__("snapshot", snapshot + "#always")),
             "ordinary": boot_variant(site, "nosnap", lambda b: b.__setitem__("snapshot", None))}
     server, base = _serve(site)
     text = sheet(rows)

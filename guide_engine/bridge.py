@@ -46,8 +46,7 @@ def _queue(msg: dict) -> dict:
 
 def _queue_warm(msg: dict) -> dict:
     """Evaluate a few of the template's rows, so the first real list does not pay for the queue's
-    imports and data loads (the page calls it once the engine is ready, while the user picks a file;
-    the build's snapshot runs it too)."""
+    imports and data loads (the page calls it once the engine is ready, while the user picks a file)."""
     from . import queue
 
     rows = max(1, min(int(msg.get("rows") or 100), 500))

@@ -11,11 +11,8 @@
 import { Downloads } from "./downloads.js";
 import * as msg from "./protocol.js";
 import { SNAPSHOT_LOCAL_MS, useSnapshot } from "./snapshot-choice.js";
-import { tierUp } from "./tier-up.js";
 
 let bridge = null;
-// Calls wait for this: after a snapshot restore, the interpreter's optimised code (tier-up.js).
-let tuned = Promise.resolve();
 
 function fail(err) {
   const code = err && err.code ? err.code : "engine";
@@ -94,8 +91,6 @@ async function boot({ pyodide, wheel, snapshot, pageFirstByteMs = null }) {
     // minimal lock file saves a request.
     const options = { indexURL: pyodide, fullStdLib: false, stdLibURL, lockFileContents: BUILD.lock };
     const { py, fromSnapshot } = await startPython(downloads, loadPyodide, options, { snapshotURL: snapshot, wasmURL, halt, pageFirstByteMs });
-    // Started now, so it runs while the wheel arrives and the page takes in "ready".
-    if (fromSnapshot) tuned = tierUp(py);
     let wheelBytes;
     try {
       wheelBytes = await Promise.race([downloads.bytes(wheelFile), halt]);
@@ -135,5 +130,5 @@ function answer(id, payload) {
 self.onmessage = (event) => {
   const m = event.data || {};
   if (m.type === msg.INIT) boot(m).catch(fail);
-  else if (m.type === msg.CALL) tuned.then(() => self.postMessage(answer(m.id, m.payload)));
+  else if (m.type === msg.CALL) self.postMessage(answer(m.id, m.payload));
 };

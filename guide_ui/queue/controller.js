@@ -36,9 +36,9 @@ export class Queue {
   }
 
   /** The engine is ready. While the user picks a file, a few example rows load the queue's own
-   * modules and data (after an ordinary boot; a snapshot holds them already, and the worker itself
-   * waits for an optimised interpreter: engine/tier-up.js), so the first real list does not pay
-   * for them. A list submitted before this was sent goes first. */
+   * modules and data, so the first real list does not pay for them. A list submitted before this
+   * was sent goes first. (The page boots the ordinary way, never from the snapshot:
+   * docs/prioritering.md says why.) */
   engineReady() {
     this.status.ready();
     performance.mark("queue:engine-ready");

@@ -103,7 +103,8 @@ def on_page_context(context, page, config, nav):
         "pyodide": rt.pyodide_dir + "/",
         "wheel": f"{rt.wheel_path}?v={rt.wheel_hash}",
         "worker": ui.url(WORKER[0]),
-        "snapshot": f"{rt.snapshot_path}?v={rt.snapshot_version}",
+        # A page may boot the ordinary way (front matter `snapshot: false`: the queue, docs/prioritering.md).
+        "snapshot": f"{rt.snapshot_path}?v={rt.snapshot_version}" if page.meta.get("snapshot", True) else None,
         # Bytes the worker downloads until the engine is ready (brotli), for the page's progress text.
         "bytes": rt.boot_bytes(),
     }

@@ -75,10 +75,9 @@ const answers = {
   interpreter_language: "tigrinja", competence_mapping_done: true,
   individual_plan_exists: true, norwegian_plan_exists: false,
 };
-// One step, one evaluation and a few queue rows (the queue page's own modules and data), so
-// their lazy imports and data loads are in memory.
-for (const op of ["ping", "questions", "step", "evaluate", "queue_warm"]) {
-  const reply = JSON.parse(bridge.handle(JSON.stringify({ op, answers, rows: 5 })));
+// One step and one evaluation, so their lazy imports and data loads are in memory.
+for (const op of ["ping", "questions", "step", "evaluate"]) {
+  const reply = JSON.parse(bridge.handle(JSON.stringify({ op, answers })));
   if (!reply.ok) throw new Error(`${op}: ${reply.error}`);
 }
 bridge.destroy();
