@@ -6,8 +6,8 @@ Without --site it builds the site (`mkdocs build --strict`) into a temporary fol
 site_build.serve on 127.0.0.1 and drives Debian's Chromium:
 
 - browser: open /prioritering/, wait until the page is ready (data-state="ready": the engine has
-  started and has been warmed up on 100 template rows, which the page does by itself while a user
-  picks a file; that warm-up is reported as warm_up_ms), paste a sheet
+  started, and its worker has loaded the queue's modules and data on a few example rows before it
+  said so: the page's `prepare`), paste a sheet
   of --rows participants (semicolons, DD.MM.YYYY, ja/nei, a capacity of 6 a week), click the button
   and read the page's own measure "queue:run" (click → the ranked table drawn, which includes the
   message to the worker, every row evaluated and ranked, the export and the table), then a second,
@@ -47,7 +47,7 @@ from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 ROOT = Path(__file__).resolve().parent.parent
 ON = "2026-11-23"
 TARGETS_MS = {500: 600, 2000: 2000}  # rows -> the table drawn within (issue 23)
-WHILE_STARTING_TARGET_MS = 600
+WHILE_STARTING_TARGET_MS = 600  # for 500 rows
 COUNTIES = ["more-og-romsdal", "oslo", "vestland", "trondelag", "agder", "innlandet"]
 COLUMNS = ["label", "county", "municipality", "participant_ref", "permit_group", "permit_date", "age_at_permit",
            "settlement_date", "settled_by_agreement", "interpreter_needed", "interpreter_language",
@@ -270,8 +270,9 @@ def main(argv: list[str] | None = None) -> int:
               f"({result['browser']['min_ms']:.0f}–{result['browser']['max_ms']:.0f}), N={len(b)}, {judged}; of which the "
               f"engine's reply {emed:.0f} ms; warm-up after the engine was ready {result['browser']['warm_up_median_ms']} ms; "
               f"a second list on the same page {smed:.0f} ms (engine {semed:.0f} ms); a list chosen while the engine starts: "
-              f"the table {stmed:.0f} ms after the engine is ready (target ≤ {WHILE_STARTING_TARGET_MS} ms: "
-              f"{'met' if stmed <= WHILE_STARTING_TARGET_MS else 'NOT met'})")
+              f"the table {stmed:.0f} ms after the engine is ready"
+              + (f" (target ≤ {WHILE_STARTING_TARGET_MS} ms: {'met' if stmed <= WHILE_STARTING_TARGET_MS else 'NOT met'})"
+                 if args.rows == 500 else ""))
     if args.boots and not args.no_browser:
         bt = boot_runs(site, args.runs, args.rows)
         snap = statistics.median(r["snapshot"]["engine_ms"] for r in bt)

@@ -1,7 +1,8 @@
 // The messages between a page and the engine's Web Worker (worker.js), defined once: every type,
 // how each is made, and the start message every engine page sends the same way.
 //
-//   page -> worker  {type: "init", pyodide, wheel, snapshot, pageFirstByteMs}    start the engine
+//   page -> worker  {type: "init", pyodide, wheel, snapshot, prepare, pageFirstByteMs}    start the
+//                       engine; prepare: a bridge message run before "ready" (the queue's modules), or null
 //                   {type: "call", id, payload}      payload: the bridge's message {op, ...}
 //   worker -> page  {type: "progress", loaded, total}  bytes received and expected in all (as sent
 //                       on the wire; total null when unknown) while the runtime downloads
@@ -48,7 +49,8 @@ export const callProgress = (id, done, total) => ({ type: CALL_PROGRESS, id, don
 /** The runtime's absolute URLs from a page's boot data, whose paths are relative to the site's base. */
 export function runtimeUrls(boot, siteBase) {
   const url = (path) => new URL(path, siteBase).href;
-  return { worker: url(boot.worker), pyodide: url(boot.pyodide), wheel: url(boot.wheel), snapshot: boot.snapshot ? url(boot.snapshot) : null };
+  return { worker: url(boot.worker), pyodide: url(boot.pyodide), wheel: url(boot.wheel), snapshot: boot.snapshot ? url(boot.snapshot) : null,
+    prepare: boot.prepare || null };
 }
 
 /** How long the page's own first byte took (ms), which tells the worker whether the server is local;
@@ -60,7 +62,8 @@ function pageFirstByteMs() {
 
 /** The init message for the runtime at `urls` (runtimeUrls). */
 export function startMessage(urls) {
-  return { type: INIT, pyodide: urls.pyodide, wheel: urls.wheel, snapshot: urls.snapshot, pageFirstByteMs: pageFirstByteMs() };
+  return { type: INIT, pyodide: urls.pyodide, wheel: urls.wheel, snapshot: urls.snapshot, prepare: urls.prepare || null,
+    pageFirstByteMs: pageFirstByteMs() };
 }
 
 /** Whether two init messages start the same runtime. */

@@ -65,7 +65,7 @@ function haltOn(downloads) {
   return { halt, stopWatching };
 }
 
-async function boot({ pyodide, wheel, snapshot, pageFirstByteMs = null }) {
+async function boot({ pyodide, wheel, snapshot, prepare = null, pageFirstByteMs = null }) {
   const t0 = performance.now();
   const downloads = new Downloads(BUILD.files);
   const stdLibURL = new URL(BUILD.stdlib, import.meta.url).href;
@@ -103,6 +103,10 @@ async function boot({ pyodide, wheel, snapshot, pageFirstByteMs = null }) {
       bridge = py.pyimport("guide_engine.bridge");
       const ping = JSON.parse(bridge.handle(JSON.stringify({ op: "ping" })));
       if (!ping.ok) throw new Error(ping.error);
+      if (prepare) {  // the page's own modules and data, so its first call does not load them
+        const prepared = JSON.parse(bridge.handle(JSON.stringify(prepare)));
+        if (!prepared.ok) throw new Error(prepared.error);
+      }
       downloads.progress();
       downloads.active = false;
       self.postMessage(msg.ready(ping.result.python, fromSnapshot, performance.now() - t0));

@@ -17,7 +17,6 @@ export const QUEUE_STATUS = {
   loading: "Laster ned motoren",
   ready: "Prioriteringen er klar; regner ut listen …",
 };
-const WARM_ROWS = 5;
 const KEPT = "Listen du har lagt inn, er tatt vare på i denne fanen.";
 
 export class Queue {
@@ -35,21 +34,23 @@ export class Queue {
     this.root.dataset.state = this.engine.state;
   }
 
-  /** The engine is ready. While the user picks a file, a few example rows load the queue's own
-   * modules and data, so the first real list does not pay for them. A list submitted before this
-   * was sent goes first. (The page boots the ordinary way, never from the snapshot:
-   * docs/prioritering.md says why.) */
+  /** The engine is ready: the worker has loaded the queue's own modules and data already (the
+   * page's `prepare`, docs/prioritering.md), so a list runs at once. (The page boots the ordinary
+   * way, never from the snapshot: docs/prioritering.md says why.) */
   engineReady() {
     this.status.ready();
-    performance.mark("queue:engine-ready");
-    this.engine
-      .call({ op: "queue_warm", rows: WARM_ROWS }, QUEUE_CALL)
-      .catch(() => {})
-      .finally(() => {
-        performance.mark("queue:warm");
-        performance.measure("queue:warm-up", "queue:engine-ready", "queue:warm"); // read by bench/
-        if (!this.busy && this.root.dataset.state === "starting") this.root.dataset.state = "ready";
-      });
+    performance.mark("queue:engine-ready"); // read by bench/
+    if (!this.busy && this.root.dataset.state === "starting") this.root.dataset.state = "ready";
+  }
+
+  /** Run `task` now if no list is being worked out, else once the current one is drawn (or stopped). */
+  whenIdle(task) {
+    if (this.busy) this.idleTasks = [...(this.idleTasks || []), task];
+    else task();
+  }
+
+  idle() {
+    for (const task of (this.idleTasks || []).splice(0)) setTimeout(task, 0);
   }
 
   /** The engine failed: its fixed sentence where the list would be; the form keeps what was typed. */
@@ -93,6 +94,7 @@ export class Queue {
       reply = await this.engine.call({ ...form.request, op: "queue" }, { ...QUEUE_CALL, onProgress: (done, total) => this.rowsDone(done, total) });
     } catch (err) {
       this.busy = false;
+      this.idle();
       if (err.code === "stopped") return; // stop() has said so
       if (err.code !== "too_large") return; // an engine failure shows its own state (engineFailed)
       reply = { ok: false, error: "Listen er for stor. Del den i flere filer." };
@@ -101,6 +103,7 @@ export class Queue {
     this.busy = false;
     this.status.clear();
     this.show(form, reply);
+    this.idle();
   }
 
   /** While the list is worked out: how many rows are done (the engine says so as it goes), and

@@ -21,7 +21,10 @@ const queue = new Queue({ engine, status, root, main: document.getElementById("q
 engine.onProgress = (p) => status.progress(p);
 engine.onReady = () => {
   queue.engineReady();
-  keepForNextVisit(siteBase, "prioritering/"); // offline after one visit, like the guide (prioritering/sw.js)
+  // Offline after one visit, like the guide (prioritering/sw.js): registered once no list is being
+  // worked out, since its install copies every runtime file into the cache (a list chosen while the
+  // engine started would share the CPU with it).
+  queue.whenIdle(() => keepForNextVisit(siteBase, "prioritering/"));
 };
 engine.onFailed = (failure) => queue.engineFailed(failure);
 queue.start(); // the form first: a failure to start the engine is shown below it

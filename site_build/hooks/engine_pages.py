@@ -95,6 +95,8 @@ def opening(on: str) -> dict:
     return {"path": path, "then": then}
 
 
+PREPARE = {"queue": {"op": "queue_warm", "rows": 5}}
+
 def on_page_context(context, page, config, nav):
     if not uses_engine(page):
         return context
@@ -105,6 +107,9 @@ def on_page_context(context, page, config, nav):
         "worker": ui.url(WORKER[0]),
         # A page may boot the ordinary way (front matter `snapshot: false`: the queue, docs/prioritering.md).
         "snapshot": f"{rt.snapshot_path}?v={rt.snapshot_version}" if page.meta.get("snapshot", True) else None,
+        # What the worker runs before it says it is ready (front matter `prepare: queue`): the queue's
+        # modules and data, loaded on a few example rows (guide_engine/bridge.py, queue_warm).
+        "prepare": PREPARE.get(page.meta.get("prepare")),
         # Bytes the worker downloads until the engine is ready (brotli), for the page's progress text.
         "bytes": rt.boot_bytes(),
     }
