@@ -123,6 +123,7 @@ export class EngineClient {
       this.state = "ready";
       this.bootMs = m.bootMs;
       this.fromSnapshot = m.fromSnapshot;
+      this.prepared = m.prepared || null;
       this._resolve();
       this.onReady && this.onReady(m);
     } else if (m.type === msg.FAILED) {

@@ -6,7 +6,8 @@
 //                   {type: "call", id, payload}      payload: the bridge's message {op, ...}
 //   worker -> page  {type: "progress", loaded, total}  bytes received and expected in all (as sent
 //                       on the wire; total null when unknown) while the runtime downloads
-//                   {type: "ready", python, fromSnapshot, bootMs}
+//                   {type: "ready", python, fromSnapshot, bootMs, prepared}   prepared: the op of
+//                       the init's prepare message, run before this (or null)
 //                   {type: "failed", code, detail}   code: why (below); detail: technical,
 //                       for the console only (the page shows the code's fixed sentence)
 //                   {type: "reply", id, reply}       reply: the bridge's {ok, result | error}, or
@@ -38,7 +39,7 @@ export class EngineError extends Error {
 
 export const call = (id, payload) => ({ type: CALL, id, payload });
 export const progress = (loaded, total) => ({ type: PROGRESS, loaded, total });
-export const ready = (python, fromSnapshot, bootMs) => ({ type: READY, python, fromSnapshot, bootMs });
+export const ready = (python, fromSnapshot, bootMs, prepared = null) => ({ type: READY, python, fromSnapshot, bootMs, prepared });
 export const failed = (code, detail) => ({ type: FAILED, code, detail });
 export const reply = (id, answer) => ({ type: REPLY, id, reply: answer });
 export const replyText = (id, text) => ({ type: REPLY, id, text });

@@ -109,7 +109,7 @@ async function boot({ pyodide, wheel, snapshot, prepare = null, pageFirstByteMs 
       }
       downloads.progress();
       downloads.active = false;
-      self.postMessage(msg.ready(ping.result.python, fromSnapshot, performance.now() - t0));
+      self.postMessage(msg.ready(ping.result.python, fromSnapshot, performance.now() - t0, prepare ? prepare.op : null));
     } catch (err) {
       throw err instanceof msg.EngineError ? err : new msg.EngineError("engine", err && err.message ? err.message : String(err));
     }

@@ -194,3 +194,15 @@ def test_the_real_engine_reports_rows_done_before_its_reply(context, site_url):
     last_progress = max(i for i, m in enumerate(messages) if m["type"] == "call-progress" and m["id"] == call)
     reply = next(i for i, m in enumerate(messages) if m["type"] == "reply" and m["id"] == call)
     assert reply > last_progress
+
+
+def test_the_queue_is_prepared_before_the_engine_says_it_is_ready(context, site_url):
+    """The queue page's worker boots the ordinary way and evaluates a few example rows (its modules and data) before "ready"; the guide's prepares nothing."""
+    page = context.new_page()
+    page.goto(site_url + "prioritering/")
+    page.wait_for_selector("#queue[data-state='ready']", timeout=READY_MS)
+    assert page.evaluate("window.__queue.engine.prepared") == "queue_warm"
+    assert page.evaluate("window.__queue.engine.fromSnapshot") is False
+    page.goto(site_url + "veiviser/")
+    page.wait_for_selector("#guide[data-state='ready']", timeout=READY_MS)
+    assert page.evaluate("window.__guide.engine.prepared") is None

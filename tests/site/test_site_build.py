@@ -85,3 +85,16 @@ def test_every_page_has_a_csp_without_foreign_sources(built_site):
         policy = m.group(1)
         assert "http" not in policy and "*" not in policy and "'unsafe-eval'" not in policy, policy
         assert ("'wasm-unsafe-eval'" in policy) == (page.parent.name in ENGINE_PAGES), page
+
+
+def test_the_queue_page_boots_without_the_snapshot_and_prepares_the_queue(built_site):
+    """The queue page's boot data names no snapshot and a queue_warm to run before ready; the guide's names the snapshot and nothing to prepare."""
+    import json as _json
+
+    def boot(page: str, block: str = "engine-boot") -> dict:
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        return _json.loads(html.split(f'<script type="application/json" id="{block}">', 1)[1].split("</script>", 1)[0])
+
+    queue, guide = boot("prioritering"), boot("veiviser", "guide-boot")
+    assert queue["snapshot"] is None and queue["prepare"] == {"op": "queue_warm", "rows": 5}
+    assert guide["snapshot"].startswith("guide/engine.snap") and guide["prepare"] is None
