@@ -182,11 +182,13 @@ def navigation(events: list[dict], url: str) -> tuple | None:
 def breakdown(events: list[dict], pid, tid, start_us: float, end_us: float) -> dict:
     """Where one thread's time went between two trace timestamps (µs): ms per kind, script ms per URL."""
     kinds: dict[str, float] = defaultdict(float)
+    first = None
     scripts: dict[str, float] = defaultdict(float)
     other: dict[str, float] = defaultdict(float)
     for e, own, url in self_times(_complete_events(events, pid, tid), start_us, end_us):
         if own <= 0:
             continue
+        first = e["ts"] if first is None else min(first, e["ts"])
         k = kind_of(e["name"])
         kinds[k] += own
         if k == "other":
@@ -199,6 +201,8 @@ def breakdown(events: list[dict], pid, tid, start_us: float, end_us: float) -> d
         "window_ms": round(window, 1),
         "busy_ms": round(busy, 1),
         "idle_ms": round(max(0.0, window - busy), 1),
+        # When the thread first ran in the window (a worker: about when it started).
+        "first_task_ms": None if first is None else round(max(0.0, first - start_us) / 1000, 1),
         "kinds_ms": {k: round(kinds[k] / 1000, 1) for k in KINDS if kinds.get(k)},
         "scripts_ms": _top(scripts),
         "other_ms": _top(other, 5),  # what "other" was: task overhead, IPC ("Receive mojo message"), …
@@ -241,6 +245,6 @@ def fmt_breakdown(b: dict | None) -> str:
     lines += [f"    {k:14} {v:7.1f} ms" for k, v in m["kinds_ms"].items()]
     lines += [f"      {u:44} {v:7.1f} ms" for u, v in m["scripts_ms"].items()]
     for name, t in b["threads"].items():
-        lines.append(f"  {name}: busy {t['busy_ms']:.0f} ms ("
+        lines.append(f"  {name}: from {t['first_task_ms']:.0f} ms, busy {t['busy_ms']:.0f} ms ("
                      + ", ".join(f"{k} {v:.0f}" for k, v in t["kinds_ms"].items()) + ")")
     return "\n".join(lines)

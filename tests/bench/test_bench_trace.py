@@ -32,7 +32,7 @@ def _synthetic():
         _x("Layout", 8000, 1_000),
         _x("v8.evaluateModule", 20_000, 4_000),  # a module: no URL in the trace
         _x("Paint", 30_000, 5_000),  # 2.5 ms of it before the window's end (32 500 µs)
-        _x("FunctionCall", 1000, 3_000, url="http://127.0.0.1:8000/guide/worker.mjs", tid=2),
+        _x("FunctionCall", 5000, 3_000, url="http://127.0.0.1:8000/guide/worker.mjs", tid=2),  # starts at 4 ms
     ]
 
 
@@ -46,7 +46,7 @@ def test_self_times_and_kinds_add_up_within_the_window():
                                "theme bundle (parse/compile)": 2.0}
     assert m["other_ms"] == {"RunTask": 2.0}
     (name, worker), = b["threads"].items()
-    assert "guide/worker.mjs" in name and worker["kinds_ms"] == {"script": 3.0}
+    assert "guide/worker.mjs" in name and worker["kinds_ms"] == {"script": 3.0} and worker["first_task_ms"] == 4.0
 
 
 def test_no_navigation_or_no_end_means_no_breakdown():
