@@ -224,14 +224,37 @@ def page_breakdown(events: list[dict], url: str, until_ms: float | None) -> dict
     pid, tid, t0 = nav
     t1 = t0 + until_ms * 1000
     names = thread_names(events)
-    out = {"until_ms": round(until_ms, 1), "main": breakdown(events, pid, tid, t0, t1), "threads": {}}
+    out = {"until_ms": round(until_ms, 1), "main": breakdown(events, pid, tid, t0, t1), "threads": {},
+           "requests": [r for r in requests(events, pid, t0) if r["start_ms"] <= until_ms]}
     for (p, t), name in sorted(names.items()):
         if p != pid or t == tid or "Worker thread" not in name:
             continue
         b = breakdown(events, p, t, t0, t1)
         if b["busy_ms"] >= 1:
-            top = next(iter(b["scripts_ms"]), name)
-            out["threads"][f"{name} {t}: {top.split(' (')[0]}"] = b
+            first = next((script_url(e) for e in _complete_events(events, p, t) if script_url(e)), None)
+            out["threads"][f"{name} {t}: {label_url(first)}"] = b
+    return out
+
+
+def requests(events: Iterable[dict], pid, start_us: float) -> list[dict]:
+    """The renderer's requests (ResourceSendRequest → ResourceFinish): file, start and end in ms
+    after `start_us`, bytes; in the order sent. On a warm visit: how long the files took to come."""
+    sent, done = {}, {}
+    for e in events:
+        if e.get("pid") != pid or e.get("name") not in ("ResourceSendRequest", "ResourceFinish"):
+            continue
+        d = (e.get("args") or {}).get("data") or {}
+        if e["name"] == "ResourceSendRequest" and d.get("url"):
+            sent.setdefault(d.get("requestId"), (e["ts"], d["url"]))
+        elif e["name"] == "ResourceFinish":
+            done.setdefault(d.get("requestId"), (e["ts"], d.get("encodedDataLength")))
+    out = []
+    for rid, (ts, url) in sorted(sent.items(), key=lambda kv: kv[1][0]):
+        end = done.get(rid)
+        out.append({"file": url.split("?")[0].rsplit("/", 2)[-2] + "/" + url.split("?")[0].rsplit("/", 1)[-1],
+                    "start_ms": round((ts - start_us) / 1000, 1),
+                    "end_ms": None if end is None else round((end[0] - start_us) / 1000, 1),
+                    "bytes": None if end is None else end[1]})
     return out
 
 

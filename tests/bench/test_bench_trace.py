@@ -91,6 +91,18 @@ def test_a_recorded_trace_reads_into_a_consistent_breakdown():
     assert 200 < m["busy_ms"] < 284  # a busy main thread before the first question
     assert m["scripts_ms"]["module scripts (no URL in trace) (script)"] > 30  # the guide's modules
     assert "theme bundle (script)" in m["scripts_ms"]
-    assert any("pyodide.asm.mjs" in name for name in b["threads"])  # the engine's worker, off the main thread
+    assert list(b["threads"]) == ["DedicatedWorker thread 3603: guide/worker.mjs"]  # the engine, off the main thread
     shorter = trace.page_breakdown(events, URL, 100)["main"]
     assert shorter["busy_ms"] < m["busy_ms"]
+
+
+def test_requests_are_paired_by_id_and_timed_from_navigation():
+    def ev(name, ts, **data):
+        return {"name": name, "ph": "I", "ts": ts, "pid": 1, "tid": 1, "args": {"data": data}}
+    events = [ev("ResourceSendRequest", 2000, requestId="a", url="http://h/guide/engine.snap?v=1"),
+              ev("ResourceSendRequest", 1500, requestId="b", url="http://h/pyodide/v1/pyodide.asm.wasm"),
+              ev("ResourceFinish", 9000, requestId="a", encodedDataLength=3_000_000),
+              {**ev("ResourceSendRequest", 1000, requestId="c", url="http://h/other/x.js"), "pid": 2}]
+    assert trace.requests(events, 1, 1000) == [
+        {"file": "v1/pyodide.asm.wasm", "start_ms": 0.5, "end_ms": None, "bytes": None},
+        {"file": "guide/engine.snap", "start_ms": 1.0, "end_ms": 8.0, "bytes": 3_000_000}]
