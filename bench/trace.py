@@ -165,6 +165,29 @@ def self_times(events: list[dict], start: float, end: float) -> list[tuple[dict,
     return out
 
 
+def tasks(events: list[dict], pid, tid, start_us: float, end_us: float, min_ms: float = 8.0) -> list[dict]:
+    """The thread's long top-level tasks in the window, in order: start and length (ms after
+    `start_us`) and the four largest kinds of work in each (script split by URL), e.g.
+    `{"at_ms": 835.4, "ms": 364.6, "top": {"layout": 156.0, "style": 74.0, …}}`."""
+    evs = _complete_events(events, pid, tid)
+    out, end_of_last = [], float("-inf")
+    for e in evs:
+        if e["ts"] < end_of_last or e["ts"] < start_us:
+            continue  # nested in the task before, or before the window
+        end_of_last = e["ts"] + e["dur"]
+        if e["ts"] > end_us:
+            break
+        if e["dur"] < min_ms * 1000:
+            continue
+        inner: dict[str, float] = defaultdict(float)
+        for x, own, url in self_times([y for y in evs if e["ts"] <= y["ts"] < end_of_last], e["ts"], end_of_last):
+            k = kind_of(x["name"])
+            inner[f"{k}: {label_url(url)}" if k in ("script", "parse/compile") else k] += own
+        out.append({"at_ms": round((e["ts"] - start_us) / 1000, 1), "ms": round(e["dur"] / 1000, 1),
+                    "top": _top(inner, 4)})
+    return out
+
+
 def thread_names(events: Iterable[dict]) -> dict[tuple, str]:
     return {(e["pid"], e["tid"]): e["args"]["name"] for e in events
             if e.get("ph") == "M" and e.get("name") == "thread_name"}
@@ -225,6 +248,7 @@ def page_breakdown(events: list[dict], url: str, until_ms: float | None) -> dict
     t1 = t0 + until_ms * 1000
     names = thread_names(events)
     out = {"until_ms": round(until_ms, 1), "main": breakdown(events, pid, tid, t0, t1), "threads": {},
+           "main_tasks": tasks(events, pid, tid, t0, t1),
            "requests": [r for r in requests(events, pid, t0) if r["start_ms"] <= until_ms]}
     for (p, t), name in sorted(names.items()):
         if p != pid or t == tid or "Worker thread" not in name:
@@ -267,6 +291,9 @@ def fmt_breakdown(b: dict | None) -> str:
              f"idle {m['idle_ms']:.0f} ms"]
     lines += [f"    {k:14} {v:7.1f} ms" for k, v in m["kinds_ms"].items()]
     lines += [f"      {u:44} {v:7.1f} ms" for u, v in m["scripts_ms"].items()]
+    lines.append("    long tasks (at, length: largest parts):")
+    lines += [f"      {t['at_ms']:7.0f} ms +{t['ms']:5.0f} ms: " + ", ".join(f"{k} {v:.0f}" for k, v in t["top"].items())
+              for t in b.get("main_tasks", [])]
     for name, t in b["threads"].items():
         lines.append(f"  {name}: from {t['first_task_ms']:.0f} ms, busy {t['busy_ms']:.0f} ms ("
                      + ", ".join(f"{k} {v:.0f}" for k, v in t["kinds_ms"].items()) + ")")

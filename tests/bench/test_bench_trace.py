@@ -106,3 +106,12 @@ def test_requests_are_paired_by_id_and_timed_from_navigation():
     assert trace.requests(events, 1, 1000) == [
         {"file": "v1/pyodide.asm.wasm", "start_ms": 0.5, "end_ms": None, "bytes": None},
         {"file": "guide/engine.snap", "start_ms": 1.0, "end_ms": 8.0, "bytes": 3_000_000}]
+
+
+def test_long_tasks_are_listed_in_order_with_their_parts():
+    t = trace.tasks(_synthetic(), 1, 1, 1000, 32_500, min_ms=4)
+    assert t == [{"at_ms": 0.0, "ms": 10.0, "top": {"script: theme bundle": 4.0, "parse/compile: theme bundle": 2.0,
+                                                     "other": 2.0, "style": 1.0}},
+                 {"at_ms": 19.0, "ms": 4.0, "top": {"script: module scripts (no URL in trace)": 4.0}},
+                 {"at_ms": 29.0, "ms": 5.0, "top": {"paint": 5.0}}]  # a task is shown whole
+    assert trace.tasks(_synthetic(), 1, 1, 1000, 32_500, min_ms=20) == []
