@@ -292,8 +292,8 @@ def fmt_breakdown(b: dict | None) -> str:
     lines += [f"    {k:14} {v:7.1f} ms" for k, v in m["kinds_ms"].items()]
     lines += [f"      {u:44} {v:7.1f} ms" for u, v in m["scripts_ms"].items()]
     lines.append("    long tasks (at, length: largest parts):")
-    lines += [f"      {t['at_ms']:7.0f} ms +{t['ms']:5.0f} ms: " + ", ".join(f"{k} {v:.0f}" for k, v in t["top"].items())
-              for t in b.get("main_tasks", [])]
+    lines += [f"      {t['at_ms']:7.0f} ms +{t['ms']:5.0f} ms: "
+              + ", ".join(f"{k} {v:.0f}" for k, v in t["top"].items()) for t in b.get("main_tasks", [])]
     for name, t in b["threads"].items():
         lines.append(f"  {name}: from {t['first_task_ms']:.0f} ms, busy {t['busy_ms']:.0f} ms ("
                      + ", ".join(f"{k} {v:.0f}" for k, v in t["kinds_ms"].items()) + ")")
