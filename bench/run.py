@@ -35,6 +35,8 @@ from functools import partial
 from pathlib import Path
 
 from bench import stats
+from bench.cpu import parse_cpu
+from bench.trace import fmt_breakdown
 from bench.link import PROFILES, Link, Profile, parse_profiles
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 
@@ -72,7 +74,10 @@ COLLECT_JS = """() => {
   const paint = {};
   for (const p of performance.getEntriesByType("paint")) paint[p.name] = p.startTime;
   const g = window.__guide;
+  const field = document.querySelector("#guide-step input, #guide-step select, #guide-step textarea");
   return {
+    fieldTop: field ? Math.round(field.getBoundingClientRect().top + scrollY) : null,
+    viewportHeight: innerHeight,
     serviceWorker: window.__bench ? window.__bench.serviceWorker : null,
     bench: window.__bench || null,
     bare: window.__bare || null,
@@ -255,20 +260,40 @@ def new_context(browser):
     return ctx
 
 
-def load_until_ready(ctx, url: str, kind: str, ledger: Ledger) -> dict:
-    """Navigate; wait until the bare runtime or the guide's engine is ready; collect the times."""
+def load_until_ready(ctx, url: str, kind: str, ledger: Ledger, cpu: float = 1.0, workers: bool = False,
+                     trace_browser=None) -> dict:
+    """Navigate; wait until the bare runtime or the guide's engine is ready; collect the times.
+
+    The page is slowed `cpu` times (bench/cpu.py) from before it navigates. The wait is for the
+    probe's "bench:done" console message, so nothing is injected into the page while it loads. With
+    `trace_browser`, a Chromium trace (bench/trace.py's categories) is recorded until then."""
+    from bench.cpu import Throttle
+    from bench.trace import CATEGORIES
+
     page = ctx.new_page()
+    throttle = Throttle(ctx, page, cpu, workers=workers)
     ledger.reset()
+    if trace_browser is not None:
+        trace_browser.start_tracing(page=page, categories=CATEGORIES)
     t0 = time.perf_counter()
-    page.goto(url, wait_until="commit")
-    sel = "html[data-state='ready'], html[data-state='failed']" if kind == "bare" else \
-        "#guide[data-state='ready'], #guide[data-state='failed']"
-    page.wait_for_selector(sel, state="attached", timeout=READY_TIMEOUT_MS)
+    with page.expect_console_message(lambda m: m.text.startswith("bench:done"), timeout=READY_TIMEOUT_MS):
+        page.goto(url, wait_until="commit")
     wall = (time.perf_counter() - t0) * 1000
+    raw_trace = trace_browser.stop_tracing() if trace_browser is not None else None
+    if kind != "bare":  # the paint report comes from a PerformanceObserver: give it a moment
+        try:
+            page.wait_for_function("() => { const b = window.__bench; return b.firstQuestion === null || "
+                                   "b.painted !== null || b.frameAfterUsable !== null; }", timeout=5_000)
+        except Exception:  # noqa: BLE001 - then it is reported as missing
+            pass
     data = page.evaluate(COLLECT_JS)
     data["bytes"] = ledger.snapshot()
     data["wall_ms"] = wall
     data["page"] = page
+    data["url"] = page.url
+    data["worker_throttling"] = throttle.worker_results
+    if raw_trace is not None:
+        data["trace"] = json.loads(raw_trace)
     return data
 
 
@@ -277,6 +302,11 @@ def bare_times(d: dict) -> dict:
         raise RuntimeError(f"bare runtime failed: {d['bare']}")
     return {"ready_ms": d["marks"]["bare:ready"][0], "worker_boot_ms": d["bare"]["bootMs"],
             "python": d["bare"].get("python")}
+
+
+def painted(b: dict) -> float | None:
+    """When the first question was painted usable: Element Timing, else the frame after it was usable."""
+    return b.get("painted") if b.get("painted") is not None else b.get("frameAfterUsable")
 
 
 def guide_times(d: dict) -> dict:
@@ -290,6 +320,12 @@ def guide_times(d: dict) -> dict:
         "first_question_ms": first_mark if first_mark is not None else b["firstQuestion"],
         "ready_ms": ready_mark if ready_mark is not None else b["engineReady"],
         "first_question_probe_ms": b["firstQuestion"],
+        # Seen from outside the page: the question's label and "Neste" painted once usable (probe.js).
+        "first_question_painted_ms": painted(b),
+        "paint_source": "element-timing" if b.get("painted") is not None else
+        ("frame after usable" if b.get("frameAfterUsable") is not None else None),
+        "paint_on_screen": b.get("paintOnScreen"),
+        "field_top_px": d.get("fieldTop"),
         "ready_probe_ms": b["engineReady"],
         "worker_boot_ms": d["engine"]["bootMs"],
         "first_contentful_paint_ms": d["paint"].get("first-contentful-paint"),
@@ -437,6 +473,58 @@ def think_session(ctx, base: str, url: str, think_s: float, ledger: Ledger) -> d
             "total_wait_ms": round(sum(waits), 1), "think_s": think_s}
 
 
+def _trace_summary(d: dict, name: str, trace_dir: Path) -> dict:
+    """The trace of one run read into breakdowns (bench/trace.py); the raw trace is kept, gzip'd."""
+    import gzip
+
+    from bench.trace import page_breakdown
+
+    events = d["trace"]["traceEvents"] if isinstance(d["trace"], dict) else d["trace"]
+    trace_dir.mkdir(parents=True, exist_ok=True)
+    raw = trace_dir / f"{name}.json.gz"
+    raw.write_bytes(gzip.compress(json.dumps(d["trace"]).encode()))
+    try:
+        t = guide_times(d)
+    except RuntimeError as e:
+        return {"failed": str(e), "file": str(raw)}
+    painted_ms = t["first_question_painted_ms"]
+    return {
+        "file": str(raw),
+        "first_question_painted_ms": painted_ms,
+        "ready_ms": t["ready_ms"],
+        "worker_boot_ms": t["worker_boot_ms"],
+        "from_snapshot": (d.get("engine") or {}).get("fromSnapshot"),
+        "until_first_question": page_breakdown(events, d["url"], painted_ms),
+        "until_ready": page_breakdown(events, d["url"], t["ready_ms"]),
+    }
+
+
+def trace_cell(browser, kinds, measure, prime, quiet, cpu: float, key: str, warm: bool, trace_dir: Path) -> dict:
+    """One traced cold run of the guide; with warm runs, one traced warm run of the guide and of
+    each snapshot variant (after a priming visit in the same context). Not counted in the medians:
+    tracing slows the page."""
+    out = {}
+    quiet()
+    ctx = new_context(browser)
+    out["cold guide"] = _trace_summary(measure(ctx, "guide", cpu, trace_browser=browser), f"{key}-cold-guide",
+                                       trace_dir)
+    ctx.close()
+    if warm:
+        for kind in [k for k in ("guide", "nosnap", "snap") if k in kinds]:
+            ctx = new_context(browser)
+            prime(ctx, kind, cpu)
+            quiet()
+            out[f"warm {kind}"] = _trace_summary(measure(ctx, kind, cpu, trace_browser=browser), f"{key}-warm-{kind}",
+                                                 trace_dir)
+            ctx.close()
+    for name, tr in out.items():
+        b = tr.get("until_first_question")
+        print(f"  trace {name}: painted {tr.get('first_question_painted_ms')} ms, ready {tr.get('ready_ms')} ms"
+              + ("" if not b else f", main thread busy {b['main']['busy_ms']:.0f} ms before the first question"),
+              file=sys.stderr, flush=True)
+    return out
+
+
 def _profile_summary(cold: dict, warm_runs: dict, bytes_: dict, failures: dict) -> dict:
     def col(rows, key):
         return [r[key] for r in rows if r.get(key) is not None]
@@ -447,6 +535,10 @@ def _profile_summary(cold: dict, warm_runs: dict, bytes_: dict, failures: dict) 
             "ready_ms": stats.summarize(col(cold[kind], "ready_ms")),
             "ready_warm_ms": stats.summarize(col(warm_runs.get(kind, []), "ready_ms")),
             "first_question_ms": stats.summarize(col(cold[kind], "first_question_ms")),
+            "first_question_painted_ms": stats.summarize(col(cold[kind], "first_question_painted_ms")),
+            "first_question_painted_warm_ms": stats.summarize(col(warm_runs.get(kind, []),
+                                                                   "first_question_painted_ms")),
+            "paint_on_screen": [r.get("paint_on_screen") for r in cold[kind] if kind != "bare"],
             "from_snapshot": [r.get("from_snapshot") for r in cold[kind]],
             "failures": failures.get(kind, []),
             "bytes": bytes_.get(kind),
@@ -460,16 +552,20 @@ def _profile_summary(cold: dict, warm_runs: dict, bytes_: dict, failures: dict) 
 def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, max_wait: float = 0.0,
         experiments: list[str] | None = None, profiles: list[Profile] | None = None,
         think: float = 4.0, think_runs: int = 1, think_profiles: list[Profile] | None = None,
-        guide_runs: int = 0) -> dict:
+        guide_runs: int = 0, cpus: list[float] | None = None, trace: bool = False,
+        variants: tuple[str, ...] = ("nosnap", "snap"), trace_dir: Path | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     from bench import experiments as ex
 
+    from bench.cpu import matrix, worker_throttling
+
     profiles = profiles or [PROFILES["loopback"]]
+    cells = matrix(profiles, cpus or [1.0])
     install_bare_page(site)
     urls = {"bare": BARE, "guide": GUIDE}
     variant_facts = {}
-    for name in ("nosnap", "snap", *(experiments or [])):
+    for name in (*variants, *(experiments or [])):
         url, facts = getattr(ex, name)(site)
         urls[name] = url
         variant_facts[name] = facts
@@ -483,15 +579,19 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
     bytes_ordinary = None
     sessions: dict[str, list] = {}
 
-    def measure(ctx, kind):
-        d = load_until_ready(ctx, base + urls[kind], "bare" if kind == "bare" else "guide", ledger)
+    workers = {"supported": False}
+
+    def measure(ctx, kind, cpu, trace_browser=None):
+        d = load_until_ready(ctx, base + urls[kind], "bare" if kind == "bare" else "guide", ledger, cpu,
+                             workers["supported"], trace_browser)
         d.pop("page").close()
         return d
 
-    def prime(ctx, kind):
+    def prime(ctx, kind, cpu):
         """A first visit before the warm runs; the guide's own page also hands over to its service
         worker (registered once the engine is ready), as a user's second visit would find it."""
-        d = load_until_ready(ctx, base + urls[kind], "bare" if kind == "bare" else "guide", ledger)
+        d = load_until_ready(ctx, base + urls[kind], "bare" if kind == "bare" else "guide", ledger, cpu,
+                             workers["supported"])
         page = d.pop("page")
         if kind == "guide":
             try:
@@ -504,17 +604,20 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             machine = machine_info(browser)
-            for prof in profiles:
+            workers.update(worker_throttling(browser, base + BARE))
+            print(f"worker CPU throttling: {workers}", file=sys.stderr, flush=True)
+            for cell in cells:
+                prof, cpu = cell.profile, cell.cpu
                 holder["link"] = Link(prof)
                 cold = {k: [] for k in kinds}
                 warm_runs = {k: [] for k in kinds}
                 bytes_: dict[str, dict] = {}
                 failures: dict[str, list] = defaultdict(list)
-                print(f"link {prof.label}:", file=sys.stderr, flush=True)
+                print(f"link {cell.label}:", file=sys.stderr, flush=True)
 
                 def one(ctx, kind, i, label, into):
                     idle = wait_quiet(min_idle, max_wait)
-                    d = measure(ctx, kind)
+                    d = measure(ctx, kind, cpu)
                     try:
                         t = _times(kind, d)
                     except RuntimeError as e:  # a failed boot is a result on a slow link, not a crash
@@ -524,9 +627,12 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
                     t["cpu_idle_before"] = idle
                     t["from_snapshot"] = (d.get("engine") or {}).get("fromSnapshot")
                     t["service_worker"] = d.get("serviceWorker")
+                    t["cpu"] = cpu
                     into[kind].append(t)
+                    fqp = t.get("first_question_painted_ms")
                     print(f"  {label} {kind:8} run {i + 1}: ready {t['ready_ms']:7.0f} ms"
                           + (f", first question {t['first_question_ms']:5.0f} ms" if kind != "bare" else "")
+                          + (f", painted {fqp:5.0f} ms" if fqp is not None else "")
                           + (" (snapshot)" if t["from_snapshot"] else "")
                           + (" (service worker)" if t["service_worker"] else "")
                           + f" (cpu idle before: {idle})", file=sys.stderr, flush=True)
@@ -550,17 +656,22 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
                 if warm:
                     ctx = new_context(browser)
                     for kind in kinds:
-                        prime(ctx, kind)
+                        prime(ctx, kind, cpu)
                     for i in range(warm):
                         for kind in kinds[i % len(kinds):] + kinds[:i % len(kinds)]:
                             one(ctx, kind, i, "warm", warm_runs)
                     ctx.close()
+                traces = {}
+                if trace:
+                    traces = trace_cell(browser, kinds, measure, prime, partial(wait_quiet, min_idle, max_wait),
+                                        cpu, cell.key.replace("@", "-"), warm > 0,
+                                        trace_dir or BENCH / "results" / "traces")
                 summary = _profile_summary(cold, warm_runs, bytes_, failures)
-                per_profile[prof.name] = {"label": prof.label, "mbit": prof.mbit, "rtt_ms": prof.rtt_ms,
-                                          "kinds": summary}
+                per_profile[cell.key] = {"label": cell.label, "profile": prof.name, "cpu": cpu, "mbit": prof.mbit,
+                                         "rtt_ms": prof.rtt_ms, "kinds": summary, "trace": traces}
                 if first is None:
                     first = {"cold": cold, "warm": warm_runs, "bytes": bytes_}
-                if prof.name == "loopback" and answers:
+                if prof.name == "loopback" and answers and cell is cells[0]:
                     wait_quiet(min_idle, max_wait)
                     ctx = new_context(browser)
                     trips = answer_round_trips(ctx, base, answers, ledger)
@@ -573,7 +684,7 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
                     page.wait_for_timeout(500)
                     bytes_ordinary = ledger.snapshot()
                     ctx.close()
-                if think_profiles and prof in think_profiles:
+                if think_profiles and prof in think_profiles and cpu == cells[0].cpu:
                     for i in range(think_runs):
                         ctx = new_context(browser)
                         s = think_session(ctx, base, GUIDE, think, ledger)
@@ -582,7 +693,7 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
                         print(f"  think {think:g} s, session {i + 1}: waited {s['total_wait_ms']:.0f} ms in all "
                               f"over {s['answers']} answers{' (FAILED)' if s['failed'] else ''}",
                               file=sys.stderr, flush=True)
-                    per_profile[prof.name]["think"] = {
+                    per_profile[cell.key]["think"] = {
                         "think_s": think,
                         "total_wait_ms": stats.summarize([s["total_wait_ms"] for s in sessions[prof.name]]),
                         "failed": sum(s["failed"] for s in sessions[prof.name]),
@@ -603,6 +714,7 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
         "bare_worker_boot_ms": stats.summarize(col(cold["bare"], "worker_boot_ms")),
         "bare_before_worker_ms": stats.summarize(col(cold["bare"], "before_worker_ms")),
         "guide_first_question_ms": stats.summarize(col(cold["guide"], "first_question_ms")),
+        "guide_first_question_painted_ms": stats.summarize(col(cold["guide"], "first_question_painted_ms")),
         "guide_ready_ms": stats.summarize(col(cold["guide"], "ready_ms")),
         "guide_worker_boot_ms": stats.summarize(col(cold["guide"], "worker_boot_ms")),
         "guide_before_worker_ms": stats.summarize(col(cold["guide"], "before_worker_ms")),
@@ -637,7 +749,11 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
         "python_in_pyodide": cold["bare"][0].get("python") if cold["bare"] else None,
         "git": git_info(),
         "runs": {"cold": runs, "warm": warm, "min_idle": min_idle, "max_wait_s": max_wait,
-                 "profiles": [p.name for p in profiles], "guide_runs": guide_runs},
+                 "profiles": [p.name for p in profiles], "cpu": cpus or [1.0],
+                 "guide_runs": guide_runs, "trace": trace, "variants": list(variants)},
+        "worker_cpu_throttling": workers,
+        # Whether the build's HTML already holds the first question (plain HTML, enhanced later).
+        "first_question_in_html": 'id="guide-step"' in (site / "veiviser" / "index.html").read_text(),
         "cpu_idle_before_runs": stats.summarize(
             [r["cpu_idle_before"] for rs in cold.values() for r in rs if r.get("cpu_idle_before") is not None], 2),
         "targets": {"first_question_ms": stats.FIRST_QUESTION_MS, "ready_ratio": stats.READY_RATIO,
@@ -674,11 +790,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-wait", type=float, default=30.0, help="… but at most this many seconds (default 30)")
     ap.add_argument("--experiments", default="",
                     help="comma-separated variants of the guide to measure too: modulepreload, preload, nosearch, all")
+    ap.add_argument("--cpu", default="1",
+                    help="CPU slow-downs of the page's main thread, comma-separated (default 1; e.g. 1,4)")
+    ap.add_argument("--trace", action="store_true",
+                    help="per link × CPU: one traced cold run (and warm runs with --warm) read into a breakdown; "
+                         "the raw traces go to traces/ next to the JSON")
+    ap.add_argument("--variants", default="nosnap,snap",
+                    help="snapshot variants measured next to the guide (default nosnap,snap; '' for none)")
     ap.add_argument("--json", type=Path, default=BENCH / "results" / "latest.json")
     args = ap.parse_args(argv)
     try:
         profiles = parse_profiles(args.profiles)
         think_profiles = parse_profiles(args.think_profiles) if args.think_profiles else []
+        cpus = parse_cpu(args.cpu)
+        variants = tuple(v.strip() for v in args.variants.split(",") if v.strip())
+        if set(variants) - {"nosnap", "snap"}:
+            raise ValueError(f"unknown variant(s) {', '.join(set(variants) - {'nosnap', 'snap'})}: nosnap, snap")
     except ValueError as e:
         ap.error(str(e))
     profiles += [p for p in think_profiles if p not in profiles]
@@ -698,7 +825,8 @@ def main(argv: list[str] | None = None) -> int:
 
             exps = list(NAMES)
         results = run(site, args.runs, args.warm, args.answers, args.min_idle, args.max_wait, exps,
-                      profiles, args.think, args.think_runs, think_profiles, args.guide_runs)
+                      profiles, args.think, args.think_runs, think_profiles, args.guide_runs, cpus, args.trace,
+                      variants, args.json.parent / "traces")
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -722,8 +850,19 @@ def main(argv: list[str] | None = None) -> int:
     if prows:
         print("\nlink profiles")
         print(stats.table(prows))
+    print(f"\nlink × CPU (medians, min–max, N; worker CPU throttled: "
+          f"{'yes' if results['worker_cpu_throttling']['supported'] else 'no — the page main thread only'})")
+    print(stats.grid(stats.CPU_HEAD, stats.cpu_rows(results)))
+    for prof in results["profiles"].values():
+        for name, tr in (prof.get("trace") or {}).items():
+            print(f"\ntrace, {prof['label']}, {name} (one run; painted {tr.get('first_question_painted_ms')} ms, "
+                  f"ready {tr.get('ready_ms')} ms, snapshot: {tr.get('from_snapshot')})")
+            if name.startswith("cold"):
+                print(fmt_breakdown(tr.get("until_first_question")))
+            print("  until engine ready:")
+            print(fmt_breakdown(tr.get("until_ready")))
     print(f"\nJSON: {args.json}")
-    return 0 if all(r.ok is not False for r in rows + prows) else 1
+    return 0 if all(r.ok is not False for r in rows + prows) and not stats.cpu_failed(results) else 1
 
 
 if __name__ == "__main__":

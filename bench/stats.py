@@ -77,12 +77,7 @@ class Row:
 
 def table(rows: Sequence[Row]) -> str:
     """A plain table: metric | measured | target | ok."""
-    head = ["metric", "measured", "target", "ok"]
-    body = [r.cells() for r in rows]
-    widths = [max(len(x[i]) for x in [head, *body]) for i in range(4)]
-    line = lambda cells: " | ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
-    sep = "-+-".join("-" * w for w in widths)
-    return "\n".join([line(head), sep, *(line(c) for c in body)])
+    return grid(["metric", "measured", "target", "ok"], [r.cells() for r in rows])
 
 
 def evaluate(results: dict) -> list[Row]:
@@ -94,6 +89,9 @@ def evaluate(results: dict) -> list[Row]:
         Row("guide: first question usable (cold)", fmt_summary(fq), f"≤ {FIRST_QUESTION_MS:.0f} ms",
             None if fq["median"] is None else fq["median"] <= FIRST_QUESTION_MS)
     )
+    if m.get("guide_first_question_painted_ms", {}).get("n"):
+        rows.append(Row("guide: first question painted (cold, from outside)",
+                        fmt_summary(m["guide_first_question_painted_ms"])))
     bare, ready = m["bare_ready_ms"], m["guide_ready_ms"]
     rows.append(Row("bare runtime: boot (cold)", fmt_summary(bare)))
     limit = None if bare["median"] is None else bare["median"] * READY_RATIO
@@ -163,7 +161,8 @@ ORDINARY_TOLERANCE = 1.05  # "never slower than the ordinary boot", judged on me
 def evaluate_profiles(results: dict) -> list[Row]:
     """Rows for each link profile: bare, guide, ordinary boot, snapshot forced; the issue's targets."""
     rows: list[Row] = []
-    for name, prof in (results.get("profiles") or {}).items():
+    for key, prof in (results.get("profiles") or {}).items():
+        name = prof.get("profile", key)  # the link profile's name (the key also names the CPU rate)
         k = prof["kinds"]
         label = prof["label"]
         bare = k["bare"]["ready_ms"]["median"]
@@ -209,3 +208,60 @@ def evaluate_profiles(results: dict) -> list[Row]:
                             f"≤ {fmt_ms(limit)}" if limit else "",
                             None if not limit or w["median"] is None else w["median"] <= limit and not think["failed"]))
     return rows
+
+
+# ---- CPU profiles (issue 26): the painted first question and engine ready, per link × CPU --------
+
+# Painted first question (medians), by (link profile, CPU slow-down); warm engine ready at 1× CPU.
+PAINTED_MS = {("loopback", 4.0): 400.0, ("1.6mbit", 4.0): 800.0, ("1.6mbit", 1.0): 550.0}
+WARM_READY_MS = 800.0
+
+
+def fmt_spread(s: dict | None) -> str:
+    """`434 ms (334–540, N=5)`: the median with the spread of the runs."""
+    if not s or s.get("median") is None:
+        return "–"
+    n = lambda v: f"{v:,.0f}".replace(",", " ")  # noqa: E731
+    if s["n"] == 1:
+        return f"{n(s['median'])} ms (N=1)"
+    return f"{n(s['median'])} ms ({n(s['min'])}–{n(s['max'])}, N={s['n']})"
+
+
+def judge(value: float | None, limit: float | None) -> bool | None:
+    """value ≤ limit, or None where there is no value or no limit."""
+    return None if value is None or limit is None else value <= limit
+
+
+CPU_HEAD = ["link", "CPU", "first question painted (cold)", "page's mark (cold)", "engine ready (cold)",
+            "engine ready (warm)", "warm: ordinary boot", "warm: snapshot", "targets met"]
+
+
+def cpu_rows(results: dict) -> list[list[str]]:
+    """One row per link × CPU cell: medians (min–max, N) and whether the issue's targets are met."""
+    out = []
+    for prof in (results.get("profiles") or {}).values():
+        k, cpu, name = prof["kinds"], float(prof.get("cpu", 1.0)), prof.get("profile")
+        g = k["guide"]
+        painted = g.get("first_question_painted_ms") or {}
+        checks = [judge(painted.get("median"), PAINTED_MS.get((name, cpu)))]
+        if cpu == 1.0:
+            checks.append(judge(g["ready_warm_ms"].get("median"), WARM_READY_MS))
+        judged = [c for c in checks if c is not None]
+        out.append([
+            prof.get("profile", "?"), f"{cpu:g}×", fmt_spread(painted), fmt_spread(g.get("first_question_ms")),
+            fmt_spread(g["ready_ms"]), fmt_spread(g["ready_warm_ms"]),
+            fmt_spread(k.get("nosnap", {}).get("ready_warm_ms")), fmt_spread(k.get("snap", {}).get("ready_warm_ms")),
+            "" if not judged else ("yes" if all(judged) else "NO"),
+        ])
+    return out
+
+
+def cpu_failed(results: dict) -> bool:
+    return any(r[-1] == "NO" for r in cpu_rows(results))
+
+
+def grid(head: list[str], body: list[list[str]]) -> str:
+    """A plain table with the given header."""
+    widths = [max(len(x[i]) for x in [head, *body]) for i in range(len(head))]
+    line = lambda cells: " | ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    return "\n".join([line(head), "-+-".join("-" * w for w in widths), *(line(c) for c in body)])
