@@ -139,7 +139,7 @@ def boot_runs(site: Path, runs: int, rows: int) -> list[dict]:
 
     # The queue page boots the ordinary way (docs/prioritering.md); the guide's boot data names the snapshot.
     html = (site / "veiviser" / "index.html").read_text(encoding="utf-8")
-    snapshot = json.loads(html.split('<script type="application/json" id="engine-boot">', 1)[1].split("</script>", 1)[0])["snapshot"]
+    snapshot = json.loads(html.split('<script type="application/json" id="guide-boot">', 1)[1].split("</script>", 1)[0])["snapshot"]
     urls = {"snapshot": boot_variant(site, "snap", lambda b: b.__setitem__("snapshot", snapshot + "#always")),
             "ordinary": boot_variant(site, "nosnap", lambda b: b.__setitem__("snapshot", None))}
     server, base = _serve(site)
