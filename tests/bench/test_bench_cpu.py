@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from bench import stats
 from bench.cpu import Cell, matrix, parse_cpu
 from bench.link import PROFILES
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_cpu_rates_parse_in_order_without_repeats():
@@ -59,17 +64,20 @@ def test_the_issues_targets_are_judged_per_cell():
 @pytest.mark.browser
 def test_the_benchmark_runs_at_1_and_4_times_cpu(built_site, tmp_path):
     """One cold run per page at 1× and 4× CPU on loopback, with a trace: JSON, painted times, breakdowns."""
-    from bench.run import main
-
     out = tmp_path / "b.json"
-    main(["--site", str(built_site), "--runs", "1", "--warm", "0", "--answers", "0", "--cpu", "1,4",
-          "--variants", "", "--trace", "--min-idle", "0", "--json", str(out)])
+    # In its own process: the suite's session browser (Playwright's sync API) may already be running here.
+    proc = subprocess.run([sys.executable, "-m", "bench", "--site", str(built_site), "--runs", "1", "--warm", "0", "--answers", "0",
+                           "--cpu", "1,4", "--variants", "", "--trace", "--min-idle", "0", "--json", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]  # 1: a target missed, which is a finding, not a fault
     r = json.loads(out.read_text())
     assert list(r["profiles"]) == ["loopback", "loopback@cpu4x"] and r["runs"]["cpu"] == [1.0, 4.0]
     for prof in r["profiles"].values():
         painted = prof["kinds"]["guide"]["first_question_painted_ms"]
-        mark = prof["kinds"]["guide"]["first_question_ms"]
-        assert painted["n"] == 1 and painted["median"] >= mark["median"] - 1  # painted after it was usable
+        ready = prof["kinds"]["guide"]["ready_ms"]
+        # the question is plain HTML from the build now: painted before the page's own mark (its script's
+        # takeover), and long before the engine is ready
+        assert painted["n"] == 1 and 0 < painted["median"] < ready["median"]
         b = prof["trace"]["cold guide"]["until_first_question"]["main"]
         assert b["busy_ms"] > 0 and sum(b["kinds_ms"].values()) == pytest.approx(b["busy_ms"], abs=1)
     assert r["worker_cpu_throttling"]["answers"]
