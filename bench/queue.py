@@ -33,6 +33,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import resource
 import statistics
 import subprocess
@@ -40,6 +41,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -95,14 +97,18 @@ def _wait_for(page, expression: str, timeout_s: float = 180) -> None:
         page.wait_for_timeout(20)
 
 
+def _boot_block(html: str, block: str = "engine-boot") -> re.Match:
+    """The JSON data block ``block`` of a page (group 2: its text)."""
+    m = re.search(rf'(<script type="application/json" id="{block}">)(.*?)(</script>)', html, re.S)
+    if not m:
+        raise SystemExit(f"the page's {block} data has changed")
+    return m
+
+
 def boot_variant(site: Path, name: str, change) -> str:
     """A copy of the queue page, /prioritering-<name>/, with ``change`` applied to its boot data."""
-    import re
-
     html = (site / "prioritering" / "index.html").read_text(encoding="utf-8")
-    m = re.search(r'(<script type="application/json" id="engine-boot">)(.*?)(</script>)', html, re.S)
-    if not m:
-        raise SystemExit("the queue page's engine-boot data has changed")
+    m = _boot_block(html)
     boot = json.loads(m.group(2))
     change(boot)
     data = json.dumps(boot, ensure_ascii=False).replace("</", "<\\/")
@@ -112,12 +118,22 @@ def boot_variant(site: Path, name: str, change) -> str:
     return f"prioritering-{name}/"
 
 
-def _serve(site: Path):
+@contextmanager
+def _chromium_at(site: Path):
+    """``site`` served on 127.0.0.1 and one headless Chromium: (browser, base URL)."""
+    from playwright.sync_api import sync_playwright
+
     from site_build.serve import make_server
 
     server = make_server(site, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            yield browser, f"http://127.0.0.1:{server.server_address[1]}/"
+            browser.close()
+    finally:
+        server.shutdown()
 
 
 def _first_list(page, url: str, text: str) -> dict:
@@ -129,87 +145,70 @@ def _first_list(page, url: str, text: str) -> dict:
     page.fill("#queue-per-week", "6")
     page.click("#queue-run")
     page.wait_for_selector("#queue[data-state='done']", timeout=120_000)
-    return page.evaluate("""() => Object.fromEntries(["queue:run", "queue:engine", "queue:warm-up"]
+    return page.evaluate("""() => Object.fromEntries(["queue:run", "queue:engine"]
         .map(n => [n, performance.getEntriesByName(n)[0]?.duration ?? null]))""")
 
 
 def boot_runs(site: Path, runs: int, rows: int) -> list[dict]:
     """The first list after a snapshot restore and after an ordinary boot, alternating which goes first."""
-    from playwright.sync_api import sync_playwright
-
     # The queue page boots the ordinary way (docs/prioritering.md); the guide's boot data names the snapshot.
-    html = (site / "veiviser" / "index.html").read_text(encoding="utf-8")
-    snapshot = json.loads(html.split('<script type="application/json" id="guide-boot">', 1)[1].split("</script>", 1)[0])["snapshot"]
+    guide = (site / "veiviser" / "index.html").read_text(encoding="utf-8")
+    snapshot = json.loads(_boot_block(guide, "guide-boot").group(2))["snapshot"]
     urls = {"snapshot": boot_variant(site, "snap", lambda b: b.__setitem__("snapshot", snapshot + "#always")),
             "ordinary": boot_variant(site, "nosnap", lambda b: b.__setitem__("snapshot", None))}
-    server, base = _serve(site)
     text = sheet(rows)
     out = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            for i in range(runs):
-                row = {}
-                for boot in (("snapshot", "ordinary") if i % 2 == 0 else ("ordinary", "snapshot")):
-                    ctx = browser.new_context(locale="nb-NO", service_workers="block")
-                    page = ctx.new_page()
-                    m = _first_list(page, base + urls[boot], text)
-                    from_snapshot = page.evaluate("window.__queue.engine.fromSnapshot")
-                    if from_snapshot != (boot == "snapshot"):
-                        raise SystemExit(f"the {boot} page booted {'from' if from_snapshot else 'without'} the snapshot")
-                    row[boot] = {"engine_ms": round(m["queue:engine"], 1), "ms": round(m["queue:run"], 1)}
-                    ctx.close()
-                out.append(row)
-            browser.close()
-    finally:
-        server.shutdown()
+    with _chromium_at(site) as (browser, base):
+        for i in range(runs):
+            row = {}
+            for boot in (("snapshot", "ordinary") if i % 2 == 0 else ("ordinary", "snapshot")):
+                ctx = browser.new_context(locale="nb-NO", service_workers="block")
+                page = ctx.new_page()
+                m = _first_list(page, base + urls[boot], text)
+                from_snapshot = page.evaluate("window.__queue.engine.fromSnapshot")
+                if from_snapshot != (boot == "snapshot"):
+                    raise SystemExit(f"the {boot} page booted {'from' if from_snapshot else 'without'} the snapshot")
+                row[boot] = {"engine_ms": round(m["queue:engine"], 1), "ms": round(m["queue:run"], 1)}
+                ctx.close()
+            out.append(row)
     return out
 
 
 def browser_runs(site: Path, runs: int, rows: int) -> list[dict]:
-    from playwright.sync_api import sync_playwright
-
-    server, base = _serve(site)
-    url = base + "prioritering/"
     text = sheet(rows)
     out = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            for _ in range(runs):
-                ctx = browser.new_context(locale="nb-NO")
-                page = ctx.new_page()
-                m = _first_list(page, url, text)
-                drawn = page.locator("#queue-table tbody tr").count()
-                summary = page.inner_text("#queue-capacity-summary")
-                # A second, different list on the same page: what a centre's next file costs.
-                page.fill("#queue-paste", sheet(rows, tag="Q"))
-                page.click("#queue-run")
-                _wait_for(page, "performance.getEntriesByName('queue:run').length === 2")
-                second = page.evaluate("performance.getEntriesByName('queue:run')[1].duration")
-                second_engine = page.evaluate("performance.getEntriesByName('queue:engine')[1].duration")
-                ctx.close()
-                # The list chosen while the engine is still starting: the table, counted from the
-                # moment the engine is ready.
-                ctx = browser.new_context(locale="nb-NO")
-                page = ctx.new_page()
-                page.goto(url)
-                page.wait_for_selector("#queue-form")
-                page.fill("#queue-paste", text)
-                page.fill("#queue-on", ON)
-                page.fill("#queue-per-week", "6")
-                page.click("#queue-run")
-                _wait_for(page, "performance.getEntriesByName('queue:rendered').length === 1")
-                after_ready = page.evaluate("""() => performance.getEntriesByName('queue:rendered')[0].startTime
-                    - performance.getEntriesByName('queue:engine-ready')[0].startTime""")
-                ctx.close()
-                out.append({"ms": round(m["queue:run"], 1), "engine_ms": round(m["queue:engine"], 1),
-                             "warm_up_ms": round(m["queue:warm-up"], 1) if m["queue:warm-up"] is not None else None,
-                             "second_ms": round(second, 1), "second_engine_ms": round(second_engine, 1), "while_starting_after_ready_ms": round(after_ready, 1),
-                             "rows_drawn": drawn, "summary": summary})
-            browser.close()
-    finally:
-        server.shutdown()
+    with _chromium_at(site) as (browser, base):
+        url = base + "prioritering/"
+        for _ in range(runs):
+            ctx = browser.new_context(locale="nb-NO")
+            page = ctx.new_page()
+            m = _first_list(page, url, text)
+            drawn = page.locator("#queue-table tbody tr").count()
+            summary = page.inner_text("#queue-capacity-summary")
+            # A second, different list on the same page: what a centre's next file costs.
+            page.fill("#queue-paste", sheet(rows, tag="Q"))
+            page.click("#queue-run")
+            _wait_for(page, "performance.getEntriesByName('queue:run').length === 2")
+            second = page.evaluate("performance.getEntriesByName('queue:run')[1].duration")
+            second_engine = page.evaluate("performance.getEntriesByName('queue:engine')[1].duration")
+            ctx.close()
+            # The list chosen while the engine is still starting: the table, counted from the
+            # moment the engine is ready.
+            ctx = browser.new_context(locale="nb-NO")
+            page = ctx.new_page()
+            page.goto(url)
+            page.wait_for_selector("#queue-form")
+            page.fill("#queue-paste", text)
+            page.fill("#queue-on", ON)
+            page.fill("#queue-per-week", "6")
+            page.click("#queue-run")
+            _wait_for(page, "performance.getEntriesByName('queue:rendered').length === 1")
+            after_ready = page.evaluate("""() => performance.getEntriesByName('queue:rendered')[0].startTime
+                - performance.getEntriesByName('queue:engine-ready')[0].startTime""")
+            ctx.close()
+            out.append({"ms": round(m["queue:run"], 1), "engine_ms": round(m["queue:engine"], 1),
+                         "second_ms": round(second, 1), "second_engine_ms": round(second_engine, 1), "while_starting_after_ready_ms": round(after_ready, 1),
+                         "rows_drawn": drawn, "summary": summary})
     return out
 
 
@@ -256,19 +255,18 @@ def main(argv: list[str] | None = None) -> int:
         target = TARGETS_MS.get(args.rows)
         med = statistics.median(r["ms"] for r in b)
         emed = statistics.median(r["engine_ms"] for r in b)
-        wm = [r["warm_up_ms"] for r in b if r["warm_up_ms"] is not None]
         smed = statistics.median(r["second_ms"] for r in b)
         semed = statistics.median(r["second_engine_ms"] for r in b)
         stmed = statistics.median(r["while_starting_after_ready_ms"] for r in b)
         result["browser"] = {"rows": args.rows, "runs": b, "median_ms": med, "min_ms": min(r["ms"] for r in b),
                              "max_ms": max(r["ms"] for r in b), "target_ms": target, "met": None if target is None else med <= target,
-                             "engine_median_ms": emed, "warm_up_median_ms": statistics.median(wm) if wm else None,
+                             "engine_median_ms": emed,
                              "second_list_median_ms": smed, "second_list_engine_median_ms": semed,
                              "while_starting_after_ready_median_ms": stmed, "while_starting_target_ms": WHILE_STARTING_TARGET_MS}
         judged = "no target for this size" if target is None else f"target ≤ {target} ms: {'met' if med <= target else 'NOT met'}"
         print(f"browser: {args.rows} rows evaluated, ranked and drawn after the engine is ready: median {med:.0f} ms "
               f"({result['browser']['min_ms']:.0f}–{result['browser']['max_ms']:.0f}), N={len(b)}, {judged}; of which the "
-              f"engine's reply {emed:.0f} ms; warm-up after the engine was ready {result['browser']['warm_up_median_ms']} ms; "
+              f"engine's reply {emed:.0f} ms; "
               f"a second list on the same page {smed:.0f} ms (engine {semed:.0f} ms); a list chosen while the engine starts: "
               f"the table {stmed:.0f} ms after the engine is ready"
               + (f" (target ≤ {WHILE_STARTING_TARGET_MS} ms: {'met' if stmed <= WHILE_STARTING_TARGET_MS else 'NOT met'})"

@@ -5,9 +5,11 @@
 
 import { readData, siteBase } from "../shared/dom.js";
 import { holdEarlySubmit } from "../guide/prerendered.js";
+import { themeFallback } from "../guide/theme.js";
 import { startEarly } from "./early.js";
 
 holdEarlySubmit(); // a "Neste" on the build's first step waits for the page's script (prerendered.js)
+themeFallback(); // the theme starts even if the page's script never runs (theme.js)
 try {
   if (typeof WebAssembly === "object") {
     const runtime = readData("guide-runtime");

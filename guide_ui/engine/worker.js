@@ -101,15 +101,11 @@ async function boot({ pyodide, wheel, snapshot, prepare = null, pageFirstByteMs 
     try {
       py.unpackArchive(wheelBytes, "wheel");
       bridge = py.pyimport("guide_engine.bridge");
-      const ping = JSON.parse(bridge.handle(JSON.stringify({ op: "ping" })));
-      if (!ping.ok) throw new Error(ping.error);
-      if (prepare) {  // the page's own modules and data, so its first call does not load them
-        const prepared = JSON.parse(bridge.handle(JSON.stringify(prepare)));
-        if (!prepared.ok) throw new Error(prepared.error);
-      }
+      const { python } = mustAnswer({ op: "ping" });
+      if (prepare) mustAnswer(prepare); // the page's own modules and data, so its first call does not load them
       downloads.progress();
       downloads.active = false;
-      self.postMessage(msg.ready(ping.result.python, fromSnapshot, performance.now() - t0, prepare ? prepare.op : null));
+      self.postMessage(msg.ready(python, fromSnapshot, performance.now() - t0, prepare ? prepare.op : null));
     } catch (err) {
       throw err instanceof msg.EngineError ? err : new msg.EngineError("engine", err && err.message ? err.message : String(err));
     }
@@ -117,6 +113,13 @@ async function boot({ pyodide, wheel, snapshot, prepare = null, pageFirstByteMs 
     stopWatching();
     downloads.close();
   }
+}
+
+// A start-up message to the bridge: its result, or a throw (the engine did not start).
+function mustAnswer(message) {
+  const r = JSON.parse(bridge.handle(JSON.stringify(message)));
+  if (!r.ok) throw new Error(r.error);
+  return r.result;
 }
 
 // The bridge's reply goes to the page as the JSON text it already is: one string to copy, parsed

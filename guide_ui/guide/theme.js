@@ -8,6 +8,31 @@
 
 const THEME_KEYS = new Set(["/", "s", "f", "p", ",", "n", "."]); // the theme's search and page keys
 const EDITABLE = "input, textarea, select, [contenteditable]";
+const FALLBACK_MS = 5000;
+
+/** Run the theme's script named by `link`, once (whoever comes first: the guide, or the fallback
+ * below); `onload` after the theme has been told that the page is loaded. */
+function startTheme(link, onload = () => {}) {
+  if (link.dataset.started) return false;
+  link.dataset.started = "true";
+  const script = document.createElement("script");
+  script.src = link.href;
+  script.onload = () => {
+    document.dispatchEvent(new Event("DOMContentLoaded"));
+    onload();
+  };
+  document.body.append(script);
+  return true;
+}
+
+/** Run from the page's head: should the guide's own script never run (it failed to load), the theme
+ * still starts FALLBACK_MS after the page has loaded, so the header and its search work. */
+export function themeFallback() {
+  addEventListener("load", () => setTimeout(() => {
+    const link = document.getElementById("guide-theme");
+    if (link) startTheme(link);
+  }, FALLBACK_MS));
+}
 
 /** Run the theme's script after the first question, or sooner when the user needs it. */
 export function loadThemeLater() {
@@ -15,20 +40,13 @@ export function loadThemeLater() {
   if (!link) return;
   let started = false;
   const keys = [];
-  const run = () => {
-    const script = document.createElement("script");
-    script.src = link.href;
-    script.onload = () => {
-      document.dispatchEvent(new Event("DOMContentLoaded"));
-      document.removeEventListener("keydown", onKey, true);
-      for (const k of keys.splice(0)) document.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
-    };
-    document.body.append(script);
-  };
+  const run = () => startTheme(link, () => {
+    document.removeEventListener("keydown", onKey, true);
+    for (const k of keys.splice(0)) document.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
+  });
   const load = () => {
-    if (started || link.dataset.started) return; // the page's own fallback may have run it (guide.html)
+    if (started || link.dataset.started) return; // the fallback may have run it (themeFallback)
     started = true;
-    link.dataset.started = "true";
     document.removeEventListener("focusin", onHeader, true);
     document.removeEventListener("pointerdown", onHeader, true);
     // The theme reads the whole page (its settings come last): after the page is parsed.
