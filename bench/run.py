@@ -8,7 +8,8 @@ the folder with site_build.serve's handler on 127.0.0.1 (port 0) and drives Debi
 
 - cold runs (a new browser context each, so the HTTP cache is empty), alternating bare/guide:
   navigation → bare boot; navigation → first question usable; navigation → engine ready;
-- warm runs (one reused context: files come from the HTTP cache);
+- warm runs (one reused context, by default a browser profile on disk as a returning user has one,
+  --warm-profile: files come from the caches and the pages' service workers);
 - answer round trips: a full Møre og Romsdal case answered again and again, click on "Neste" →
   next step rendered;
 - bytes: what the server sent (headers + compressed bodies) for the guide until ready, the bare
@@ -258,6 +259,29 @@ def new_context(browser):
     ctx = browser.new_context()
     ctx.add_init_script(path=str(BENCH / "probe.js"))
     return ctx
+
+
+WARM_PROFILES = ("disk", "memory")
+
+
+def warm_context(playwright, browser, where: str):
+    """The warm runs' context and what closes it. "disk": a browser profile in a folder, as a
+    returning user's browser keeps its caches and service workers (a persistent context, in a
+    Chromium of its own); "memory": a fresh context of the running browser, everything in memory
+    like a private window (loopback, 2 cores: 0.2 s slower to ready than "disk", README)."""
+    if where == "memory":
+        ctx = new_context(browser)
+        return ctx, ctx.close
+    folder = tempfile.mkdtemp(prefix="bench-profile-")
+    ctx = playwright.chromium.launch_persistent_context(folder, executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                                        headless=True)
+    ctx.add_init_script(path=str(BENCH / "probe.js"))
+
+    def close():
+        ctx.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    return ctx, close
 
 
 def load_until_ready(ctx, url: str, kind: str, ledger: Ledger, cpu: float = 1.0, workers: bool = False,
@@ -553,7 +577,8 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
         experiments: list[str] | None = None, profiles: list[Profile] | None = None,
         think: float = 4.0, think_runs: int = 1, think_profiles: list[Profile] | None = None,
         guide_runs: int = 0, cpus: list[float] | None = None, trace: bool = False,
-        variants: tuple[str, ...] = ("nosnap", "snap"), trace_dir: Path | None = None) -> dict:
+        variants: tuple[str, ...] = ("nosnap", "snap"), trace_dir: Path | None = None,
+        warm_profile: str = "disk") -> dict:
     from playwright.sync_api import sync_playwright
 
     from bench import experiments as ex
@@ -652,15 +677,15 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
                     ctx = new_context(browser)
                     one(ctx, "guide", i, "cold", cold)
                     ctx.close()
-                # Warm: one context, primed once; files now come from the HTTP cache.
+                # Warm: one context, primed once; files now come from the caches.
                 if warm:
-                    ctx = new_context(browser)
+                    ctx, close = warm_context(p, browser, warm_profile)
                     for kind in kinds:
                         prime(ctx, kind, cpu)
                     for i in range(warm):
                         for kind in kinds[i % len(kinds):] + kinds[:i % len(kinds)]:
                             one(ctx, kind, i, "warm", warm_runs)
-                    ctx.close()
+                    close()
                 traces = {}
                 if trace:
                     traces = trace_cell(browser, kinds, measure, prime, partial(wait_quiet, min_idle, max_wait),
@@ -748,7 +773,7 @@ def run(site: Path, runs: int, warm: int, answers: int, min_idle: float = 0.0, m
         "pyodide": pyodide_dir(site).split("/v")[-1],
         "python_in_pyodide": cold["bare"][0].get("python") if cold["bare"] else None,
         "git": git_info(),
-        "runs": {"cold": runs, "warm": warm, "min_idle": min_idle, "max_wait_s": max_wait,
+        "runs": {"cold": runs, "warm": warm, "warm_profile": warm_profile, "min_idle": min_idle, "max_wait_s": max_wait,
                  "profiles": [p.name for p in profiles], "cpu": cpus or [1.0],
                  "guide_runs": guide_runs, "trace": trace, "variants": list(variants)},
         "worker_cpu_throttling": workers,
@@ -797,6 +822,9 @@ def main(argv: list[str] | None = None) -> int:
                          "the raw traces go to traces/ next to the JSON")
     ap.add_argument("--variants", default="nosnap,snap",
                     help="snapshot variants measured next to the guide (default nosnap,snap; '' for none)")
+    ap.add_argument("--warm-profile", choices=WARM_PROFILES, default="disk",
+                    help="where the warm runs' browser keeps its caches: disk (a returning user's profile; "
+                         "default) or memory (a private window)")
     ap.add_argument("--json", type=Path, default=BENCH / "results" / "latest.json")
     args = ap.parse_args(argv)
     try:
@@ -826,7 +854,7 @@ def main(argv: list[str] | None = None) -> int:
             exps = list(NAMES)
         results = run(site, args.runs, args.warm, args.answers, args.min_idle, args.max_wait, exps,
                       profiles, args.think, args.think_runs, think_profiles, args.guide_runs, cpus, args.trace,
-                      variants, args.json.parent / "traces")
+                      variants, args.json.parent / "traces", args.warm_profile)
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)

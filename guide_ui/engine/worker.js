@@ -10,7 +10,7 @@
 
 import { Downloads } from "./downloads.js";
 import * as msg from "./protocol.js";
-import { SNAPSHOT_LOCAL_MS, useSnapshot } from "./snapshot-choice.js";
+import { keptSnapshot, SNAPSHOT_LOCAL_MS, useSnapshot } from "./snapshot-choice.js";
 
 let bridge = null;
 
@@ -34,14 +34,16 @@ function wasmFailure(downloads) {
   });
 }
 
-// Restore Pyodide from the build-time memory snapshot (the engine already imported) where the
-// link is fast enough; if that fails or stalls, or the link is slow, boot it the ordinary way.
-async function startPython(downloads, loadPyodide, options, { snapshotURL, wasmURL, halt, pageFirstByteMs }) {
-  const use = await useSnapshot(downloads, snapshotURL, wasmURL, pageFirstByteMs);
+// Restore Pyodide from the build-time memory snapshot (the engine already imported) where one is
+// kept or the link is fast enough; if that fails or stalls, or the link is slow, boot it the
+// ordinary way.
+async function startPython(downloads, loadPyodide, options, { snapshotURL, wasmURL, halt, pageFirstByteMs, kept }) {
+  const keptCopy = await kept;
+  const use = keptCopy || await useSnapshot(downloads, snapshotURL, wasmURL, pageFirstByteMs);
   if (use) {
     try {
-      const snap = downloads.track(snapshotURL, { optional: true, cache: use === "if-cached" ? "only-if-cached" : "default" });
-      const snapshot = downloads.bytes(snap);
+      const cache = use === "if-cached" ? "only-if-cached" : "default";
+      const snapshot = keptCopy ? keptCopy.bytes : downloads.bytes(downloads.track(snapshotURL, { optional: true, cache }));
       snapshot.catch(() => {});
       const py = await Promise.race([loadPyodide({ ...options, _loadSnapshot: snapshot }), halt]);
       return { py, fromSnapshot: true };
@@ -73,6 +75,7 @@ async function boot({ pyodide, wheel, snapshot, prepare = null, pageFirstByteMs 
   // wheel after it (downloads.js, LOOKAHEAD), the snapshot once it is chosen (startPython).
   const wasmURL = pyodide + "pyodide.asm.wasm";
   const wasm = downloads.track(wasmURL);
+  const kept = keptSnapshot(snapshot);
   // From a local server (the page's first byte within SNAPSHOT_LOCAL_MS) the link is not the
   // bottleneck, so one at a time would only serialise: everything at once (loopback A/B against
   // the order below, 12 runs each: ready 1.27 s against 1.30 s, first question 249 against 300 ms).
@@ -90,7 +93,7 @@ async function boot({ pyodide, wheel, snapshot, prepare = null, pageFirstByteMs 
     // The lock file's package list is not needed (the engine loads no package): the build's own
     // minimal lock file saves a request.
     const options = { indexURL: pyodide, fullStdLib: false, stdLibURL, lockFileContents: BUILD.lock };
-    const { py, fromSnapshot } = await startPython(downloads, loadPyodide, options, { snapshotURL: snapshot, wasmURL, halt, pageFirstByteMs });
+    const { py, fromSnapshot } = await startPython(downloads, loadPyodide, options, { snapshotURL: snapshot, wasmURL, halt, pageFirstByteMs, kept });
     let wheelBytes;
     try {
       wheelBytes = await Promise.race([downloads.bytes(wheelFile), halt]);

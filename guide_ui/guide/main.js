@@ -3,7 +3,7 @@
 // where the path depends on the engine. Nothing typed is stored: answers live in this page's memory.
 
 import { engineFromBoot } from "../engine/client.js";
-import { keepForNextVisit } from "../offline/register.js";
+import { keepEngineForNextVisit } from "../offline/register.js";
 import { readData, siteBase as baseOf } from "../shared/dom.js";
 import { today, useLabels } from "../shared/format.js";
 import { GUIDE_STATUS, LEAVE_WARNING } from "../shared/messages.js";
@@ -28,8 +28,8 @@ engine.onReady = () => {
   status.ready();
   if (root.dataset.state !== "failed") root.dataset.state = guide.pending ? "waiting" : "ready";
   guide.engineReady();
-  keepForNextVisit(siteBase);
-  keepForNextVisit(siteBase, ""); // the site's own pages, so a result's links open offline too (sw.js)
+  // The site's worker too: the engine's runtime, and every page a result links to (sw.js).
+  keepEngineForNextVisit(siteBase, "veiviser/");
 };
 engine.onFailed = (failure) => guide.failed(failure);
 

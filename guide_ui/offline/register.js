@@ -12,3 +12,10 @@ export function keepForNextVisit(siteBase, folder = "veiviser/") {
     console.info("Kunne ikke ta vare på sidens filer til neste besøk.", err && err.message);
   });
 }
+
+/** A page that starts the engine: its own worker, and the site's, which keeps the engine's runtime
+ * (the engine's worker, guide/worker.mjs, lies in the site's scope, not the page's: offline.py). */
+export function keepEngineForNextVisit(siteBase, folder) {
+  keepForNextVisit(siteBase, folder);
+  keepForNextVisit(siteBase, "");
+}

@@ -3,11 +3,13 @@
 // page: what a result links to): a second visit and an offline visit start from the files of the
 // build the user last saw, kept in one versioned cache per worker.
 //
-// - install: the guide's files (the page, its scripts and styles, Pyodide's core, the stdlib
-//   archive, the engine wheel: FILES, made by site_build/browser/offline.py) go into the cache named
-//   for this build. The page registers this worker only once the engine is ready, so every file
-//   is in the HTTP cache by then and the install costs no download. (The site's worker lists the
-//   other pages, which the guide has not loaded: it downloads them once, after the engine is ready.)
+// - install: the page's files (the page, its scripts and styles: FILES, made by
+//   site_build/browser/offline.py) go into the cache named for this build. The page registers this
+//   worker only once the engine is ready, so every file is in the HTTP cache by then and the install
+//   costs no download. (The site's worker lists the other pages, which the guide has not loaded: it
+//   downloads them once, after the engine is ready. It also keeps the engine's runtime, since the
+//   engine's worker, guide/worker.mjs, lies in its scope and not in a page's; and the snapshot,
+//   OPTIONAL, if the page took it: from the HTTP cache alone, never downloaded for this.)
 // - activate: every older build's cache is deleted; the new files take over at once.
 // - fetch (same-origin GET only; nothing else is touched, and no answer ever passes through here,
 //   since answers never leave the page): a file whose URL carries its version (`?v=`, the
@@ -18,7 +20,7 @@
 /* global VERSION, FILES, OPTIONAL, PREFIX */
 // VERSION, FILES, OPTIONAL and PREFIX: the bundle's first lines (site_build/browser/offline.py): the
 // build's version, the page's files as URLs relative to this file, the files kept only once the page
-// has fetched them (the snapshot), and the page's cache prefix.
+// has fetched them (the snapshots, the site's worker only), and the page's cache prefix.
 const CACHE = PREFIX + VERSION;
 // Only the build's own files are ever kept: a search's words (?h=), a practice hand-over (#sak=) or
 // any other address never becomes an entry, so the cache holds files and nothing typed.
@@ -28,6 +30,15 @@ self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll(FILES.map((f) => new URL(f, self.location.href).href));
+    await Promise.all(OPTIONAL.map(async (f) => {
+      const url = new URL(f, self.location.href).href;
+      try {
+        const r = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
+        if (r.ok) await cache.put(url, r);
+      } catch {
+        // not in the HTTP cache: kept when a page fetches it (keep, below)
+      }
+    }));
     await self.skipWaiting();
   })());
 });

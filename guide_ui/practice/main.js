@@ -3,7 +3,7 @@
 // Progress lives in this page's memory only (no storage, no cookies, no URL).
 
 import { engineFromBoot } from "../engine/client.js";
-import { keepForNextVisit } from "../offline/register.js";
+import { keepEngineForNextVisit } from "../offline/register.js";
 import { el, readData, siteBase as baseOf } from "../shared/dom.js";
 import { failureBox } from "../shared/failure.js";
 import { useLabels } from "../shared/format.js";
@@ -127,7 +127,7 @@ const engine = engineFromBoot(engineBoot, siteBase);
 const practice = new Practice(engine);
 engine.onReady = () => {
   root.dataset.state = "ready";
-  keepForNextVisit(siteBase, "ovelser/"); // offline after one visit, like the guide (ovelser/sw.js)
+  keepEngineForNextVisit(siteBase, "ovelser/"); // offline after one visit, like the guide (ovelser/sw.js, sw.js)
   if (status.textContent) status.textContent = "Veiviseren er klar.";
 };
 engine.onFailed = (failure) => practice.engineFailed(failure);

@@ -4,7 +4,7 @@
 // anywhere: the list lives in this page's memory only.
 
 import { engineFromBoot } from "../engine/client.js";
-import { keepForNextVisit } from "../offline/register.js";
+import { keepEngineForNextVisit } from "../offline/register.js";
 import { readData, siteBase as baseOf } from "../shared/dom.js";
 import { StatusLine } from "../shared/status.js";
 import { QUEUE_STATUS, Queue } from "./controller.js";
@@ -21,10 +21,10 @@ const queue = new Queue({ engine, status, root, main: document.getElementById("q
 engine.onProgress = (p) => status.progress(p);
 engine.onReady = () => {
   queue.engineReady();
-  // Offline after one visit, like the guide (prioritering/sw.js): registered once no list is being
-  // worked out, since its install copies every runtime file into the cache (a list chosen while the
-  // engine started would share the CPU with it).
-  queue.whenIdle(() => keepForNextVisit(siteBase, "prioritering/"));
+  // Offline after one visit, like the guide (prioritering/sw.js, and the site's sw.js, which keeps
+  // the engine's runtime): registered once no list is being worked out, since the installs copy
+  // every file into the cache (a list chosen while the engine started would share the CPU with it).
+  queue.whenIdle(() => keepEngineForNextVisit(siteBase, "prioritering/"));
 };
 engine.onFailed = (failure) => queue.engineFailed(failure);
 queue.start(); // the form first: a failure to start the engine is shown below it

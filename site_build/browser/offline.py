@@ -7,9 +7,16 @@ Which files each keeps, under which version.
 
 Written after the site is built, from the built files themselves, so the list cannot drift from
 what the page loads: every stylesheet, script, preload and icon its HTML names, the theme's
-search worker and index, and the runtime the guide's worker fetches (its boot data and the
-worker's build facts: Pyodide's core, the stdlib archive, the engine wheel). Not the snapshot:
-it is optional and large, and kept only where the worker took it (sw.js, cache first).
+search worker and index.
+
+The engine's runtime (the worker, Pyodide's core, the stdlib archive, the engine wheel: the boot
+data and the worker's build facts) is the site's worker's, not the page's: the browser puts a
+dedicated worker under the service worker whose scope holds the worker's own URL, and the engine's
+worker is ``guide/worker.mjs`` (a fixed URL, which its security headers name), in the site's scope,
+outside every page's folder. So the site's worker is the one that sees the runtime's requests, and
+it keeps them. The snapshot is optional and large: the site's worker keeps it only where the page
+took it (sw.js: at install from the HTTP cache, or when fetched), and the engine's worker reads a
+kept one from the cache at once (guide_ui/engine/snapshot-choice.js).
 The version is a hash of the list and of every listed file's content, so any change to any of
 them is a new cache, and the old one is deleted when the new worker activates.
 """
@@ -86,7 +93,8 @@ def guide_files(site_dir: Path) -> list[str]:
 
 
 def page_files(site_dir: Path, folder: str) -> list[str]:
-    """Site-relative URLs of everything the offline page in ``folder`` needs to run, in a stable order."""
+    """Site-relative URLs of the offline page in ``folder`` and of what it loads itself, in a stable
+    order (its engine's runtime is the site's worker's: runtime_files)."""
     page = site_dir / folder / "index.html"
     if not page.exists():
         raise OfflineError(f"{folder}index.html mangler i {site_dir}")
@@ -95,17 +103,9 @@ def page_files(site_dir: Path, folder: str) -> list[str]:
     files = {folder}
     files.update(p for u in refs.urls if (p := _site_path(u, folder)))
     try:
-        boot = json.loads(refs.data[PAGES[folder]])
         config = json.loads(refs.data.get("__config", "{}"))
-    except (KeyError, ValueError) as e:
-        raise OfflineError(f"{folder}index.html mangler oppstartsdataene ({e})") from None
-    # The boot data's URLs are site-relative; the worker's build facts relative to the worker.
-    for key in ("worker", "wheel"):
-        files.add(_site_path(boot[key], ""))
-    files.update(_site_path(boot["pyodide"] + name, "") for name in PYODIDE_FILES)
-    worker = _site_path(boot["worker"], "")
-    build = _worker_build(site_dir / worker.split("?")[0])
-    files.add(_site_path(build["stdlib"], worker))
+    except ValueError as e:
+        raise OfflineError(f"{folder}index.html: {e}") from None
     if config.get("search"):
         files.add(_site_path(config["search"], folder))
         if (site_dir / "search" / "search_index.json").exists():
@@ -116,9 +116,40 @@ def page_files(site_dir: Path, folder: str) -> list[str]:
     return sorted(files)
 
 
-def site_files(site_dir: Path) -> list[str]:
-    """Site-relative URLs of every page outside the offline pages' folders and of what each loads."""
+def _boot(site_dir: Path, folder: str) -> dict:
+    refs = _Refs()
+    page = site_dir / folder / "index.html"
+    if not page.exists():
+        raise OfflineError(f"{folder}index.html mangler i {site_dir}")
+    refs.feed(page.read_text(encoding="utf-8"))
+    try:
+        return json.loads(refs.data[PAGES[folder]])
+    except (KeyError, ValueError) as e:
+        raise OfflineError(f"{folder}index.html mangler oppstartsdataene ({e})") from None
+
+
+def runtime_files(site_dir: Path) -> list[str]:
+    """Site-relative URLs of what the engine's worker fetches, for every page that starts it: the
+    worker, Pyodide's core, the stdlib archive, the engine wheel (the site's worker keeps them)."""
     files: set[str] = set()
+    for folder in PAGES:
+        boot = _boot(site_dir, folder)
+        # The boot data's URLs are site-relative; the worker's build facts relative to the worker.
+        worker = _site_path(boot["worker"], "")
+        files.update((worker, _site_path(boot["wheel"], "")))
+        files.update(_site_path(boot["pyodide"] + name, "") for name in PYODIDE_FILES)
+        build = _worker_build(site_dir / worker.split("?")[0])
+        files.add(_site_path(build["stdlib"], worker))
+    missing = sorted(f for f in files if not (site_dir / f.split("?")[0]).is_file())
+    if missing:
+        raise OfflineError(f"motoren viser til filer som mangler i nettstedet: {', '.join(missing)}")
+    return sorted(files)
+
+
+def site_files(site_dir: Path) -> list[str]:
+    """Site-relative URLs of every page outside the offline pages' folders, of what each loads, and of
+    the engine's runtime (runtime_files)."""
+    files: set[str] = set(runtime_files(site_dir))
     for html in sorted(site_dir.rglob("index.html")):
         folder = "" if html.parent == site_dir else html.parent.relative_to(site_dir).as_posix() + "/"
         if any(folder.startswith(p) for p in PAGES):
@@ -145,12 +176,9 @@ def _json(text: str) -> dict:
         return {}
 
 
-def optional_files(site_dir: Path, folder: str) -> list[str]:
-    """Site-relative URLs the worker keeps only once the page has fetched them: the snapshot."""
-    refs = _Refs()
-    refs.feed((site_dir / folder / "index.html").read_text(encoding="utf-8"))
-    boot = json.loads(refs.data[PAGES[folder]])
-    return [_site_path(boot["snapshot"], "")] if boot.get("snapshot") else []
+def optional_files(site_dir: Path) -> list[str]:
+    """Site-relative URLs the site's worker keeps only once a page has fetched them: the snapshots."""
+    return sorted({_site_path(b["snapshot"], "") for f in PAGES if (b := _boot(site_dir, f)).get("snapshot")})
 
 
 def _worker_build(worker: Path) -> dict:
@@ -182,7 +210,7 @@ def write_service_worker(site_dir: Path) -> str:
         relative = ["./" if f == folder else up + f for f in files]
         # each cache apart: a worker deletes only its own old ones
         prefix = (folder.strip("/").replace("/", "-") or "sider") + "-"
-        optional = [] if folder == SITE else [up + f for f in optional_files(site_dir, folder)]
+        optional = optional_files(site_dir) if folder == SITE else []
         src = bundle(SERVICE_WORKER, facts={"VERSION": versions[folder], "FILES": relative, "OPTIONAL": optional, "PREFIX": prefix})
         (site_dir / folder / "sw.js").write_text(src, encoding="utf-8")
     return versions[PAGE]

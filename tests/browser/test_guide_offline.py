@@ -48,9 +48,9 @@ def served_copy(request, built_site, tmp_path):
     server.shutdown()
 
 
-def visit(ctx, url):
+def visit(ctx, url, path="veiviser/"):
     page = ctx.new_page()
-    page.goto(url + "veiviser/")
+    page.goto(url + path)
     page.wait_for_selector(READY, state="attached", timeout=90_000)
     assert page.get_attribute("#guide", "data-state") == "ready"
     return page
@@ -66,17 +66,65 @@ def wait_for_cache(page, version, timeout_s=30, prefix="veiviser-"):
     raise AssertionError(f"cache never became {prefix}{version}: {kept['keys']}")
 
 
+def names(files):
+    return {f.split("?")[0].rsplit("/", 1)[-1] for f in files}
+
+
 def test_the_service_worker_list_is_every_file_the_guide_loads(built_site):
-    """The list names the page, its bundle and styles, the theme, Pyodide's core, the stdlib and the wheel, all present."""
+    """The guide's list names the page, its bundle and styles and the theme; the site's list the engine's
+    runtime (Pyodide's core, the stdlib, the wheel, the worker), all present; the snapshot is optional."""
     files = offline.guide_files(built_site)
-    names = {f.split("?")[0].rsplit("/", 1)[-1] for f in files}
     assert "veiviser/" in files
-    assert {"guide.js", "guide.css", "worker.mjs", "stdlib.zip", "pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs"} <= names
-    assert any(n.endswith(".whl") for n in names) and any(n.startswith("main.") and n.endswith(".css") for n in names)
-    assert "engine.snap" not in names and "python_stdlib.zip" not in names  # optional or not used by the guide
-    assert all((built_site / f.split("?")[0]).exists() for f in files)
+    assert {"guide.js", "guide.css"} <= names(files) and any(n.startswith("main.") and n.endswith(".css") for n in names(files))
+    runtime = {"worker.mjs", "stdlib.zip", "pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs"}
+    # the engine's worker (guide/worker.mjs) lies in the site's scope, so its files are the site's worker's
+    assert not runtime & names(files)
+    site = offline.site_files(built_site)
+    assert runtime <= names(site) and any(n.endswith(".whl") for n in names(site))
+    assert set(offline.runtime_files(built_site)) <= set(site)
+    assert "engine.snap" not in names(files + site) and "python_stdlib.zip" not in names(site)  # optional, or unused
+    assert names(offline.optional_files(built_site)) == {"engine.snap"}
+    assert all((built_site / f.split("?")[0]).exists() for f in files + site)
     written = (built_site / "veiviser" / "sw.js").read_text(encoding="utf-8")
     assert f'const VERSION = "{offline.version(built_site, files)}";' in written
+    assert 'const OPTIONAL = [];' in written
+    assert f'const OPTIONAL = {json.dumps(offline.optional_files(built_site))};' in (built_site / "sw.js").read_text(encoding="utf-8")
+
+
+# The engine worker's own view of a visit: how it started, and which runtime files it requested.
+WORKER_REQUESTS = "() => performance.getEntriesByType('resource').map((e) => e.name)"
+
+
+def test_a_repeat_visit_restores_the_snapshot_the_site_worker_kept(browser, served_copy):
+    """After one visit, the site's worker holds the engine's runtime and the snapshot the page took; the next
+    visit restores that snapshot from the cache without requesting it."""
+    from bench.experiments import snap
+
+    site, url = served_copy
+    # The guide page with the snapshot taken on every link (#always): the first visit takes it whatever
+    # the machine's load (from a busy loopback the worker may boot the ordinary way, and rightly keep none).
+    forced, _ = snap(site)
+    ctx = browser.new_context()
+    try:
+        page = visit(ctx, url, forced)
+        assert page.evaluate("window.__guide.engine.fromSnapshot") is True
+        snapshot = url + offline.optional_files(site)[0]
+        for _ in range(120):  # the site's worker installs after the engine is ready
+            kept = page.evaluate(KEPT)
+            if snapshot in kept["urls"]:
+                break
+            page.wait_for_timeout(250)
+        assert snapshot in kept["urls"]
+        assert {url + f for f in offline.runtime_files(site)} <= set(kept["urls"])
+        page.close()
+        page = visit(ctx, url, forced)
+        assert page.evaluate("window.__guide.engine.fromSnapshot") is True
+        worker = next(w for w in page.workers if "/guide/worker.mjs" in w.url)
+        requested = worker.evaluate(WORKER_REQUESTS)
+        assert any("pyodide.asm.wasm" in r for r in requested)  # the probe sees the worker's requests…
+        assert not any("engine.snap" in r for r in requested), requested  # …and the snapshot was not one of them
+    finally:
+        ctx.close()
 
 
 def test_a_second_visit_works_without_a_network(browser, served_copy):
@@ -180,7 +228,7 @@ def test_the_cache_holds_only_the_builds_files(browser, served_copy):
     only the build's files: no address with anything typed becomes an entry."""
     site, url = served_copy
     version = offline.version(site, offline.guide_files(site))
-    allowed = {url + f for f in offline.guide_files(site) + offline.optional_files(site, offline.PAGE) + offline.site_files(site)}
+    allowed = {url + f for f in offline.guide_files(site) + offline.optional_files(site) + offline.site_files(site)}
     ctx = browser.new_context()
     try:
         page = visit(ctx, url)
