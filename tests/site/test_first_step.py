@@ -130,3 +130,14 @@ def test_the_theme_script_is_left_to_the_guide_on_its_page_only(built_site):
     assert (built_site / href).is_file()
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert f'<script src="{href}"></script>' in home
+
+
+def test_the_first_frame_waits_for_the_first_questions_last_element(built_site):
+    """The head holds the render until «Neste», the first question's last element, is parsed (rel=expect)."""
+    html = guide_page(built_site)
+    found = elements(html)
+    expect = one(found, rel="expect")
+    assert expect["tag"] == "link" and expect["attrs"]["blocking"] == "render"
+    target = expect["attrs"]["href"].removeprefix("#")
+    assert one(found, id=target)["text"] == first_step.NEXT and "guide-step" in one(found, id=target)["parents"]
+    assert html.index('rel="expect"') < html.index("</head>") < html.index(f'id="{target}"')
