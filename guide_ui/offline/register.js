@@ -1,9 +1,10 @@
 // Keeps a page's files for the next visit, and for a visit without a network: the service
 // worker sw.js beside this file (built into the page's folder, veiviser/sw.js, prioritering/sw.js
 // or ovelser/sw.js, by site_build/browser/offline.py, with its list of files; folder "" is the
-// site's own sw.js, which keeps every other page: the ones a result links to). Registered only once the engine is ready, so it never competes with the first
-// visit's downloads and finds every file in the HTTP cache. It keeps files only; nothing typed
-// passes through it.
+// site's own sw.js, which keeps every other page, the ones a result links to, and the engine's
+// runtime). Registered only once the engine is ready, so it never competes with the first visit's
+// downloads and finds every file in the HTTP cache. It keeps files only; nothing typed passes
+// through it.
 
 export function keepForNextVisit(siteBase, folder = "veiviser/") {
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;

@@ -1,8 +1,9 @@
 """The service workers of the pages that work offline (from guide_ui/offline/sw.js): the guide's
 (``veiviser/sw.js``), the queue's (``prioritering/sw.js``) and the practice page's (``ovelser/sw.js``),
 each in its page's folder (its scope) with its own cache; and the site's (``sw.js``, scope the
-whole site, registered by the guide), which keeps every other page (the county pages, the legal
-references, the open questions: what a result links to) so an offline result's links open too.
+whole site, registered by the pages that start the engine), which keeps every other page (the
+county pages, the legal references, the open questions: what a result links to) so an offline
+result's links open too, and the engine's runtime (below).
 Which files each keeps, under which version.
 
 Written after the site is built, from the built files themselves, so the list cannot drift from
