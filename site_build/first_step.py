@@ -6,7 +6,9 @@ Everything the form says comes from the boot data the script reads too (guide_en
 question's text and help, the municipalities and counties); the markup is the one the script draws
 (guide_ui/guide/views/question.js, widgets.js), so taking it over changes nothing on screen. Before
 the script arrives, the municipality field is an <input list> over a <datalist> of the municipalities
-on the build's date (the browser's own suggestions); the script's type-ahead replaces the list.
+on the build's date (the browser's own suggestions); the script's type-ahead replaces the list. The
+list comes after the form: the page's first frame waits for «Neste» (guide.html, rel=expect), not
+for the 357 options, which on a slow link are some 4 kB more to wait for.
 """
 
 from __future__ import annotations
@@ -38,9 +40,13 @@ def municipalities_on(boot: dict, on: str) -> list[tuple[str, str]]:
     return [(r[at["label"]], f"{r[at['label']]} ({r[at['number']]}), {names.get(r[at['county']], r[at['county']])}") for r in rows]
 
 
-def _municipality_field(q: dict, boot: dict, on: str) -> str:
-    qid = _attr(q["id"])
+def _suggestions(q: dict, boot: dict, on: str) -> str:
     options = "".join(f'<option value="{_attr(value)}">{escape(text)}</option>' for value, text in municipalities_on(boot, on))
+    return f'<datalist id="q-{_attr(q["id"])}-suggestions">{options}</datalist>'
+
+
+def _municipality_field(q: dict) -> str:
+    qid = _attr(q["id"])
     maxlength = f' maxlength="{int(q["max_length"])}"' if q.get("max_length") else ""
     return (
         f'<div class="guide-field">'
@@ -49,7 +55,6 @@ def _municipality_field(q: dict, boot: dict, on: str) -> str:
         f'<div class="guide-combobox">'
         f'<input id="q-{qid}" name="{qid}" type="text" autocomplete="off" spellcheck="false"{maxlength}'
         f' aria-describedby="q-{qid}-help" aria-required="true" list="q-{qid}-suggestions">'
-        f'<datalist id="q-{qid}-suggestions">{options}</datalist>'
         f"</div></div>"
     )
 
@@ -65,7 +70,7 @@ def first_step_html(boot: dict, on: str) -> str:
         f'<form id="guide-step" novalidate data-question="{_attr(q["id"])}" data-prerendered'
         f' aria-labelledby="guide-question-heading">'
         f'<p class="guide-progress" id="guide-progress">{PROGRESS}</p>'
-        f"{_municipality_field(q, boot, on)}"
+        f"{_municipality_field(q)}"
         f'<div class="guide-actions"><button type="submit" class="md-button md-button--primary" id="guide-next">{NEXT}</button></div>'
-        f"</form>"
+        f"</form>{_suggestions(q, boot, on)}"
     )

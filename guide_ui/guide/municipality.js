@@ -75,6 +75,7 @@ export function combobox(q, value, options, describedBy, built = null) {
   let input, chosen;
   if (built) {
     input = setAttributes(built, attrs);
+    document.getElementById(built.getAttribute("list"))?.remove(); // the build's <datalist>, after its form
     input.removeAttribute("list"); // the type-ahead below replaces the browser's suggestions
     chosen = exactOption(options, input.value); // the text stays as typed; the county follows it
   } else {

@@ -35,11 +35,13 @@ def test_typed_before_the_script_is_kept_with_its_focus_and_caret(context, site_
     page.keyboard.press("ArrowLeft")
     assert page.evaluate("document.querySelector('#guide-step').dataset.question") == "municipality"
     assert page.evaluate("window.__guide === undefined")  # the script has not run
+    assert page.evaluate("document.querySelectorAll('datalist#q-municipality-suggestions option').length") > 300
     release(page)
     page.wait_for_selector(f"{TAKEN} #q-municipality[role='combobox']", timeout=STEP_MS)
     kept = page.evaluate("""() => { const i = document.activeElement;
         return { id: i.id, value: i.value, start: i.selectionStart, end: i.selectionEnd, list: i.getAttribute('list') }; }""")
     assert kept == {"id": "q-municipality", "value": "Mold", "start": 2, "end": 2, "list": None}
+    assert page.evaluate("document.querySelector('datalist')") is None  # the build's list went with the takeover
     page.keyboard.press("End")
     page.keyboard.type("e")
     assert page.get_attribute("#q-municipality", "aria-expanded") == "true"

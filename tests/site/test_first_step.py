@@ -88,6 +88,8 @@ def test_the_municipality_field_suggests_the_municipalities_of_the_build_date(bu
     assert {o["attrs"]["value"] for o in options} == expected and len(options) == len(expected) > 300
     molde = next(o for o in options if o["attrs"]["value"] == "Molde")
     assert molde["text"] == "Molde (1506), Møre og Romsdal"
+    # after «Neste», where the first frame no longer waits for it (guide.html: rel=expect)
+    assert html.index('id="guide-next"') < html.index(f'<datalist id="{listed}"') < html.index('id="guide-boot"')
 
 
 def test_the_form_is_made_from_the_question_data():
