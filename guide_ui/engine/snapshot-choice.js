@@ -64,7 +64,7 @@ export async function useSnapshot(downloads, snapshotURL, wasmURL, pageFirstByte
 
 /** A snapshot the site's service worker has kept (a repeat visit: guide_ui/offline/sw.js): read from
  * the cache at once, beside the wasm, instead of after the wasm has shown what the link is like,
- * since reading it costs no link (loopback, warm: ready 0.81 → 0.63 s, README). Resolves to null
+ * since reading it costs no link (loopback, warm: ready 0.87 → 0.62 s, README). Resolves to null
  * where none is kept, else to { bytes } (a promise, so Pyodide starts while they are read). */
 export function keptSnapshot(snapshotURL) {
   if (!snapshotURL || !self.caches) return Promise.resolve(null);
