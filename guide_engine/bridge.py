@@ -11,6 +11,8 @@ import json
 import sys
 from typing import Any, Callable
 
+from .progress import reporting
+
 
 def _on(msg: dict) -> str | None:
     on = msg.get("on")
@@ -109,8 +111,6 @@ def _failure(error: str, detail: str) -> str:
 
 def handle(message: str, progress: Callable[[int, int], object] | None = None) -> str:
     """``progress(done, total)``: told how far a long call has come (guide_engine/progress.py)."""
-    from .progress import reporting
-
     try:
         msg = json.loads(message)
         op = OPS.get(msg.get("op")) if isinstance(msg, dict) else None

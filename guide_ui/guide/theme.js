@@ -13,7 +13,7 @@ const FALLBACK_MS = 5000;
 /** Run the theme's script named by `link`, once (whoever comes first: the guide, or the fallback
  * below); `onload` after the theme has been told that the page is loaded. */
 function startTheme(link, onload = () => {}) {
-  if (link.dataset.started) return false;
+  if (link.dataset.started) return;
   link.dataset.started = "true";
   const script = document.createElement("script");
   script.src = link.href;
@@ -22,7 +22,6 @@ function startTheme(link, onload = () => {}) {
     onload();
   };
   document.body.append(script);
-  return true;
 }
 
 /** Run from the page's head: should the guide's own script never run (it failed to load), the theme
@@ -38,18 +37,16 @@ export function themeFallback() {
 export function loadThemeLater() {
   const link = document.getElementById("guide-theme");
   if (!link) return;
-  let started = false;
   const keys = [];
   const run = () => startTheme(link, () => {
     document.removeEventListener("keydown", onKey, true);
     for (const k of keys.splice(0)) document.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
   });
   const load = () => {
-    if (started || link.dataset.started) return; // the fallback may have run it (themeFallback)
-    started = true;
     document.removeEventListener("focusin", onHeader, true);
     document.removeEventListener("pointerdown", onHeader, true);
-    // The theme reads the whole page (its settings come last): after the page is parsed.
+    // The theme reads the whole page (its settings come last): after the page is parsed. A second
+    // call, or the fallback (themeFallback), finds it started (startTheme).
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run, { once: true });
     else run();
   };

@@ -26,6 +26,7 @@ export class Queue {
     this.result = null;
     this.sort = { key: "rank", dir: "ascending" };
     this.busy = false;
+    this.idleTasks = []; // run once no list is being worked out (whenIdle)
   }
 
   start() {
@@ -45,12 +46,12 @@ export class Queue {
 
   /** Run `task` now if no list is being worked out, else once the current one is drawn (or stopped). */
   whenIdle(task) {
-    if (this.busy) this.idleTasks = [...(this.idleTasks || []), task];
+    if (this.busy) this.idleTasks.push(task);
     else task();
   }
 
   idle() {
-    for (const task of (this.idleTasks || []).splice(0)) setTimeout(task, 0);
+    for (const task of this.idleTasks.splice(0)) setTimeout(task, 0);
   }
 
   /** The engine failed: its fixed sentence where the list would be; the form keeps what was typed. */
