@@ -28,7 +28,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from site_build import csp, first_step, hosts, owner
+from site_build import critical_css, csp, first_step, hosts, owner
 from site_build.browser import offline
 from site_build.browser.bundle import WORKER, BundleError, Bundles
 from site_build.runtime import Runtime, RuntimeMissing, compress
@@ -137,7 +137,23 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output: str, page, config) -> str:
+    if is_guide(page):  # its critical CSS is written once every stylesheet is in the site (on_post_build)
+        _state.setdefault("critical", []).append(page.file.dest_uri)
     return csp.apply(output, wasm=uses_engine(page))
+
+
+def inline_critical_css(site_dir: Path, pages: list[str]) -> None:
+    """The guide page's first frame without the theme's render-blocking stylesheets (site_build/critical_css.py)."""
+    for page in pages:
+        html_file = site_dir / page
+
+        def read(href: str) -> str:
+            path = site_dir / critical_css.href_path(page, href)
+            if not path.is_file():
+                raise critical_css.CriticalCssError(f"{page}: stilarket {href} finnes ikke i det bygde nettstedet")
+            return path.read_text(encoding="utf-8")
+
+        html_file.write_text(critical_css.inline(html_file.read_text(encoding="utf-8"), read), encoding="utf-8")
 
 
 def fill_template_pages(site_dir: Path) -> list[str]:
@@ -160,6 +176,10 @@ def on_post_build(config) -> None:
     except RuntimeMissing as e:
         raise PluginError(str(e)) from None
     _bundles().install(site_dir / "guide")
+    try:
+        inline_critical_css(site_dir, _state.get("critical", []))
+    except critical_css.CriticalCssError as e:
+        raise PluginError(str(e)) from None
     missing = fill_template_pages(site_dir)
     if missing:
         raise PluginError(f"Sider uten Content-Security-Policy: {', '.join(missing)}")

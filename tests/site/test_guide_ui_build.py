@@ -106,23 +106,24 @@ def test_the_guide_page_preloads_its_bundle_and_starts_the_worker_in_the_head(bu
     assert re.findall(r'<link rel="modulepreload" href="\.\./(guide/[^"?]+)\?v=([0-9a-f]{12})">', html) == [("guide/guide.js", version)]
     head = html[: html.index("</head>")]
     early = head.index("window.__guideEarly")
-    assert early < head.index('rel="stylesheet"')
+    assert early < head.index("<style>")  # before the critical rules and the deferred stylesheets
     assert head.index("Content-Security-Policy") < early  # the policy governs the script
     assert f"guide/worker.mjs?v={version}" in head[:early + 2000]
 
 
-def test_the_guide_page_requests_its_bundle_and_style_before_the_themes_styles(built_site):
-    """The bundle's modulepreload and the guide style's preload stand before the theme's first
-    stylesheet (after it, an inline script that waits for the theme's styles held them back)."""
+def test_the_guide_page_has_no_render_blocking_stylesheet(built_site):
+    """The head draws from the build's critical rules; every stylesheet (the theme's, then the guide's, in
+    that order: the guide's rules win at equal specificity) is preloaded at once and applied after the
+    first frame, with a <noscript> copy; the bundle's modulepreload comes before them."""
     html = (built_site / "veiviser" / "index.html").read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
-    first_style = head.index('rel="stylesheet"')
-    assert head.index('rel="modulepreload" href="../guide/guide.js?v=') < first_style
-    preload = re.search(r'<link rel="preload" as="style" href="\.\./guide/guide\.css\?v=[0-9a-f]{12}">', head)
-    assert preload and preload.start() < first_style
-    # The style still applies after the theme's (equal specificity: the guide's rules win).
-    applied = head.index('<link rel="stylesheet" href="../guide/guide.css?v=')
-    assert applied > head.index('rel="stylesheet" href="../assets/stylesheets/main.')
+    outside_noscript = re.sub(r"<noscript>.*?</noscript>", "", head, flags=re.DOTALL)
+    assert re.findall(r'<link rel="stylesheet" href="[^"]+">', outside_noscript) == []
+    deferred = re.findall(r'<link rel="preload" as="style" data-after-first-frame href="\.\./([^"?]+)[^"]*">', head)
+    assert deferred[0].startswith("assets/stylesheets/main.") and deferred[-1] == "guide/guide.css"
+    noscript = re.search(r"<noscript>(.*?)</noscript>", head, re.DOTALL).group(1)
+    assert re.findall(r'href="\.\./([^"?]+)', noscript) == deferred
+    assert head.index('rel="modulepreload" href="../guide/guide.js?v=') < head.index("<style>") < head.index("data-after-first-frame")
 
 
 def test_a_broken_module_stops_the_build(tmp_path, monkeypatch):

@@ -1,0 +1,112 @@
+"""The guide page's first frame from the build's critical CSS: drawn without the theme's stylesheets, and unchanged when they apply."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.helpers.guide_driver import hold_requests
+
+pytestmark = pytest.mark.browser
+
+# The stylesheets the page defers (site_build/critical_css.py), the guide's bundle and the theme's:
+# held, the page stays as the build wrote it, drawn from the critical rules alone.
+STYLES = re.compile(r".*\.css(\?.*)?$")
+SCRIPTS = ("**/guide/guide.js*", "**/assets/javascripts/bundle.*.js")
+
+# Every element's computed style (custom properties aside: an unused one draws nothing), and its
+# ::before and ::after, kept in the page to compare with later; returns how many were read.
+SNAPSHOT = """() => {
+  const read = () => { const all = [document.documentElement, ...document.querySelectorAll('html *')];
+    const out = new Map();
+    all.forEach((el, i) => { for (const pseudo of [null, '::before', '::after']) {
+      const cs = getComputedStyle(el, pseudo); const style = {};
+      for (let k = 0; k < cs.length; k++) { const p = cs[k]; if (!p.startsWith('--')) style[p] = cs.getPropertyValue(p); }
+      out.set(i + (pseudo || '') + ' ' + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && el.className.baseVal === undefined ? '.' + String(el.className).trim().split(/\\s+/).join('.') : ''), style);
+    } });
+    return out; };
+  window.__styles = { read, before: read() };
+  return window.__styles.before.size;
+}"""
+CHANGED = """() => { const { read, before } = window.__styles; const after = read(); const changed = [];
+  if (after.size !== before.size) return ['elements: ' + before.size + ' → ' + after.size];
+  for (const [key, style] of before) { const now = after.get(key);
+    if (!now) { changed.push(key + ': gone'); continue; }
+    for (const p of new Set([...Object.keys(style), ...Object.keys(now)]))
+      if (style[p] !== now[p]) changed.push(key + ' ' + p + ': ' + style[p] + ' → ' + now[p]); }
+  return changed.slice(0, 25); }"""
+FULL_APPLIED = """() => { const links = [...document.querySelectorAll('link[data-after-first-frame]')];
+  return links.length > 0 && links.every((l) => l.rel === 'stylesheet' && l.sheet && l.sheet.cssRules.length > 0); }"""
+
+
+def held_page(browser, site_url, **context_options):
+    context = browser.new_context(service_workers="block", **context_options)
+    release_styles = hold_requests(context, STYLES)
+    for pattern in SCRIPTS:
+        context.route(pattern, lambda route: None)  # never answered: the page stays as built
+    page = context.new_page()
+    page.goto(site_url + "veiviser/", wait_until="commit")
+    return context, page, release_styles
+
+
+@pytest.mark.parametrize("options", [
+    {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"},
+    {"viewport": {"width": 390, "height": 844}, "color_scheme": "dark"},
+], ids=["desktop-light", "phone-dark"])
+def test_the_full_stylesheets_change_nothing_the_first_frame_drew(browser, site_url, options):
+    """Every element's computed style from the critical rules alone equals the one with the full stylesheets."""
+    context, page, release_styles = held_page(browser, site_url, **options)
+    try:
+        page.wait_for_selector("#guide-next", state="visible", timeout=10_000)
+        page.wait_for_load_state("domcontentloaded")
+        page.focus("#q-municipality")  # a state the reader brings about before the sheets may arrive
+        assert not page.evaluate(FULL_APPLIED)
+        assert page.evaluate(SNAPSHOT) > 1000
+        release_styles(page)
+        page.wait_for_function(FULL_APPLIED, timeout=10_000)
+        assert page.evaluate(CHANGED) == []
+    finally:
+        context.close()
+
+
+def test_the_critical_rules_are_what_draws_the_first_frame(browser, site_url):
+    """The check above can fail: with the build's <style> emptied, the full stylesheets change the page."""
+    context, page, release_styles = held_page(browser, site_url)
+    try:
+        page.wait_for_selector("#guide-next", state="visible", timeout=10_000)
+        page.evaluate("document.querySelector('head style').textContent = ''")
+        page.evaluate(SNAPSHOT)
+        release_styles(page)
+        page.wait_for_function(FULL_APPLIED, timeout=10_000)
+        changed = page.evaluate(CHANGED)
+        assert len(changed) == 25  # the first 25 of many
+        assert page.evaluate("getComputedStyle(document.querySelector('#guide-next')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    finally:
+        context.close()
+
+
+def test_the_first_frame_does_not_wait_for_the_stylesheets(browser, site_url):
+    """With every stylesheet held back, the first question is painted, styled as the theme styles it."""
+    context, page, _ = held_page(browser, site_url)
+    try:
+        page.wait_for_function("() => performance.getEntriesByType('paint').some((p) => p.name === 'first-contentful-paint')",
+                               timeout=10_000)
+        assert page.evaluate("[...document.styleSheets].filter((s) => s.href && !/print/.test(s.media.mediaText)).length") == 0
+        # The theme's primary button, not the browser's grey one.
+        assert page.evaluate("getComputedStyle(document.querySelector('#guide-next')).backgroundColor") not in ("rgba(0, 0, 0, 0)", "rgb(239, 239, 239)")
+    finally:
+        context.close()
+
+
+def test_without_scripts_the_full_stylesheets_apply_as_usual(browser, site_url):
+    """A reader without scripts gets the theme's stylesheets from the <noscript> copy."""
+    context = browser.new_context(service_workers="block", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "veiviser/", wait_until="load")
+        hrefs = page.evaluate("[...document.styleSheets].filter((s) => s.href && s.cssRules.length > 0).map((s) => s.href)")
+        deferred = page.evaluate("[...document.querySelectorAll('link[data-after-first-frame]')].map((l) => l.href)")
+        assert len(deferred) >= 2 and set(deferred) <= set(hrefs)
+    finally:
+        context.close()
