@@ -102,32 +102,43 @@ def _palette_options(html: str) -> list[dict]:
 
 def _loosen(tokens: list) -> list:
     """The selector without what the build cannot know: dynamic pseudo-classes and pseudo-elements
-    dropped, :not() of a dynamic state dropped, :is()/:where()/:has() loosened inside."""
+    dropped, :not() of a dynamic state dropped, :is()/:where()/:has() loosened inside; a compound
+    left empty by that ("a > :hover", "::before") becomes "*"."""
     out: list = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        dropped = 0
         if isinstance(tok, ast.LiteralToken) and tok.value == ":":
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if isinstance(nxt, ast.LiteralToken) and nxt.value == ":":  # ::pseudo-element
-                i += 3
-                continue
             name = getattr(nxt, "lower_value", None) or getattr(nxt, "lower_name", None) or ""
-            if isinstance(nxt, ast.FunctionBlock):
+            if isinstance(nxt, ast.LiteralToken) and nxt.value == ":":  # ::pseudo-element
+                dropped = 3
+            elif isinstance(nxt, ast.FunctionBlock):
                 if name == "not" and any(isinstance(t, ast.LiteralToken) and t.value == ":" for t in _walk(nxt.arguments)):
-                    i += 2
-                    continue
-                if name in ("is", "where", "has", "matches", "any", "-webkit-any", "-moz-any"):
+                    dropped = 2
+                elif name in ("is", "where", "has", "matches", "any", "-webkit-any", "-moz-any"):
                     out.append(tok)
                     out.append(ast.FunctionBlock(nxt.source_line, nxt.source_column, nxt.name, _loosen(nxt.arguments)))
                     i += 2
                     continue
             elif name in _DYNAMIC or name.startswith(("-webkit-", "-moz-", "-ms-")):
-                i += 2
-                continue
+                dropped = 2
+        if dropped:
+            after = tokens[i + dropped] if i + dropped < len(tokens) else None
+            if _boundary(out[-1] if out else None) and _boundary(after):
+                out.append(ast.LiteralToken(tok.source_line, tok.source_column, "*"))
+            i += dropped
+            continue
         out.append(tok)
         i += 1
     return out
+
+
+def _boundary(tok) -> bool:
+    """Whether ``tok`` (None: the selector's start or end) ends or starts a compound selector."""
+    return tok is None or isinstance(tok, ast.WhitespaceToken) or (
+        isinstance(tok, ast.LiteralToken) and tok.value in (">", "+", "~", ","))
 
 
 def _walk(tokens: Iterable) -> Iterable:
@@ -135,10 +146,6 @@ def _walk(tokens: Iterable) -> Iterable:
         yield t
         if isinstance(t, (ast.FunctionBlock, ast.ParenthesesBlock, ast.SquareBracketsBlock)):
             yield from _walk(t.arguments if isinstance(t, ast.FunctionBlock) else t.content)
-
-
-# An empty compound left by dropping (e.g. "a > :hover", "::before"): make it "*".
-_EMPTY_COMPOUND = re.compile(r"(^|[\s>+~,(])(?=$|[\s>+~,)])")
 
 
 def _split_selectors(prelude: list) -> list[list]:
@@ -153,8 +160,7 @@ def _split_selectors(prelude: list) -> list[list]:
 
 
 def _loose_selector(tokens: list) -> str:
-    text = tinycss2.serialize(_loosen(tokens)).strip()
-    return _EMPTY_COMPOUND.sub(lambda m: m.group(1) + "*", text) or "*"
+    return tinycss2.serialize(_loosen(tokens)).strip() or "*"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -242,6 +248,11 @@ def _serialize_rules(rules: list) -> str:
 # Custom properties and keyframes nobody uses
 
 
+def _nested(rule: ast.QualifiedRule) -> bool:
+    return any(isinstance(d, (ast.QualifiedRule, ast.AtRule))
+               for d in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True))
+
+
 def _declarations(rule: ast.QualifiedRule) -> list:
     return [d for d in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
             if isinstance(d, ast.Declaration)]
@@ -283,6 +294,9 @@ def _rewrite(rules: list, used: set[str], animations: set[str]) -> list:
     out = []
     for rule in rules:
         if isinstance(rule, ast.QualifiedRule):
+            if _nested(rule):  # CSS nesting: kept whole (none of the stylesheets nests today)
+                out.append(tinycss2.serialize([rule]).strip())
+                continue
             decls = [d for d in _declarations(rule) if not d.name.startswith("--") or d.name in used]
             if decls:
                 body = ";".join(f"{d.name}:{tinycss2.serialize(d.value).strip()}" + ("!important" if d.important else "") for d in decls)

@@ -46,6 +46,12 @@ def test_states_the_reader_can_bring_about_are_taken_to_hold():
                           ".md-button::after", ".md-button:not(:focus)"]
 
 
+def test_combinators_keep_their_meaning_when_a_state_is_dropped():
+    """Dropping a pseudo-class leaves "a > b" a child selector (and "> :hover" any child), not a deeper one."""
+    css = pick(PAGE, ["body > main{color:red}main > form:hover{color:blue}main>:hover{color:green}body > form{color:pink}"])
+    assert rules(css) == ["body > main", "main > form:hover", "main>:hover"]
+
+
 def test_the_page_is_matched_as_its_first_frame_sees_it():
     """html.js (not .no-js), and each colour scheme the palette offers set on the body."""
     css = pick(PAGE, [".no-js .md-button{color:red}.js .md-button{color:blue}"
@@ -77,6 +83,11 @@ def test_keyframes_stay_only_when_a_kept_rule_names_them():
     css = pick(PAGE, ["@keyframes spin{to{transform:rotate(1turn)}}@keyframes fade{to{opacity:0}}"
                       ".md-button{animation:spin 1s}table{animation:fade 1s}"])
     assert css.startswith("@keyframes spin{") and "fade" not in css
+
+
+def test_a_nested_rule_is_kept_whole():
+    """A rule holding nested rules (CSS nesting) is kept as written, not stripped of them."""
+    assert pick(PAGE, [".md-button{color:red;&:hover{color:blue}}"]) == ".md-button{color:red;&:hover{color:blue}}"
 
 
 def test_important_survives():
