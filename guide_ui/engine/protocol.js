@@ -56,7 +56,7 @@ export function runtimeUrls(boot, siteBase) {
 
 /** How long the page's own first byte took (ms), which tells the worker whether the server is local;
  * null for a page its service worker answered (a repeat visit: that time is the device's, not the link's). */
-function pageFirstByteMs() {
+export function pageFirstByteMs() {
   const nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
   return nav && nav.responseStart > 0 && !(nav.workerStart > 0) ? nav.responseStart - nav.requestStart : null;
 }
