@@ -10,8 +10,8 @@ import { SNAPSHOT_LOCAL_MS } from "./snapshot-choice.js";
  * once, or, from a server on the local network, right after the page's first frame. There the
  * device, not the link, is what everything waits for, and the worker's start (Pyodide's scripts
  * and its wasm compiled) takes the cores the page needs for its first question; started after the
- * first frame it is ready as soon (loopback, alternating runs: 1,240 against 1,237 ms, medians of
- * 12) and the question comes sooner (README, issue 26). Over a real link the downloads must start
+ * first frame it is ready as soon (loopback, alternating runs: 1,207 against 1,222 ms, medians of
+ * 12) and the question comes sooner (228 against 301 ms; README, issue 26). Over a real link the downloads must start
  * at once (at 1.6 Mbit/s the later start cost 0.1 s), as they do for a page its service worker
  * answered (no first byte to tell the link by). */
 export function startEarly(boot, siteBase) {
