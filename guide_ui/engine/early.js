@@ -3,8 +3,7 @@
 // instead of after the page's script has arrived and run; the page's engine client (client.js)
 // adopts it with everything it said meanwhile.
 
-import { FAILED, pageFirstByteMs, runtimeUrls, sameRuntime, startMessage } from "./protocol.js";
-import { SNAPSHOT_LOCAL_MS } from "./snapshot-choice.js";
+import { FAILED, fromLocalServer, pageFirstByteMs, runtimeUrls, sameRuntime, startMessage } from "./protocol.js";
 
 /** Start the worker for the runtime in the boot data `boot` and keep it for the page's script: at
  * once, or, from a server on the local network, right after the page's first frame. There the
@@ -15,9 +14,7 @@ import { SNAPSHOT_LOCAL_MS } from "./snapshot-choice.js";
  * at once (at 1.6 Mbit/s the later start cost 0.1 s), as they do for a page its service worker
  * answered (no first byte to tell the link by). */
 export function startEarly(boot, siteBase) {
-  const firstByte = pageFirstByteMs();
-  const local = Number.isFinite(firstByte) && firstByte <= SNAPSHOT_LOCAL_MS;
-  if (local && document.visibilityState !== "hidden") {
+  if (fromLocalServer(pageFirstByteMs()) && document.visibilityState !== "hidden") {
     // Should the page's script ask for the engine first (takeEarly), it starts the worker itself.
     whenPainted(() => {
       if (!window.__guideEarlyClaimed) start(boot, siteBase);

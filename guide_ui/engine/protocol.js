@@ -54,6 +54,17 @@ export function runtimeUrls(boot, siteBase) {
     prepare: boot.prepare || null };
 }
 
+// A server on the local network: a file's first byte comes within this long of its request (a
+// loaded loopback can miss it, and is then treated as a real link). There the device, not the
+// link, is the bottleneck: the worker takes the snapshot (snapshot-choice.js) and fetches its files
+// all at once (worker.js), and the guide's head starts it after the first frame (early.js).
+const LOCAL_FIRST_BYTE_MS = 15;
+
+/** Whether a first byte `ms` after its request (null: not known) came from a local server. */
+export function fromLocalServer(ms) {
+  return Number.isFinite(ms) && ms <= LOCAL_FIRST_BYTE_MS;
+}
+
 /** How long the page's own first byte took (ms), which tells the worker whether the server is local;
  * null for a page its service worker answered (a repeat visit: that time is the device's, not the link's). */
 export function pageFirstByteMs() {

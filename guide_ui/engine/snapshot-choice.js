@@ -1,17 +1,17 @@
 // Whether the worker restores the build-time memory snapshot (the engine already imported) or
 // boots Python the ordinary way: only where the snapshot's bytes are expected to pay.
 
+import { fromLocalServer } from "./protocol.js";
+
 // The snapshot saves Python's start-up work (bench/README.md); take it only where its bytes are
 // expected to arrive within this time at the link speed measured on the wasm download.
 const SNAPSHOT_BUDGET_MS = 1500;
-// …and only from a server on the local network: the snapshot saves a fraction of a second of
-// Python's start-up (bench, 2 cores: loopback 1.42 s against 1.60 s for the ordinary boot) and
-// costs 3.1 MB, which already broke even at 50 Mbit/s with 20 ms round trips (1.78 against
-// 1.80 s), where the guide, which can only start it once the wasm has arrived, lost 0.2 s. The
-// wasm's rate cannot tell a local server from a 50 Mbit/s link when the CPU is the bottleneck
-// (both came to about 6 MB/s here); the round trip can: a file's first byte must come within
-// this long of its request (a loaded loopback can miss it, and then boots the ordinary way).
-export const SNAPSHOT_LOCAL_MS = 15;
+// …and only from a server on the local network (protocol.js, fromLocalServer): the snapshot saves
+// a fraction of a second of Python's start-up (bench, 2 cores: loopback 1.42 s against 1.60 s for
+// the ordinary boot) and costs 3.1 MB, which already broke even at 50 Mbit/s with 20 ms round trips
+// (1.78 against 1.80 s), where the guide, which can only start it once the wasm has arrived, lost
+// 0.2 s. The wasm's rate cannot tell a local server from a 50 Mbit/s link when the CPU is the
+// bottleneck (both came to about 6 MB/s here); the round trip can.
 
 // The link probe: the wasm's body (needed by both boots) must arrive within the time in which the
 // snapshot's bytes would still pay, scaled by the two sizes. Its times come from Resource Timing
@@ -36,7 +36,7 @@ async function wasmArrivesInTime(downloads, wasmURL, pageFirstByteMs) {
     .filter((e) => e && e.transferSize > 0 && !(e.workerStart > 0))
     .map(firstByteMs)
     .concat(Number.isFinite(pageFirstByteMs) ? [pageFirstByteMs] : []);
-  if (firstBytes.length && Math.min(...firstBytes) > SNAPSHOT_LOCAL_MS) return false;
+  if (firstBytes.length && !fromLocalServer(Math.min(...firstBytes))) return false;
   const deadline = (SNAPSHOT_BUDGET_MS * wasmBytes) / snapshotBytes;
   const url = new URL(wasmURL).href;
   const started = performance.now();

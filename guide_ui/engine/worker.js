@@ -10,7 +10,7 @@
 
 import { Downloads } from "./downloads.js";
 import * as msg from "./protocol.js";
-import { keptSnapshot, SNAPSHOT_LOCAL_MS, useSnapshot } from "./snapshot-choice.js";
+import { keptSnapshot, useSnapshot } from "./snapshot-choice.js";
 
 let bridge = null;
 
@@ -76,10 +76,10 @@ async function boot({ pyodide, wheel, snapshot, prepare = null, pageFirstByteMs 
   const wasmURL = pyodide + "pyodide.asm.wasm";
   const wasm = downloads.track(wasmURL);
   const kept = keptSnapshot(snapshot);
-  // From a local server (the page's first byte within SNAPSHOT_LOCAL_MS) the link is not the
+  // From a local server (msg.fromLocalServer: the page's first byte within 15 ms) the link is not the
   // bottleneck, so one at a time would only serialise: everything at once (loopback A/B against
   // the order below, 12 runs each: ready 1.27 s against 1.30 s, first question 249 against 300 ms).
-  const local = Number.isFinite(pageFirstByteMs) && pageFirstByteMs <= SNAPSHOT_LOCAL_MS;
+  const local = msg.fromLocalServer(pageFirstByteMs);
   const stdlibFile = downloads.track(stdLibURL, { after: local ? null : wasm });
   const wheelFile = downloads.track(wheel, { after: local ? null : stdlibFile });
   const { halt, stopWatching } = haltOn(downloads);
