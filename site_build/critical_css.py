@@ -17,9 +17,12 @@ stylesheets without blocking its first frame (``defer``):
 - ``@media print`` goes (print.css and the full stylesheets handle printing), other ``@media`` and
   ``@supports`` blocks keep what they hold, ``@keyframes`` only when a kept rule names them.
 
-The full stylesheets stay linked, in the same order, as ``rel=preload`` (fetched at once, applied by
-guide.html's script right after the first frame) with a ``<noscript>`` copy as ordinary stylesheets
-for a reader without scripts. Because the kept rules are the full stylesheets' own rules in the same
+The full stylesheets stay linked, in the same order, as ``media=print`` stylesheets (fetched and
+parsed without holding the first frame) that guide.html's script switches to every medium after the
+first frame, all in one go once every one of them has loaded: one applied before the others would
+put its rules after the critical rules of the stylesheets that follow it, and for a moment the page
+would show the cascade out of order (seen: the theme's colour on «Neste» over the site's). A
+``<noscript>`` copy links them as ordinary stylesheets for a reader without scripts. Because the kept rules are the full stylesheets' own rules in the same
 order, applying the full stylesheets changes nothing on screen: tests/browser/test_critical_css.py
 compares every element's computed style with and without them.
 
@@ -330,7 +333,7 @@ def critical_css(html: str, stylesheets: list[str]) -> str:
 
 def inline(html: str, read: Callable[[str], str]) -> str:
     """The page with its render-blocking stylesheets' critical rules in a <style> in their place, and
-    the stylesheets themselves deferred (``rel=preload``, applied after the first frame by
+    the stylesheets themselves deferred (``media=print``, applied after the first frame by
     guide.html's script; a <noscript> copy for readers without scripts). ``read(href)``: a stylesheet's
     text by its href as written in the page."""
     head_end = html.index("</head>")
@@ -338,7 +341,7 @@ def inline(html: str, read: Callable[[str], str]) -> str:
     if not links:
         return html
     css = critical_css(html, [read(m.group("href")) for m in links])
-    deferred = [f'<link rel="preload" as="style" {DEFER_ATTR} href="{m.group("href")}">' for m in links]
+    deferred = [f'<link rel="stylesheet" media="print" {DEFER_ATTR} href="{m.group("href")}">' for m in links]
     noscript = "<noscript>" + "".join(m.group(0) for m in links) + "</noscript>"
     first, last = links[0], links[-1]
     # The <style> where the first stylesheet was, so what followed the stylesheets (the theme's inline

@@ -37,7 +37,7 @@ CHANGED = """() => { const { read, before } = window.__styles; const after = rea
       if (style[p] !== now[p]) changed.push(key + ' ' + p + ': ' + style[p] + ' → ' + now[p]); }
   return changed.slice(0, 25); }"""
 FULL_APPLIED = """() => { const links = [...document.querySelectorAll('link[data-after-first-frame]')];
-  return links.length > 0 && links.every((l) => l.rel === 'stylesheet' && l.sheet && l.sheet.cssRules.length > 0); }"""
+  return links.length > 0 && links.every((l) => l.media === 'all' && l.sheet && l.sheet.cssRules.length > 0); }"""
 
 
 def held_page(browser, site_url, **context_options):
@@ -70,6 +70,26 @@ def test_the_full_stylesheets_change_nothing_the_first_frame_drew(browser, site_
         context.close()
 
 
+def test_the_full_stylesheets_apply_all_together(browser, site_url):
+    """With the site's stylesheet held back, the theme's loaded one does not apply alone (it would put the theme's button colour over the site's)."""
+    context = browser.new_context(service_workers="block")
+    try:
+        release = hold_requests(context, "**/assets/site.css*")
+        for pattern in SCRIPTS:
+            context.route(pattern, lambda route: None)
+        page = context.new_page()
+        page.goto(site_url + "veiviser/", wait_until="commit")
+        page.wait_for_function("() => { const l = document.querySelector('link[data-after-first-frame][href*=\"main.\"]'); return l && l.sheet; }",
+                               timeout=10_000)
+        page.wait_for_timeout(300)
+        media = page.evaluate("[...document.querySelectorAll('link[data-after-first-frame]')].map((l) => l.media)")
+        assert set(media) == {"print"}, media
+        release(page)
+        page.wait_for_function(FULL_APPLIED, timeout=10_000)
+    finally:
+        context.close()
+
+
 def test_the_critical_rules_are_what_draws_the_first_frame(browser, site_url):
     """The check above can fail: with the build's <style> emptied, the full stylesheets change the page."""
     context, page, release_styles = held_page(browser, site_url)
@@ -92,7 +112,7 @@ def test_the_first_frame_does_not_wait_for_the_stylesheets(browser, site_url):
     try:
         page.wait_for_function("() => performance.getEntriesByType('paint').some((p) => p.name === 'first-contentful-paint')",
                                timeout=10_000)
-        assert page.evaluate("[...document.styleSheets].filter((s) => s.href && !/print/.test(s.media.mediaText)).length") == 0
+        assert page.evaluate("[...document.styleSheets].filter((s) => s.href && s.media.mediaText !== 'print').length") == 0
         # The theme's primary button, not the browser's grey one.
         assert page.evaluate("getComputedStyle(document.querySelector('#guide-next')).backgroundColor") not in ("rgba(0, 0, 0, 0)", "rgb(239, 239, 239)")
     finally:

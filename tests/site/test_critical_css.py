@@ -96,7 +96,7 @@ def test_important_survives():
 
 
 def test_inline_puts_the_rules_where_the_first_stylesheet_was_and_defers_the_sheets():
-    """The <style> takes the first sheet's place; each sheet becomes a preload in order, with a <noscript> copy."""
+    """The <style> takes the first sheet's place; each sheet is deferred (media=print) in order, with a <noscript> copy."""
     head = ('<head><meta charset="utf-8"><link rel="stylesheet" href="a.css"><script>s()</script>'
             '<link rel="stylesheet" href="b.css?v=1"><link rel="stylesheet" media="print" href="p.css"></head>')
     html = PAGE.replace("<head><title>t</title></head>", head)
@@ -104,8 +104,8 @@ def test_inline_puts_the_rules_where_the_first_stylesheet_was_and_defers_the_she
     new_head = out[out.index("<head>"): out.index("</head>")]
     assert new_head == (
         '<head><meta charset="utf-8"><style>.md-button{color:red}main{color:blue}</style>'
-        '<link rel="preload" as="style" data-after-first-frame href="a.css">'
-        '<link rel="preload" as="style" data-after-first-frame href="b.css?v=1">'
+        '<link rel="stylesheet" media="print" data-after-first-frame href="a.css">'
+        '<link rel="stylesheet" media="print" data-after-first-frame href="b.css?v=1">'
         '<noscript><link rel="stylesheet" href="a.css"><link rel="stylesheet" href="b.css?v=1"></noscript>'
         '<script>s()</script><link rel="stylesheet" media="print" href="p.css">')
 
