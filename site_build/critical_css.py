@@ -18,7 +18,7 @@ stylesheets without blocking its first frame (``defer``):
   ``@supports`` blocks keep what they hold, ``@keyframes`` only when a kept rule names them.
 
 The full stylesheets stay linked, in the same order, as ``media=print`` stylesheets (fetched and
-parsed without holding the first frame) that guide.html's script switches to every medium after the
+parsed without holding the first frame) that the page's head switches to every medium after the
 first frame, all in one go once every one of them has loaded: one applied before the others would
 put its rules after the critical rules of the stylesheets that follow it, and for a moment the page
 would show the cascade out of order (seen: the theme's colour on «Neste» over the site's). A
@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import PurePosixPath
 
 import cssselect2
@@ -59,7 +59,8 @@ _BLOCKING_LINK = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">')
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 _ANIMATION = re.compile(r"^(?:-webkit-)?animation(?:-name)?$")
 
-# What guide.html's script looks for to apply the full stylesheets after the first frame.
+# What the page's head looks for to apply the full stylesheets after the first frame
+# (guide_ui/guide/stylesheets.js, run by the starter).
 DEFER_ATTR = "data-after-first-frame"
 
 
@@ -71,32 +72,27 @@ class CriticalCssError(Exception):
 # The page's elements, in each state it can have at its first frame
 
 
-def _elements(html: str) -> list[ET.Element]:
-    """The page's documents as the first frame may see them: one per colour scheme of the palette."""
-    variants = []
-    palettes = [None] + _palette_options(html)
-    for palette in palettes:
-        root = html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=False)
-        # guide.html's script: the theme's "js" class before anything is drawn.
-        classes = (root.get("class") or "").split()
-        root.set("class", " ".join(["js" if c == "no-js" else c for c in classes]))
-        body = root.find("body")
-        if palette is not None and body is not None:
-            for key in _SCHEME_KEYS:
-                if palette.get(key):
-                    body.set(f"data-md-color-{key}", palette[key])
-        variants.append(root)
-    return variants
-
-
-def _palette_options(html: str) -> list[dict]:
-    """The colour schemes the theme's palette offers (its radio inputs' data-md-color-* attributes)."""
+def _first_frames(html: str) -> Iterator[ET.Element]:
+    """The page as its first frame may see it, once per colour scheme of the palette (the same tree,
+    its body's attributes set for each in turn: the page is parsed once)."""
     root = html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=False)
-    options = []
-    for el in root.iter("input"):
-        if el.get("data-md-color-media") is not None or el.get("data-md-color-scheme") is not None:
-            options.append({k: el.get(f"data-md-color-{k}") for k in _SCHEME_KEYS})
-    return options
+    # guide.html's script: the theme's "js" class before anything is drawn.
+    root.set("class", " ".join("js" if c == "no-js" else c for c in (root.get("class") or "").split()))
+    yield root
+    body = root.find("body")
+    if body is None:
+        return
+    for scheme in _palette_options(root):
+        for key, value in scheme.items():
+            if value:
+                body.set(f"data-md-color-{key}", value)
+        yield root
+
+
+def _palette_options(root: ET.Element) -> list[dict]:
+    """The colour schemes the theme's palette offers (its radio inputs' data-md-color-* attributes)."""
+    return [{k: el.get(f"data-md-color-{k}") for k in _SCHEME_KEYS} for el in root.iter("input")
+            if el.get("data-md-color-media") is not None or el.get("data-md-color-scheme") is not None]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,27 +166,21 @@ def _loose_selector(tokens: list) -> str:
 # The stylesheets, filtered
 
 
-class _Page:
-    """Which selectors can match one of the page's elements (in any of its variants)."""
-
-    def __init__(self, html: str):
-        self._roots = _elements(html)
-
-    def matching(self, selectors: Iterable[str]) -> set[str]:
-        """Those of ``selectors`` that match an element, or that the matcher cannot read."""
-        matcher = cssselect2.Matcher()
-        unreadable = set()
-        for text in set(selectors):
-            try:
-                for compiled in cssselect2.compile_selector_list(text):
-                    matcher.add_selector(compiled, text)
-            except Exception:  # cssselect2 raises more than SelectorError on odd input: keep the rule
-                unreadable.add(text)
-        found = set(unreadable)
-        for root in self._roots:
-            for el in cssselect2.ElementWrapper.from_html_root(root).iter_subtree():
-                found.update(payload for *_, payload in matcher.match(el))
-        return found
+def _matching(html: str, selectors: Iterable[str]) -> set[str]:
+    """Those of ``selectors`` that match an element of the page (in any of its first frames), or that
+    the matcher cannot read."""
+    matcher = cssselect2.Matcher()
+    found = set()
+    for text in set(selectors):
+        try:
+            for compiled in cssselect2.compile_selector_list(text):
+                matcher.add_selector(compiled, text)
+        except Exception:  # cssselect2 raises more than SelectorError on odd input: keep the rule
+            found.add(text)
+    for root in _first_frames(html):
+        for el in cssselect2.ElementWrapper.from_html_root(root).iter_subtree():
+            found.update(payload for *_, payload in matcher.match(el))
+    return found
 
 
 def _filter_rules(rules: list, matching: set[str]) -> list:
@@ -326,7 +316,7 @@ def _rewrite(rules: list, used: set[str], animations: set[str]) -> list:
 def critical_css(html: str, stylesheets: list[str]) -> str:
     """The rules of ``stylesheets`` (in order) that can apply to the page ``html`` before they load."""
     sheets = [tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True) for css in stylesheets]
-    matching = _Page(html).matching(s for rules in sheets for s in _selectors(rules))
+    matching = _matching(html, (s for rules in sheets for s in _selectors(rules)))
     kept = [rule for rules in sheets for rule in _filter_rules(rules, matching)]
     return "".join(_prune(kept))
 
@@ -334,7 +324,7 @@ def critical_css(html: str, stylesheets: list[str]) -> str:
 def inline(html: str, read: Callable[[str], str]) -> str:
     """The page with its render-blocking stylesheets' critical rules in a <style> in their place, and
     the stylesheets themselves deferred (``media=print``, applied after the first frame by
-    guide.html's script; a <noscript> copy for readers without scripts). ``read(href)``: a stylesheet's
+    guide_ui/guide/stylesheets.js; a <noscript> copy for readers without scripts). ``read(href)``: a stylesheet's
     text by its href as written in the page."""
     head_end = html.index("</head>")
     links = list(_BLOCKING_LINK.finditer(html, 0, head_end))

@@ -123,7 +123,7 @@ def test_the_guide_page_has_no_render_blocking_stylesheet(built_site):
     assert deferred[0].startswith("assets/stylesheets/main.") and deferred[-1] == "guide/guide.css"
     noscript = re.search(r"<noscript>(.*?)</noscript>", head, re.DOTALL).group(1)
     assert re.findall(r'href="\.\./([^"?]+)', noscript) == deferred
-    assert head.index('rel="modulepreload" href="../guide/guide.js?v=') < head.index("<style>") < head.index("data-after-first-frame")
+    assert head.index('rel="modulepreload" href="../guide/guide.js?v=') < head.index("<style>") < head.index("data-after-first-frame href=")
 
 
 def test_a_broken_module_stops_the_build(tmp_path, monkeypatch):
