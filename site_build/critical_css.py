@@ -17,20 +17,23 @@ stylesheets without blocking its first frame (``defer``):
 - ``@media print`` goes (print.css and the full stylesheets handle printing), other ``@media`` and
   ``@supports`` blocks keep what they hold, ``@keyframes`` only when a kept rule names them.
 
-The full stylesheets stay linked, in the same order, as ``media=print`` stylesheets (fetched and
-parsed without holding the first frame) that the page's head switches to every medium after the
-first frame, all in one go once every one of them has loaded: one applied before the others would
-put its rules after the critical rules of the stylesheets that follow it, and for a moment the page
-would show the cascade out of order (seen: the theme's colour on «Neste» over the site's). A
-``<noscript>`` copy links them as ordinary stylesheets for a reader without scripts. Because the kept rules are the full stylesheets' own rules in the same
-order, applying the full stylesheets changes nothing on screen: tests/browser/test_critical_css.py
-compares every element's computed style with and without them.
+The full stylesheets are no longer linked: the page lists them, in their order, in its
+``#guide-stylesheets`` data block (which guide.html places before the head's script), and the head's
+script links them after the first frame and applies them all in one go once every one has loaded
+(guide_ui/guide/stylesheets.js: over a real link they are fetched at once, from a local server once
+the frame is on screen). One applied before the others would put its rules after the critical
+rules of the stylesheets that follow it, and for a moment the page would show the cascade out of
+order (seen: the theme's colour on «Neste» over the site's). A ``<noscript>`` copy links them as
+ordinary stylesheets for a reader without scripts. Because the kept rules are the full
+stylesheets' own rules in the same order, applying the full stylesheets changes nothing on screen:
+tests/browser/test_critical_css.py compares every element's computed style with and without them.
 
 Selectors the matcher cannot read are kept (a larger block, never a missing rule).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
@@ -59,9 +62,10 @@ _BLOCKING_LINK = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">')
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 _ANIMATION = re.compile(r"^(?:-webkit-)?animation(?:-name)?$")
 
-# What the page's head looks for to apply the full stylesheets after the first frame
-# (guide_ui/guide/stylesheets.js, run by the starter).
-DEFER_ATTR = "data-after-first-frame"
+# The page's data block the build fills with the stylesheets' hrefs (empty as guide.html writes it),
+# and the id of the <style> it puts the kept rules in: what guide_ui/guide/stylesheets.js reads.
+_LIST = re.compile(r'(<script type="application/json" id="guide-stylesheets">)\[\](</script>)')
+PICKED_ID = "guide-first-frame"
 
 
 class CriticalCssError(Exception):
@@ -323,20 +327,24 @@ def critical_css(html: str, stylesheets: list[str]) -> str:
 
 def inline(html: str, read: Callable[[str], str]) -> str:
     """The page with its render-blocking stylesheets' critical rules in a <style> in their place, and
-    the stylesheets themselves deferred (``media=print``, applied after the first frame by
-    guide_ui/guide/stylesheets.js; a <noscript> copy for readers without scripts). ``read(href)``: a stylesheet's
-    text by its href as written in the page."""
+    the stylesheets themselves listed in its ``#guide-stylesheets`` block instead of linked (the head's
+    script links them after the first frame: guide_ui/guide/stylesheets.js; a <noscript> copy for
+    readers without scripts). ``read(href)``: a stylesheet's text by its href as written in the page."""
     head_end = html.index("</head>")
     links = list(_BLOCKING_LINK.finditer(html, 0, head_end))
     if not links:
         return html
+    listed = _LIST.search(html, 0, head_end)
+    if not listed or listed.end() > links[0].start():
+        raise CriticalCssError("siden mangler en tom #guide-stylesheets-blokk foran stilarkene")
     css = critical_css(html, [read(m.group("href")) for m in links])
-    deferred = [f'<link rel="stylesheet" media="print" {DEFER_ATTR} href="{m.group("href")}">' for m in links]
+    hrefs = json.dumps([m.group("href") for m in links]).replace("</", "<\\/")
     noscript = "<noscript>" + "".join(m.group(0) for m in links) + "</noscript>"
     first, last = links[0], links[-1]
     # The <style> where the first stylesheet was, so what followed the stylesheets (the theme's inline
     # scripts, the guide's own head) keeps its place after the rules.
-    return (html[: first.start()] + f"<style>{css}</style>" + "".join(deferred) + noscript
+    return (html[: listed.end(1)] + hrefs + html[listed.start(2): first.start()]
+            + f'<style id="{PICKED_ID}">{css}</style>' + noscript
             + _without_links(html[first.start(): last.end()]) + html[last.end():])
 
 

@@ -1,7 +1,9 @@
 // The worker the guide page's head starts before anything else loads (starter.js; from a local
 // server, right after the first frame), so Pyodide's downloads begin one round trip after the page
 // instead of after the page's script has arrived and run; the page's engine client (client.js)
-// adopts it with everything it said meanwhile.
+// adopts it with everything it said meanwhile. Its test for when work the first question does not
+// need should wait for that question's frame serves the head's other such work too (the full
+// stylesheets: guide/stylesheets.js).
 
 import { FAILED, fromLocalServer, pageFirstByteMs, runtimeUrls, sameRuntime, startMessage } from "./protocol.js";
 
@@ -14,7 +16,7 @@ import { FAILED, fromLocalServer, pageFirstByteMs, runtimeUrls, sameRuntime, sta
  * at once (at 1.6 Mbit/s the later start cost 0.1 s), as they do for a page its service worker
  * answered (no first byte to tell the link by). */
 export function startEarly(boot, siteBase) {
-  if (fromLocalServer(pageFirstByteMs()) && document.visibilityState !== "hidden") {
+  if (firstFrameFirst()) {
     // Should the page's script ask for the engine first (takeEarly), it starts the worker itself.
     whenPainted(() => {
       if (!window.__guideEarlyClaimed) start(boot, siteBase);
@@ -24,12 +26,18 @@ export function startEarly(boot, siteBase) {
   }
 }
 
-// A page on a local server not painted by then starts its worker anyway.
+// A page on a local server not painted by then goes on anyway.
 const PAINT_WAIT_MS = 1000;
+
+/** Whether work the first question does not need should wait for its frame: the page came from a
+ * local server (protocol.js fromLocalServer) and is shown (a hidden tab draws no frame). */
+export function firstFrameFirst() {
+  return fromLocalServer(pageFirstByteMs()) && document.visibilityState !== "hidden";
+}
 
 /** `fn` once the first frame is on screen (Paint Timing reports it when it is presented, after the
  * raster work that a frame's own script tasks do not wait for), or after PAINT_WAIT_MS. */
-function whenPainted(fn) {
+export function whenPainted(fn) {
   let done = false;
   const go = () => {
     if (!done) {

@@ -5,13 +5,13 @@
 
 import { readData, siteBase } from "../shared/dom.js";
 import { holdEarlySubmit } from "../guide/prerendered.js";
-import { applyStylesheetsAfterFirstFrame } from "../guide/stylesheets.js";
+import { loadStylesheetsAfterFirstFrame } from "../guide/stylesheets.js";
 import { themeFallback } from "../guide/theme.js";
 import { startEarly } from "./early.js";
 
 holdEarlySubmit(); // a "Neste" on the build's first step waits for the page's script (prerendered.js)
 themeFallback(); // the theme starts even if the page's script never runs (theme.js)
-applyStylesheetsAfterFirstFrame(); // the build drew the first frame from its own pick of the rules (stylesheets.js)
+loadStylesheetsAfterFirstFrame(); // the build drew the first frame from its own pick of the rules (stylesheets.js)
 try {
   if (typeof WebAssembly === "object") {
     const runtime = readData("guide-runtime");

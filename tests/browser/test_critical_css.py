@@ -6,7 +6,9 @@ import re
 
 import pytest
 
+from bench.link import Profile
 from tests.helpers.guide_driver import hold_requests
+from tests.helpers.slow_link import served_behind
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +42,9 @@ FULL_APPLIED = """() => { const links = [...document.querySelectorAll('link[data
   return links.length > 0 && links.every((l) => l.media === 'all' && l.sheet && l.sheet.cssRules.length > 0); }"""
 
 
+LINKED = "() => document.querySelectorAll('link[data-after-first-frame]').length > 0"
+
+
 def held_page(browser, site_url, **context_options):
     context = browser.new_context(service_workers="block", **context_options)
     release_styles = hold_requests(context, STYLES)
@@ -61,6 +66,7 @@ def test_the_full_stylesheets_change_nothing_the_first_frame_drew(browser, site_
         page.wait_for_selector("#guide-next", state="visible", timeout=10_000)
         page.wait_for_load_state("domcontentloaded")
         page.focus("#q-municipality")  # a state the reader brings about before the sheets may arrive
+        page.wait_for_function(LINKED, timeout=10_000)  # linked (and held) once the first frame is drawn
         assert not page.evaluate(FULL_APPLIED)
         assert page.evaluate(SNAPSHOT) > 1000
         release_styles(page)
@@ -95,7 +101,8 @@ def test_the_critical_rules_are_what_draws_the_first_frame(browser, site_url):
     context, page, release_styles = held_page(browser, site_url)
     try:
         page.wait_for_selector("#guide-next", state="visible", timeout=10_000)
-        page.evaluate("document.querySelector('head style').textContent = ''")
+        page.wait_for_function(LINKED, timeout=10_000)
+        page.evaluate("document.getElementById('guide-first-frame').textContent = ''")
         page.evaluate(SNAPSHOT)
         release_styles(page)
         page.wait_for_function(FULL_APPLIED, timeout=10_000)
@@ -120,13 +127,45 @@ def test_the_first_frame_does_not_wait_for_the_stylesheets(browser, site_url):
 
 
 def test_without_scripts_the_full_stylesheets_apply_as_usual(browser, site_url):
-    """A reader without scripts gets the theme's stylesheets from the <noscript> copy."""
+    """A reader without scripts gets the listed stylesheets from the <noscript> copy."""
     context = browser.new_context(service_workers="block", java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(site_url + "veiviser/", wait_until="load")
         hrefs = page.evaluate("[...document.styleSheets].filter((s) => s.href && s.cssRules.length > 0).map((s) => s.href)")
-        deferred = page.evaluate("[...document.querySelectorAll('link[data-after-first-frame]')].map((l) => l.href)")
-        assert len(deferred) >= 2 and set(deferred) <= set(hrefs)
+        listed = page.evaluate("JSON.parse(document.getElementById('guide-stylesheets').textContent).map((h) => new URL(h, location.href).href)")
+        assert len(listed) >= 2 and set(listed) <= set(hrefs)
     finally:
         context.close()
+
+
+# When the theme's stylesheet was requested and when the page was first painted (ms after navigation),
+# once every stylesheet has applied.
+REQUESTED = """() => ({ requested: performance.getEntriesByType('resource').find((e) => /main\\.[0-9a-f]+\\.min\\.css$/.test(e.name)).startTime,
+  preloaded: document.querySelectorAll('link[rel=preload][as=style]').length,
+  listed: JSON.parse(document.getElementById('guide-stylesheets').textContent).length,
+  paint: performance.getEntriesByName('first-paint')[0].startTime })"""
+
+
+def stylesheet_times(browser, url):
+    context = browser.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(url + "veiviser/", wait_until="commit")
+        page.wait_for_function(FULL_APPLIED, timeout=20_000)
+        return page.evaluate(REQUESTED)
+    finally:
+        context.close()
+
+
+def test_from_a_local_server_the_stylesheets_are_requested_after_the_first_frame(browser, site_url):
+    """The page's first byte within 15 ms: parsing the full stylesheets does not take the main thread before the first frame."""
+    t = stylesheet_times(browser, site_url)
+    assert t["requested"] >= t["paint"] and t["preloaded"] == 0, t
+
+
+def test_over_a_real_link_the_stylesheets_are_requested_in_the_head(browser, built_site):
+    """20 ms round trips: the head's script preloads them at once, before the first frame, as the theme's links would be."""
+    with served_behind(built_site, Profile("remote", None, 20)) as url:
+        t = stylesheet_times(browser, url)
+    assert t["requested"] < t["paint"] and t["preloaded"] == t["listed"] > 0, t

@@ -95,19 +95,30 @@ def test_important_survives():
     assert pick(PAGE, [".md-button{color:red!important}"]) == ".md-button{color:red!important}"
 
 
-def test_inline_puts_the_rules_where_the_first_stylesheet_was_and_defers_the_sheets():
-    """The <style> takes the first sheet's place; each sheet is deferred (media=print) in order, with a <noscript> copy."""
-    head = ('<head><meta charset="utf-8"><link rel="stylesheet" href="a.css"><script>s()</script>'
+def test_inline_puts_the_rules_where_the_first_stylesheet_was_and_lists_the_sheets():
+    """The <style> takes the first sheet's place; the sheets are listed in order in the page's block, with a <noscript> copy."""
+    head = ('<head><meta charset="utf-8"><script type="application/json" id="guide-stylesheets">[]</script><script>h()</script>'
+            '<link rel="stylesheet" href="a.css"><script>s()</script>'
             '<link rel="stylesheet" href="b.css?v=1"><link rel="stylesheet" media="print" href="p.css"></head>')
     html = PAGE.replace("<head><title>t</title></head>", head)
     out = critical_css.inline(html, {"a.css": ".md-button{color:red}", "b.css?v=1": "main{color:blue}table{color:red}"}.__getitem__)
     new_head = out[out.index("<head>"): out.index("</head>")]
     assert new_head == (
-        '<head><meta charset="utf-8"><style>.md-button{color:red}main{color:blue}</style>'
-        '<link rel="stylesheet" media="print" data-after-first-frame href="a.css">'
-        '<link rel="stylesheet" media="print" data-after-first-frame href="b.css?v=1">'
+        '<head><meta charset="utf-8"><script type="application/json" id="guide-stylesheets">["a.css", "b.css?v=1"]</script>'
+        '<script>h()</script><style id="guide-first-frame">.md-button{color:red}main{color:blue}</style>'
         '<noscript><link rel="stylesheet" href="a.css"><link rel="stylesheet" href="b.css?v=1"></noscript>'
         '<script>s()</script><link rel="stylesheet" media="print" href="p.css">')
+
+
+def test_a_page_without_a_place_for_the_list_is_an_error():
+    """Blocking stylesheets but no empty #guide-stylesheets block before them: the build stops rather than drop the sheets."""
+    html = PAGE.replace("<head><title>t</title></head>", '<head><link rel="stylesheet" href="a.css"></head>')
+    with pytest.raises(critical_css.CriticalCssError, match="guide-stylesheets"):
+        critical_css.inline(html, {"a.css": ".md-button{color:red}"}.__getitem__)
+    late = PAGE.replace("<head><title>t</title></head>",
+                        '<head><link rel="stylesheet" href="a.css"><script type="application/json" id="guide-stylesheets">[]</script></head>')
+    with pytest.raises(critical_css.CriticalCssError, match="guide-stylesheets"):
+        critical_css.inline(late, {"a.css": ".md-button{color:red}"}.__getitem__)
 
 
 def test_a_page_without_blocking_stylesheets_is_left_as_it_is():

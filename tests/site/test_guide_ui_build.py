@@ -4,6 +4,7 @@ modules with no import cycle."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import subprocess
@@ -106,24 +107,28 @@ def test_the_guide_page_preloads_its_bundle_and_starts_the_worker_in_the_head(bu
     assert re.findall(r'<link rel="modulepreload" href="\.\./(guide/[^"?]+)\?v=([0-9a-f]{12})">', html) == [("guide/guide.js", version)]
     head = html[: html.index("</head>")]
     early = head.index("window.__guideEarly")
-    assert early < head.index("<style>")  # before the critical rules and the deferred stylesheets
+    assert early < head.index("<style id=\"guide-first-frame\">")  # before the critical rules
     assert head.index("Content-Security-Policy") < early  # the policy governs the script
     assert f"guide/worker.mjs?v={version}" in head[:early + 2000]
 
 
 def test_the_guide_page_has_no_render_blocking_stylesheet(built_site):
-    """The head draws from the build's critical rules; every stylesheet (the theme's, then the guide's, in
-    that order: the guide's rules win at equal specificity) is fetched at once (media=print) and applied after the
-    first frame, with a <noscript> copy; the bundle's modulepreload comes before them."""
+    """The head draws from the build's critical rules and links no stylesheet but print.css: it lists them (the
+    theme's, then the guide's, in that order: the guide's rules win at equal specificity) before the head's script,
+    which links them after the first frame, with a <noscript> copy; the bundle's modulepreload comes before the rules."""
     html = (built_site / "veiviser" / "index.html").read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
+    version = re.search(r'guide/guide\.js\?v=([0-9a-f]{12})"', html).group(1)
     outside_noscript = re.sub(r"<noscript>.*?</noscript>", "", head, flags=re.DOTALL)
-    assert re.findall(r'<link rel="stylesheet" (?!media="print")[^>]*>', outside_noscript) == []
-    deferred = re.findall(r'<link rel="stylesheet" media="print" data-after-first-frame href="\.\./([^"?]+)[^"]*">', head)
+    assert re.findall(r'<link rel="stylesheet" [^>]*>', outside_noscript) == [
+        f'<link rel="stylesheet" media="print" href="../guide/print.css?v={version}">']
+    listed = re.search(r'<script type="application/json" id="guide-stylesheets">(.*?)</script>', head).group(1)
+    deferred = [href.removeprefix("../").split("?")[0] for href in json.loads(listed)]
     assert deferred[0].startswith("assets/stylesheets/main.") and deferred[-1] == "guide/guide.css"
     noscript = re.search(r"<noscript>(.*?)</noscript>", head, re.DOTALL).group(1)
     assert re.findall(r'href="\.\./([^"?]+)', noscript) == deferred
-    assert head.index('rel="modulepreload" href="../guide/guide.js?v=') < head.index("<style>") < head.index("data-after-first-frame href=")
+    assert head.index('id="guide-stylesheets"') < head.index("<script>") < head.index('rel="modulepreload" href="../guide/guide.js?v=')
+    assert head.index('rel="modulepreload"') < head.index('<style id="guide-first-frame">') < head.index("<noscript>")
 
 
 def test_a_broken_module_stops_the_build(tmp_path, monkeypatch):
