@@ -18,7 +18,9 @@ site_build.serve on 127.0.0.1 and drives Debian's Chromium:
 - boots (``--boots``): the same first list on the same page after each of the two boots — the
   build-time snapshot restored (``#always``) and the ordinary boot (no snapshot: what the queue page
   itself does) — in copies of the page that differ only in their boot data; the engine's part
-  ("queue:engine") of each, and their ratio (issue 26: within 10 %).
+  ("queue:engine") of each, and their ratio (issue 26: within 10 %). ``--boots-only`` runs this row
+  alone; ``--js-flags=…`` gives the browser V8 flags for it, to test a cause (README: with
+  ``--js-flags=--no-liftoff`` or ``--js-flags=--wasm-tiering-budget=20000`` the two are equal).
 - CLI: `python -m guide_engine queue FILE --on … --capacity 6 --csv OUT` on --cli-rows rows,
   wall time of the process (Python start included), --runs times.
 
@@ -119,8 +121,8 @@ def boot_variant(site: Path, name: str, change) -> str:
 
 
 @contextmanager
-def _chromium_at(site: Path):
-    """``site`` served on 127.0.0.1 and one headless Chromium: (browser, base URL)."""
+def _chromium_at(site: Path, js_flags: str | None = None):
+    """``site`` served on 127.0.0.1 and one headless Chromium (with V8's ``js_flags``): (browser, base URL)."""
     from playwright.sync_api import sync_playwright
 
     from site_build.serve import make_server
@@ -129,7 +131,8 @@ def _chromium_at(site: Path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            args = CHROMIUM_ARGS + ([f"--js-flags={js_flags}"] if js_flags else [])
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
             yield browser, f"http://127.0.0.1:{server.server_address[1]}/"
             browser.close()
     finally:
@@ -149,8 +152,9 @@ def _first_list(page, url: str, text: str) -> dict:
         .map(n => [n, performance.getEntriesByName(n)[0]?.duration ?? null]))""")
 
 
-def boot_runs(site: Path, runs: int, rows: int) -> list[dict]:
-    """The first list after a snapshot restore and after an ordinary boot, alternating which goes first."""
+def boot_runs(site: Path, runs: int, rows: int, js_flags: str | None = None) -> list[dict]:
+    """The first list after a snapshot restore and after an ordinary boot, alternating which goes first
+    (``js_flags``: V8's flags for the browser, e.g. "--no-liftoff", to test a cause)."""
     # The queue page boots the ordinary way (docs/prioritering.md); the guide's boot data names the snapshot.
     guide = (site / "veiviser" / "index.html").read_text(encoding="utf-8")
     snapshot = json.loads(_boot_block(guide, "guide-boot").group(2))["snapshot"]
@@ -158,7 +162,7 @@ def boot_runs(site: Path, runs: int, rows: int) -> list[dict]:
             "ordinary": boot_variant(site, "nosnap", lambda b: b.__setitem__("snapshot", None))}
     text = sheet(rows)
     out = []
-    with _chromium_at(site) as (browser, base):
+    with _chromium_at(site, js_flags) as (browser, base):
         for i in range(runs):
             row = {}
             for boot in (("snapshot", "ordinary") if i % 2 == 0 else ("ordinary", "snapshot")):
@@ -239,8 +243,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cli-rows", type=int, default=10_000)
     ap.add_argument("--no-browser", action="store_true", help="only the CLI measurement")
     ap.add_argument("--boots", action="store_true", help="also the first list after a snapshot restore against an ordinary boot")
+    ap.add_argument("--boots-only", action="store_true", help="only the --boots row (no other browser run, no CLI)")
+    ap.add_argument("--js-flags", help="V8 flags for the browser of the --boots row, e.g. --no-liftoff (README: the cause of the gap)")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "queue.json")
     args = ap.parse_args(argv)
+    if args.boots_only:
+        args.boots = True
 
     result: dict = {"when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "machine": platform.platform(),
                     "cpus": os.cpu_count(), "python": platform.python_version()}
@@ -250,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         result["commit"] = None
     site = None if args.no_browser else (args.site or build_site())
     result["load_average_before"] = os.getloadavg()  # the machine is shared: say how busy it was
-    if not args.no_browser:
+    if not args.no_browser and not args.boots_only:
         b = browser_runs(site, args.runs, args.rows)
         target = TARGETS_MS.get(args.rows)
         med = statistics.median(r["ms"] for r in b)
@@ -272,28 +280,36 @@ def main(argv: list[str] | None = None) -> int:
               + (f" (target ≤ {WHILE_STARTING_TARGET_MS} ms: {'met' if stmed <= WHILE_STARTING_TARGET_MS else 'NOT met'})"
                  if args.rows == 500 else ""))
     if args.boots and not args.no_browser:
-        bt = boot_runs(site, args.runs, args.rows)
+        bt = boot_runs(site, args.runs, args.rows, args.js_flags)
         snap = statistics.median(r["snapshot"]["engine_ms"] for r in bt)
         plain = statistics.median(r["ordinary"]["engine_ms"] for r in bt)
-        result["boots"] = {"rows": args.rows, "runs": bt, "snapshot_engine_median_ms": snap, "ordinary_engine_median_ms": plain,
+        result["boots"] = {"rows": args.rows, "js_flags": args.js_flags, "runs": bt, "snapshot_engine_median_ms": snap, "ordinary_engine_median_ms": plain,
                            "ratio": round(snap / plain, 3), "within_10_percent": abs(snap / plain - 1) <= 0.10}
         print(f"boots: the first list of {args.rows} rows, the engine's part: after a snapshot restore {snap:.0f} ms "
               f"({min(r['snapshot']['engine_ms'] for r in bt):.0f}–{max(r['snapshot']['engine_ms'] for r in bt):.0f}), after an "
               f"ordinary boot {plain:.0f} ms ({min(r['ordinary']['engine_ms'] for r in bt):.0f}–"
               f"{max(r['ordinary']['engine_ms'] for r in bt):.0f}), ratio {snap / plain:.2f} (within 10 %: "
-              f"{'yes' if result['boots']['within_10_percent'] else 'no'}), N={len(bt)}")
-    c = cli_runs(args.runs, args.cli_rows)
+              f"{'yes' if result['boots']['within_10_percent'] else 'no'}), N={len(bt)}"
+              + (f", V8 flags {args.js_flags}" if args.js_flags else ""))
+    if args.boots_only:
+        args.cli_rows = 0
+    c = cli_runs(args.runs, args.cli_rows) if args.cli_rows else []
+    if c:
+        _print_cli(result, args, c)
+    result["load_average_after"] = os.getloadavg()
+    print(f"load average (1, 5, 15 min) before: {result['load_average_before']}, after: {result['load_average_after']} on {result['cpus']} CPUs")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def _print_cli(result: dict, args, c: list[dict]) -> None:
     cmed = statistics.median(r["ms"] for r in c)
     ccpu = statistics.median(r["cpu_ms"] for r in c)
     result["cli"] = {"rows": args.cli_rows, "runs": c, "median_ms": cmed, "min_ms": min(r["ms"] for r in c), "max_ms": max(r["ms"] for r in c),
                      "median_cpu_ms": ccpu}
     print(f"cli: {args.cli_rows} rows (python -m guide_engine queue … --csv): median {cmed:.0f} ms wall "
           f"({result['cli']['min_ms']:.0f}–{result['cli']['max_ms']:.0f}), {ccpu:.0f} ms CPU, N={len(c)}")
-    result["load_average_after"] = os.getloadavg()
-    print(f"load average (1, 5, 15 min) before: {result['load_average_before']}, after: {result['load_average_after']} on {result['cpus']} CPUs")
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return 0
 
 
 if __name__ == "__main__":

@@ -1,9 +1,8 @@
 // The worker the guide page's head starts before anything else loads (starter.js; from a local
 // server, right after the first frame), so Pyodide's downloads begin one round trip after the page
 // instead of after the page's script has arrived and run; the page's engine client (client.js)
-// adopts it with everything it said meanwhile. Its test for when work the first question does not
-// need should wait for that question's frame serves the head's other such work too (the full
-// stylesheets: guide/stylesheets.js).
+// adopts it with everything it said meanwhile. Its wait for the first frame on screen serves the
+// head's other work the first question does not need (the full stylesheets: guide/stylesheets.js).
 
 import { FAILED, fromLocalServer, pageFirstByteMs, runtimeUrls, sameRuntime, startMessage } from "./protocol.js";
 
@@ -26,12 +25,12 @@ export function startEarly(boot, siteBase) {
   }
 }
 
-// A page on a local server not painted by then goes on anyway.
+// A page not painted by then (a hidden tab draws no frame) goes on anyway.
 const PAINT_WAIT_MS = 1000;
 
-/** Whether work the first question does not need should wait for its frame: the page came from a
- * local server (protocol.js fromLocalServer) and is shown (a hidden tab draws no frame). */
-export function firstFrameFirst() {
+/** Whether the worker should wait for the first frame: the page came from a local server
+ * (protocol.js fromLocalServer) and is shown (a hidden tab draws no frame). */
+function firstFrameFirst() {
   return fromLocalServer(pageFirstByteMs()) && document.visibilityState !== "hidden";
 }
 

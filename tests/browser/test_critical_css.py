@@ -18,9 +18,10 @@ STYLES = re.compile(r".*\.css(\?.*)?$")
 SCRIPTS = ("**/guide/guide.js*", "**/assets/javascripts/bundle.*.js")
 
 # Every element's computed style (custom properties aside: an unused one draws nothing), and its
-# ::before and ::after, kept in the page to compare with later; returns how many were read.
+# ::before and ::after, kept in the page to compare with later; returns how many were read. The
+# build's <style> is left out: it goes once the stylesheets apply (a test below).
 SNAPSHOT = """() => {
-  const read = () => { const all = [document.documentElement, ...document.querySelectorAll('html *')];
+  const read = () => { const all = [document.documentElement, ...document.querySelectorAll('html *')].filter((el) => el.id !== 'guide-first-frame');
     const out = new Map();
     all.forEach((el, i) => { for (const pseudo of [null, '::before', '::after']) {
       const cs = getComputedStyle(el, pseudo); const style = {};
@@ -159,13 +160,30 @@ def stylesheet_times(browser, url):
 
 
 def test_from_a_local_server_the_stylesheets_are_requested_after_the_first_frame(browser, site_url):
-    """The page's first byte within 15 ms: parsing the full stylesheets does not take the main thread before the first frame."""
+    """The device is what the first frame waits for: parsing the full stylesheets does not take the main thread before it."""
     t = stylesheet_times(browser, site_url)
     assert t["requested"] >= t["paint"] and t["preloaded"] == 0, t
 
 
-def test_over_a_real_link_the_stylesheets_are_requested_in_the_head(browser, built_site):
-    """20 ms round trips: the head's script preloads them at once, before the first frame, as the theme's links would be."""
+def test_over_a_real_link_the_stylesheets_are_requested_after_the_first_frame_too(browser, built_site):
+    """20 ms round trips: they do not take the bandwidth the page's script and the engine's first files need before it."""
     with served_behind(built_site, Profile("remote", None, 20)) as url:
         t = stylesheet_times(browser, url)
-    assert t["requested"] < t["paint"] and t["preloaded"] == t["listed"] > 0, t
+    assert t["requested"] >= t["paint"] and t["preloaded"] == 0 and t["listed"] > 0, t
+
+
+def test_once_they_apply_the_picked_rules_go_unless_a_stylesheet_failed(browser, site_url):
+    """All loaded: the build's <style> is removed with the switch, so the cascade is the stylesheets' own; one failed: it stays for it."""
+    for fail in (False, True):
+        context = browser.new_context(service_workers="block")
+        try:
+            if fail:
+                context.route("**/assets/site.css*", lambda route: route.abort())
+            page = context.new_page()
+            page.goto(site_url + "veiviser/", wait_until="commit")
+            page.wait_for_function("""() => { const l = [...document.querySelectorAll('link[data-after-first-frame]')];
+              return l.length > 0 && l.every((x) => x.media === 'all'); }""", timeout=20_000)
+            assert page.evaluate("document.getElementById('guide-first-frame') !== null") is fail
+            assert page.evaluate("getComputedStyle(document.querySelector('#guide-next')).backgroundColor") not in ("rgba(0, 0, 0, 0)", "rgb(239, 239, 239)")
+        finally:
+            context.close()
