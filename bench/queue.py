@@ -21,6 +21,9 @@ site_build.serve on 127.0.0.1 and drives Debian's Chromium:
   ("queue:engine") of each, and their ratio (issue 26: within 10 %). ``--boots-only`` runs this row
   alone; ``--js-flags=…`` gives the browser V8 flags for it, to test a cause (README: with
   ``--js-flags=--no-liftoff`` or ``--js-flags=--wasm-tiering-budget=20000`` the two are equal).
+- tiering (``--tiering LISTS``, alone): LISTS different lists in a row after each boot, optionally
+  after a warm-up list (``--warm-rows``) and a pause (``--pause-ms``): how much work, not time, a
+  restored engine needs before it is as fast as a booted one.
 - CLI: `python -m guide_engine queue FILE --on … --capacity 6 --csv OUT` on --cli-rows rows,
   wall time of the process (Python start included), --runs times.
 
@@ -155,11 +158,7 @@ def _first_list(page, url: str, text: str) -> dict:
 def boot_runs(site: Path, runs: int, rows: int, js_flags: str | None = None) -> list[dict]:
     """The first list after a snapshot restore and after an ordinary boot, alternating which goes first
     (``js_flags``: V8's flags for the browser, e.g. "--no-liftoff", to test a cause)."""
-    # The queue page boots the ordinary way (docs/prioritering.md); the guide's boot data names the snapshot.
-    guide = (site / "veiviser" / "index.html").read_text(encoding="utf-8")
-    snapshot = json.loads(_boot_block(guide, "guide-boot").group(2))["snapshot"]
-    urls = {"snapshot": boot_variant(site, "snap", lambda b: b.__setitem__("snapshot", snapshot + "#always")),
-            "ordinary": boot_variant(site, "nosnap", lambda b: b.__setitem__("snapshot", None))}
+    urls = _boot_pages(site)
     text = sheet(rows)
     out = []
     with _chromium_at(site, js_flags) as (browser, base):
@@ -169,13 +168,59 @@ def boot_runs(site: Path, runs: int, rows: int, js_flags: str | None = None) -> 
                 ctx = browser.new_context(locale="nb-NO", service_workers="block")
                 page = ctx.new_page()
                 m = _first_list(page, base + urls[boot], text)
-                from_snapshot = page.evaluate("window.__queue.engine.fromSnapshot")
-                if from_snapshot != (boot == "snapshot"):
-                    raise SystemExit(f"the {boot} page booted {'from' if from_snapshot else 'without'} the snapshot")
+                _check_boot(page, boot)
                 row[boot] = {"engine_ms": round(m["queue:engine"], 1), "ms": round(m["queue:run"], 1)}
                 ctx.close()
             out.append(row)
     return out
+
+
+def tiering_runs(site: Path, runs: int, rows: int, lists: int = 3, warm_rows: int = 0, pause_ms: int = 0,
+                 js_flags: str | None = None) -> list[dict]:
+    """Why a restore's first list is slower: after each boot, a list of ``warm_rows`` rows (if any),
+    ``pause_ms`` of idle, then ``lists`` different lists of ``rows`` rows on the same page; the engine's
+    part of each ("queue:engine"). Run it with --js-flags to see which of V8's settings closes the gap."""
+    urls = _boot_pages(site)
+    texts = [sheet(rows, tag=chr(ord("P") + k)) for k in range(lists)]
+    out = []
+    with _chromium_at(site, js_flags) as (browser, base):
+        for i in range(runs):
+            row = {}
+            for boot in (("snapshot", "ordinary") if i % 2 == 0 else ("ordinary", "snapshot")):
+                ctx = browser.new_context(locale="nb-NO", service_workers="block")
+                page = ctx.new_page()
+                page.goto(base + urls[boot])
+                page.wait_for_selector("#queue[data-state='ready']", timeout=120_000)
+                _check_boot(page, boot)
+                page.fill("#queue-on", ON)
+                page.fill("#queue-per-week", "6")
+                warm = [sheet(warm_rows, tag="W")] if warm_rows else []
+                for done, text in enumerate(warm + texts, start=1):
+                    if done == len(warm) + 1:
+                        page.wait_for_timeout(pause_ms)  # idle before the first timed list
+                    page.fill("#queue-paste", text)
+                    page.click("#queue-run")
+                    _wait_for(page, f"performance.getEntriesByName('queue:engine').length === {done}")
+                ms = page.evaluate("performance.getEntriesByName('queue:engine').map((e) => Math.round(e.duration))")
+                row[boot] = {"warm_ms": ms[0] if warm_rows else None, "lists_ms": ms[1:] if warm_rows else ms}
+                ctx.close()
+            out.append(row)
+    return out
+
+
+def _check_boot(page, boot: str) -> None:
+    from_snapshot = page.evaluate("window.__queue.engine.fromSnapshot")
+    if from_snapshot != (boot == "snapshot"):
+        raise SystemExit(f"the {boot} page booted {'from' if from_snapshot else 'without'} the snapshot")
+
+
+def _boot_pages(site: Path) -> dict[str, str]:
+    """Copies of the queue page that boot from the build-time snapshot and the ordinary way."""
+    # The queue page boots the ordinary way (docs/prioritering.md); the guide's boot data names the snapshot.
+    guide = (site / "veiviser" / "index.html").read_text(encoding="utf-8")
+    snapshot = json.loads(_boot_block(guide, "guide-boot").group(2))["snapshot"]
+    return {"snapshot": boot_variant(site, "snap", lambda b: b.__setitem__("snapshot", snapshot + "#always")),
+            "ordinary": boot_variant(site, "nosnap", lambda b: b.__setitem__("snapshot", None))}
 
 
 def browser_runs(site: Path, runs: int, rows: int) -> list[dict]:
@@ -244,9 +289,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-browser", action="store_true", help="only the CLI measurement")
     ap.add_argument("--boots", action="store_true", help="also the first list after a snapshot restore against an ordinary boot")
     ap.add_argument("--boots-only", action="store_true", help="only the --boots row (no other browser run, no CLI)")
+    ap.add_argument("--tiering", type=int, metavar="LISTS",
+                    help="instead of everything else: LISTS lists in a row after each boot (with --warm-rows, --pause-ms)")
+    ap.add_argument("--warm-rows", type=int, default=0, help="with --tiering: a list of this many rows first")
+    ap.add_argument("--pause-ms", type=int, default=0, help="with --tiering: idle before the first timed list")
     ap.add_argument("--js-flags", help="V8 flags for the browser of the --boots row, e.g. --no-liftoff (README: the cause of the gap)")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "queue.json")
     args = ap.parse_args(argv)
+    if args.tiering:
+        return _print_tiering(args)
     if args.boots_only:
         args.boots = True
 
@@ -300,6 +351,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average (1, 5, 15 min) before: {result['load_average_before']}, after: {result['load_average_after']} on {result['cpus']} CPUs")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def _print_tiering(args) -> int:
+    site = args.site or build_site()
+    runs = tiering_runs(site, args.runs, args.rows, args.tiering, args.warm_rows, args.pause_ms, args.js_flags)
+    print(f"tiering: {args.tiering} lists of {args.rows} rows after each boot"
+          + (f", after a list of {args.warm_rows}" if args.warm_rows else "") + (f", {args.pause_ms} ms idle first" if args.pause_ms else "")
+          + (f", V8 flags {args.js_flags}" if args.js_flags else "") + "; the engine's part, medians (min–max) of " + str(len(runs)))
+    for boot in ("snapshot", "ordinary"):
+        cols = list(zip(*(r[boot]["lists_ms"] for r in runs)))
+        warm = [r[boot]["warm_ms"] for r in runs if r[boot]["warm_ms"] is not None]
+        print(f"  {boot:9}" + (f" warm-up {statistics.median(warm):.0f} ms;" if warm else "")
+              + "; ".join(f" list {k + 1}: {statistics.median(c):.0f} ms ({min(c)}–{max(c)})" for k, c in enumerate(cols)))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"tiering": runs, "args": {k: v for k, v in vars(args).items() if k not in ("json", "site")}},
+                                    ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -19,14 +19,14 @@ stylesheets without blocking its first frame (``defer``):
 
 The full stylesheets are no longer linked: the page lists them, in their order, in its
 ``#guide-stylesheets`` data block (which guide.html places before the head's script), and the head's
-script links them after the first frame and applies them all in one go once every one has loaded
-(guide_ui/guide/stylesheets.js: over a real link they are fetched at once, from a local server once
-the frame is on screen). One applied before the others would put its rules after the critical
-rules of the stylesheets that follow it, and for a moment the page would show the cascade out of
-order (seen: the theme's colour on «Neste» over the site's). A ``<noscript>`` copy links them as
-ordinary stylesheets for a reader without scripts. Because the kept rules are the full
-stylesheets' own rules in the same order, applying the full stylesheets changes nothing on screen:
-tests/browser/test_critical_css.py compares every element's computed style with and without them.
+script links them once the first frame is on screen and applies them all in one go once every one
+has loaded, removing the critical rules in the same task (guide_ui/guide/stylesheets.js). One applied
+before the others would put its rules among the critical rules of the stylesheets that follow it,
+and for a moment the page would show the cascade out of order (seen: the theme's colour on «Neste»
+over the site's). A ``<noscript>`` copy links them as ordinary stylesheets for a reader without
+scripts. Because the kept rules are the full stylesheets' own rules in the same order, applying the
+full stylesheets changes nothing on screen: tests/browser/test_critical_css.py compares every
+element's computed style with and without them.
 
 Selectors the matcher cannot read are kept (a larger block, never a missing rule).
 """
@@ -65,7 +65,7 @@ _ANIMATION = re.compile(r"^(?:-webkit-)?animation(?:-name)?$")
 # The page's data block the build fills with the stylesheets' hrefs (empty as guide.html writes it),
 # and the id of the <style> it puts the kept rules in: what guide_ui/guide/stylesheets.js reads.
 _LIST = re.compile(r'(<script type="application/json" id="guide-stylesheets">)\[\](</script>)')
-PICKED_ID = "guide-first-frame"
+_PICKED_ID = "guide-first-frame"
 
 
 class CriticalCssError(Exception):
@@ -344,7 +344,7 @@ def inline(html: str, read: Callable[[str], str]) -> str:
     # The <style> where the first stylesheet was, so what followed the stylesheets (the theme's inline
     # scripts, the guide's own head) keeps its place after the rules.
     return (html[: listed.end(1)] + hrefs + html[listed.start(2): first.start()]
-            + f'<style id="{PICKED_ID}">{css}</style>' + noscript
+            + f'<style id="{_PICKED_ID}">{css}</style>' + noscript
             + _without_links(html[first.start(): last.end()]) + html[last.end():])
 
 

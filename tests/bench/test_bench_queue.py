@@ -1,8 +1,12 @@
-"""The queue benchmark runs and reports (a small CLI run; the browser part is exercised by the page tests)."""
+"""The queue benchmark runs and reports (a small CLI run, and the tiering row in Chromium; the rest of the browser part is exercised by the page tests)."""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+
+import pytest
 
 from bench import queue as bench_queue
 from guide_engine import queue
@@ -19,3 +23,16 @@ def test_cli_measurement_writes_json(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["cli"]["rows"] == 40 and data["cli"]["runs"][0]["export_lines"] == 41
     assert data["cli"]["median_ms"] > 0 and len(data["load_average_before"]) == 3
+
+
+@pytest.mark.browser
+def test_tiering_times_each_list_after_each_boot(built_site, tmp_path):
+    """--tiering: after a snapshot restore and after an ordinary boot, the warm-up list and each timed list, on pages that really boot so."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, copy_function=os.link)  # the boot variants are written into it
+    out = tmp_path / "t.json"
+    assert bench_queue.main(["--site", str(site), "--tiering", "2", "--rows", "12", "--warm-rows", "6", "--runs", "1",
+                             "--json", str(out)]) == 0
+    [run] = json.loads(out.read_text(encoding="utf-8"))["tiering"]
+    for boot in ("snapshot", "ordinary"):
+        assert run[boot]["warm_ms"] > 0 and len(run[boot]["lists_ms"]) == 2 and all(ms > 0 for ms in run[boot]["lists_ms"])
