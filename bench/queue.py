@@ -124,8 +124,9 @@ def boot_variant(site: Path, name: str, change) -> str:
 
 
 @contextmanager
-def _chromium_at(site: Path, js_flags: str | None = None):
-    """``site`` served on 127.0.0.1 and one headless Chromium (with V8's ``js_flags``): (browser, base URL)."""
+def _chromium_at(site: Path, js_flags: str | None = None, browser=None):
+    """``site`` served on 127.0.0.1 and one headless Chromium (with V8's ``js_flags``; or ``browser``,
+    a Playwright browser already started): (browser, base URL)."""
     from playwright.sync_api import sync_playwright
 
     from site_build.serve import make_server
@@ -133,6 +134,9 @@ def _chromium_at(site: Path, js_flags: str | None = None):
     server = make_server(site, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
+        if browser is not None:
+            yield browser, f"http://127.0.0.1:{server.server_address[1]}/"
+            return
         with sync_playwright() as p:
             args = CHROMIUM_ARGS + ([f"--js-flags={js_flags}"] if js_flags else [])
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
@@ -155,57 +159,61 @@ def _first_list(page, url: str, text: str) -> dict:
         .map(n => [n, performance.getEntriesByName(n)[0]?.duration ?? null]))""")
 
 
+def _alternating(site: Path, runs: int, js_flags: str | None, measure, browser=None) -> list[dict]:
+    """``measure(page, url, boot)`` on the queue page booted each way, in a new context each time,
+    alternating which boot goes first: one row per run, {boot: what measure returned}."""
+    urls = _boot_pages(site)
+    out = []
+    with _chromium_at(site, js_flags, browser) as (browser, base):
+        for i in range(runs):
+            row = {}
+            for boot in (("snapshot", "ordinary") if i % 2 == 0 else ("ordinary", "snapshot")):
+                ctx = browser.new_context(locale="nb-NO", service_workers="block")
+                try:
+                    row[boot] = measure(ctx.new_page(), base + urls[boot], boot)
+                finally:
+                    ctx.close()
+            out.append(row)
+    return out
+
+
 def boot_runs(site: Path, runs: int, rows: int, js_flags: str | None = None) -> list[dict]:
     """The first list after a snapshot restore and after an ordinary boot, alternating which goes first
     (``js_flags``: V8's flags for the browser, e.g. "--no-liftoff", to test a cause)."""
-    urls = _boot_pages(site)
     text = sheet(rows)
-    out = []
-    with _chromium_at(site, js_flags) as (browser, base):
-        for i in range(runs):
-            row = {}
-            for boot in (("snapshot", "ordinary") if i % 2 == 0 else ("ordinary", "snapshot")):
-                ctx = browser.new_context(locale="nb-NO", service_workers="block")
-                page = ctx.new_page()
-                m = _first_list(page, base + urls[boot], text)
-                _check_boot(page, boot)
-                row[boot] = {"engine_ms": round(m["queue:engine"], 1), "ms": round(m["queue:run"], 1)}
-                ctx.close()
-            out.append(row)
-    return out
+
+    def first_list(page, url: str, boot: str) -> dict:
+        m = _first_list(page, url, text)
+        _check_boot(page, boot)
+        return {"engine_ms": round(m["queue:engine"], 1), "ms": round(m["queue:run"], 1)}
+
+    return _alternating(site, runs, js_flags, first_list)
 
 
 def tiering_runs(site: Path, runs: int, rows: int, lists: int = 3, warm_rows: int = 0, pause_ms: int = 0,
-                 js_flags: str | None = None) -> list[dict]:
+                 js_flags: str | None = None, browser=None) -> list[dict]:
     """Why a restore's first list is slower: after each boot, a list of ``warm_rows`` rows (if any),
     ``pause_ms`` of idle, then ``lists`` different lists of ``rows`` rows on the same page; the engine's
     part of each ("queue:engine"). Run it with --js-flags to see which of V8's settings closes the gap."""
-    urls = _boot_pages(site)
+    warm = [sheet(warm_rows, tag="W")] if warm_rows else []
     texts = [sheet(rows, tag=chr(ord("P") + k)) for k in range(lists)]
-    out = []
-    with _chromium_at(site, js_flags) as (browser, base):
-        for i in range(runs):
-            row = {}
-            for boot in (("snapshot", "ordinary") if i % 2 == 0 else ("ordinary", "snapshot")):
-                ctx = browser.new_context(locale="nb-NO", service_workers="block")
-                page = ctx.new_page()
-                page.goto(base + urls[boot])
-                page.wait_for_selector("#queue[data-state='ready']", timeout=120_000)
-                _check_boot(page, boot)
-                page.fill("#queue-on", ON)
-                page.fill("#queue-per-week", "6")
-                warm = [sheet(warm_rows, tag="W")] if warm_rows else []
-                for done, text in enumerate(warm + texts, start=1):
-                    if done == len(warm) + 1:
-                        page.wait_for_timeout(pause_ms)  # idle before the first timed list
-                    page.fill("#queue-paste", text)
-                    page.click("#queue-run")
-                    _wait_for(page, f"performance.getEntriesByName('queue:engine').length === {done}")
-                ms = page.evaluate("performance.getEntriesByName('queue:engine').map((e) => Math.round(e.duration))")
-                row[boot] = {"warm_ms": ms[0] if warm_rows else None, "lists_ms": ms[1:] if warm_rows else ms}
-                ctx.close()
-            out.append(row)
-    return out
+
+    def lists_in_a_row(page, url: str, boot: str) -> dict:
+        page.goto(url)
+        page.wait_for_selector("#queue[data-state='ready']", timeout=120_000)
+        _check_boot(page, boot)
+        page.fill("#queue-on", ON)
+        page.fill("#queue-per-week", "6")
+        for done, text in enumerate(warm + texts, start=1):
+            if done == len(warm) + 1:
+                page.wait_for_timeout(pause_ms)  # idle before the first timed list
+            page.fill("#queue-paste", text)
+            page.click("#queue-run")
+            _wait_for(page, f"performance.getEntriesByName('queue:engine').length === {done}")
+        ms = page.evaluate("performance.getEntriesByName('queue:engine').map((e) => Math.round(e.duration))")
+        return {"warm_ms": ms[0] if warm else None, "lists_ms": ms[len(warm):]}
+
+    return _alternating(site, runs, js_flags, lists_in_a_row, browser)
 
 
 def _check_boot(page, boot: str) -> None:

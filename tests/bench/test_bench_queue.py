@@ -26,13 +26,10 @@ def test_cli_measurement_writes_json(tmp_path):
 
 
 @pytest.mark.browser
-def test_tiering_times_each_list_after_each_boot(built_site, tmp_path):
+def test_tiering_times_each_list_after_each_boot(browser, built_site, tmp_path):
     """--tiering: after a snapshot restore and after an ordinary boot, the warm-up list and each timed list, on pages that really boot so."""
     site = tmp_path / "site"
     shutil.copytree(built_site, site, copy_function=os.link)  # the boot variants are written into it
-    out = tmp_path / "t.json"
-    assert bench_queue.main(["--site", str(site), "--tiering", "2", "--rows", "12", "--warm-rows", "6", "--runs", "1",
-                             "--json", str(out)]) == 0
-    [run] = json.loads(out.read_text(encoding="utf-8"))["tiering"]
+    [run] = bench_queue.tiering_runs(site, runs=1, rows=12, lists=2, warm_rows=6, browser=browser)
     for boot in ("snapshot", "ordinary"):
         assert run[boot]["warm_ms"] > 0 and len(run[boot]["lists_ms"]) == 2 and all(ms > 0 for ms in run[boot]["lists_ms"])
