@@ -46,17 +46,15 @@ function applyTogether(links) {
   let waiting = links.length;
   let failed = false;
   const arrived = (event) => {
-    if (event && event.type === "error") failed = true;
+    if (event.type === "error") failed = true;
     waiting -= 1;
     if (waiting > 0) return;
     for (const l of links) l.media = "all";
     if (!failed) document.getElementById(PICKED)?.remove();
   };
+  // The links are new, so each still has its load or error event to come.
   for (const l of links) {
-    if (l.sheet) arrived();
-    else {
-      l.addEventListener("load", arrived);
-      l.addEventListener("error", arrived);
-    }
+    l.addEventListener("load", arrived);
+    l.addEventListener("error", arrived);
   }
 }
