@@ -21,9 +21,15 @@ site_build.serve on 127.0.0.1 and drives Debian's Chromium:
   ("queue:engine") of each, and their ratio (issue 26: within 10 %). ``--boots-only`` runs this row
   alone; ``--js-flags=…`` gives the browser V8 flags for it, to test a cause (README: with
   ``--js-flags=--no-liftoff`` or ``--js-flags=--wasm-tiering-budget=20000`` the two are equal).
+- returning visitor (``--returning``; ``--returning-only`` alone): the boots row in a browser profile
+  on disk, one per boot, after two visits of the queue page as it boots itself (``--service-workers
+  allow`` or ``block``): whether the compiled code Chromium keeps beside a cached .wasm closes the gap.
+  Each boot's visit is traced for wasm.Deserialize (the module came from that cache) and the count of
+  functions V8 optimised during it.
 - tiering (``--tiering LISTS``, alone): LISTS different lists in a row after each boot, optionally
-  after a warm-up list (``--warm-rows``) and a pause (``--pause-ms``): how much work, not time, a
-  restored engine needs before it is as fast as a booted one.
+  after warm-up lists (``--warm-rows`` rows, ``--warm-lists`` of them, each a call of its own) and a
+  pause (``--pause-ms``): how much work, not time, a restored engine needs before it is as fast as a
+  booted one.
 - CLI: `python -m guide_engine queue FILE --on … --capacity 6 --csv OUT` on --cli-rows rows,
   wall time of the process (Python start included), --runs times.
 
@@ -124,26 +130,33 @@ def boot_variant(site: Path, name: str, change) -> str:
 
 
 @contextmanager
-def _chromium_at(site: Path, js_flags: str | None = None, browser=None):
-    """``site`` served on 127.0.0.1 and one headless Chromium (with V8's ``js_flags``; or ``browser``,
-    a Playwright browser already started): (browser, base URL)."""
-    from playwright.sync_api import sync_playwright
-
+def _served(site: Path):
+    """``site`` served on 127.0.0.1: its base URL."""
     from site_build.serve import make_server
 
     server = make_server(site, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@contextmanager
+def _chromium_at(site: Path, js_flags: str | None = None, browser=None):
+    """``site`` served on 127.0.0.1 and one headless Chromium (with V8's ``js_flags``; or ``browser``,
+    a Playwright browser already started): (browser, base URL)."""
+    from playwright.sync_api import sync_playwright
+
+    with _served(site) as base:
         if browser is not None:
-            yield browser, f"http://127.0.0.1:{server.server_address[1]}/"
+            yield browser, base
             return
         with sync_playwright() as p:
             args = CHROMIUM_ARGS + ([f"--js-flags={js_flags}"] if js_flags else [])
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
-            yield browser, f"http://127.0.0.1:{server.server_address[1]}/"
+            yield browser, base
             browser.close()
-    finally:
-        server.shutdown()
 
 
 def _first_list(page, url: str, text: str) -> dict:
@@ -191,11 +204,12 @@ def boot_runs(site: Path, runs: int, rows: int, js_flags: str | None = None) -> 
 
 
 def tiering_runs(site: Path, runs: int, rows: int, lists: int = 3, warm_rows: int = 0, pause_ms: int = 0,
-                 js_flags: str | None = None, browser=None) -> list[dict]:
-    """Why a restore's first list is slower: after each boot, a list of ``warm_rows`` rows (if any),
-    ``pause_ms`` of idle, then ``lists`` different lists of ``rows`` rows on the same page; the engine's
-    part of each ("queue:engine"). Run it with --js-flags to see which of V8's settings closes the gap."""
-    warm = [sheet(warm_rows, tag="W")] if warm_rows else []
+                 js_flags: str | None = None, browser=None, warm_lists: int = 1) -> list[dict]:
+    """Why a restore's first list is slower: after each boot, ``warm_lists`` different lists of
+    ``warm_rows`` rows (if any), ``pause_ms`` of idle, then ``lists`` different lists of ``rows`` rows on
+    the same page; the engine's part of each ("queue:engine"). Run it with --js-flags to see which of
+    V8's settings closes the gap."""
+    warm = [sheet(warm_rows, tag=f"W{k}") for k in range(warm_lists)] if warm_rows else []
     texts = [sheet(rows, tag=chr(ord("P") + k)) for k in range(lists)]
 
     def lists_in_a_row(page, url: str, boot: str) -> dict:
@@ -211,9 +225,84 @@ def tiering_runs(site: Path, runs: int, rows: int, lists: int = 3, warm_rows: in
             page.click("#queue-run")
             _wait_for(page, f"performance.getEntriesByName('queue:engine').length === {done}")
         ms = page.evaluate("performance.getEntriesByName('queue:engine').map((e) => Math.round(e.duration))")
-        return {"warm_ms": ms[0] if warm else None, "lists_ms": ms[len(warm):]}
+        return {"warm_ms": sum(ms[:len(warm)]) if warm else None, "lists_ms": ms[len(warm):]}
 
     return _alternating(site, runs, js_flags, lists_in_a_row, browser)
+
+
+# V8 writes the compiled WebAssembly to Chromium's code cache once it has made new optimised code and
+# then none for 2 s (its flag --wasm-caching-timeout-ms; the threshold is 1,000 bytes of it): a visit
+# stays this long after its list (a user reads the list for longer; 3 s of margin on a busy machine).
+CODE_CACHE_SETTLE_MS = 5000
+
+
+def returning_runs(site: Path, runs: int, rows: int, service_workers: str = "allow", visits_before: int = 2,
+                   settle_ms: int = CODE_CACHE_SETTLE_MS, browser=None) -> list[dict]:
+    """A returning visitor: a new browser profile on disk for each boot of each run (its HTTP cache, the
+    site's service workers and the compiled code Chromium keeps beside a cached .wasm, none of which a
+    private context has); the queue page visited ``visits_before`` times as it boots itself, a list each
+    time and ``settle_ms`` of idle after it; then the first list after a snapshot restore, or after an
+    ordinary boot, with whether its wasm module came from the code cache (the trace event
+    wasm.Deserialize) and how many functions V8 optimised during the visit. One profile per boot: a
+    visit rewrites the cached code, so a boot measured second would meet the first one's. Two visits
+    before, with service workers: the second is the first one the site's worker answers from its own
+    cache, whose compiled code Chromium keeps apart from the HTTP cache's."""
+    import shutil
+
+    urls = _boot_pages(site)
+    history = [sheet(rows, tag=chr(ord("A") + k)) for k in range(visits_before)]
+    text = sheet(rows)
+
+    def visit(ctx, url: str, sheet_text: str, traced: bool) -> tuple:
+        page = ctx.new_page()
+        cdp = ctx.new_cdp_session(page) if traced else None
+        events, ended = [], []
+        if cdp:
+            cdp.on("Tracing.dataCollected", lambda e: events.extend(e["value"]))
+            cdp.on("Tracing.tracingComplete", lambda e: ended.append(True))
+            cdp.send("Tracing.start", {"traceConfig": {"includedCategories": ["v8.wasm"]}, "transferMode": "ReportEvents"})
+        m = _first_list(page, url, sheet_text)
+        if cdp:
+            cdp.send("Tracing.end")
+            end = time.monotonic() + 30
+            while not ended and time.monotonic() < end:
+                page.wait_for_timeout(50)
+        names = [e.get("name") for e in events]
+        return page, m, {"code_from_cache": "wasm.Deserialize" in names, "optimised": names.count("wasm.TopTierCompilation")}
+
+    out = []
+    with _served(site) as base, _playwright(browser) as browser_type:
+        for i in range(runs):
+            row = {}
+            for boot in (("snapshot", "ordinary") if i % 2 == 0 else ("ordinary", "snapshot")):
+                folder = tempfile.mkdtemp(prefix="bench-returning-")
+                ctx = browser_type.launch_persistent_context(folder, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+                                                             locale="nb-NO", service_workers=service_workers)
+                try:
+                    for sheet_text in history:  # the visits before, as the queue page boots itself
+                        page, _, _ = visit(ctx, base + "prioritering/", sheet_text, traced=False)
+                        page.wait_for_timeout(settle_ms)
+                        page.close()
+                    page, m, seen = visit(ctx, base + urls[boot], text, traced=True)
+                    _check_boot(page, boot)
+                    row[boot] = {"engine_ms": round(m["queue:engine"], 1), "ms": round(m["queue:run"], 1), **seen}
+                finally:
+                    ctx.close()
+                    shutil.rmtree(folder, ignore_errors=True)
+            out.append(row)
+    return out
+
+
+@contextmanager
+def _playwright(browser=None):
+    """What launches a browser with a profile of its own: ``browser``'s type, or a new Playwright's Chromium."""
+    if browser is not None:
+        yield browser.browser_type
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p.chromium
 
 
 def _check_boot(page, boot: str) -> None:
@@ -300,13 +389,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tiering", type=int, metavar="LISTS",
                     help="instead of everything else: LISTS lists in a row after each boot (with --warm-rows, --pause-ms)")
     ap.add_argument("--warm-rows", type=int, default=0, help="with --tiering: a list of this many rows first")
+    ap.add_argument("--warm-lists", type=int, default=1, help="with --tiering and --warm-rows: this many warm-up lists, each a call of its own")
     ap.add_argument("--pause-ms", type=int, default=0, help="with --tiering: idle before the first timed list")
+    ap.add_argument("--returning", action="store_true",
+                    help="also the --boots row for a returning visitor (a browser profile on disk, after two visits)")
+    ap.add_argument("--returning-only", action="store_true", help="only the returning visitor's row")
+    ap.add_argument("--service-workers", choices=("allow", "block"), default="allow", help="for the returning visitor's row")
     ap.add_argument("--js-flags", help="V8 flags for the browser of the --boots row, e.g. --no-liftoff (README: the cause of the gap)")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "queue.json")
     args = ap.parse_args(argv)
     if args.tiering:
         return _print_tiering(args)
-    if args.boots_only:
+    if args.boots_only or args.returning_only:
         args.boots = True
 
     result: dict = {"when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "machine": platform.platform(),
@@ -317,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
         result["commit"] = None
     site = None if args.no_browser else (args.site or build_site())
     result["load_average_before"] = os.getloadavg()  # the machine is shared: say how busy it was
-    if not args.no_browser and not args.boots_only:
+    if not args.no_browser and not args.boots_only and not args.returning_only:
         b = browser_runs(site, args.runs, args.rows)
         target = TARGETS_MS.get(args.rows)
         med = statistics.median(r["ms"] for r in b)
@@ -338,44 +432,62 @@ def main(argv: list[str] | None = None) -> int:
               f"the table {stmed:.0f} ms after the engine is ready"
               + (f" (target ≤ {WHILE_STARTING_TARGET_MS} ms: {'met' if stmed <= WHILE_STARTING_TARGET_MS else 'NOT met'})"
                  if args.rows == 500 else ""))
-    if args.boots and not args.no_browser:
+    if args.boots and not args.no_browser and not args.returning_only:
         bt = boot_runs(site, args.runs, args.rows, args.js_flags)
-        snap = statistics.median(r["snapshot"]["engine_ms"] for r in bt)
-        plain = statistics.median(r["ordinary"]["engine_ms"] for r in bt)
-        result["boots"] = {"rows": args.rows, "js_flags": args.js_flags, "runs": bt, "snapshot_engine_median_ms": snap, "ordinary_engine_median_ms": plain,
-                           "ratio": round(snap / plain, 3), "within_10_percent": abs(snap / plain - 1) <= 0.10}
-        print(f"boots: the first list of {args.rows} rows, the engine's part: after a snapshot restore {snap:.0f} ms "
-              f"({min(r['snapshot']['engine_ms'] for r in bt):.0f}–{max(r['snapshot']['engine_ms'] for r in bt):.0f}), after an "
-              f"ordinary boot {plain:.0f} ms ({min(r['ordinary']['engine_ms'] for r in bt):.0f}–"
-              f"{max(r['ordinary']['engine_ms'] for r in bt):.0f}), ratio {snap / plain:.2f} (within 10 %: "
-              f"{'yes' if result['boots']['within_10_percent'] else 'no'}), N={len(bt)}"
-              + (f", V8 flags {args.js_flags}" if args.js_flags else ""))
-    if args.boots_only:
+        result["boots"] = _boots_row(bt, args.rows, "a first visit (a private context: nothing cached)"
+                                     + (f", V8 flags {args.js_flags}" if args.js_flags else ""))
+        result["boots"]["js_flags"] = args.js_flags
+    if (args.returning or args.returning_only) and not args.no_browser:
+        rt = returning_runs(site, args.runs, args.rows, args.service_workers)
+        result["returning"] = _boots_row(rt, args.rows, f"a returning visitor (a profile on disk, two visits before, service workers: "
+                                                        f"{args.service_workers})")
+        result["returning"]["service_workers"] = args.service_workers
+    if args.boots_only or args.returning_only:
         args.cli_rows = 0
     c = cli_runs(args.runs, args.cli_rows) if args.cli_rows else []
     if c:
         _print_cli(result, args, c)
     result["load_average_after"] = os.getloadavg()
     print(f"load average (1, 5, 15 min) before: {result['load_average_before']}, after: {result['load_average_after']} on {result['cpus']} CPUs")
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _write_json(args.json, result)
     return 0
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _boots_row(runs: list[dict], rows: int, what: str) -> dict:
+    """The first list's engine part after each boot, medians and their ratio (issue 26: within 10 %); printed."""
+    med = {b: statistics.median(r[b]["engine_ms"] for r in runs) for b in ("snapshot", "ordinary")}
+    span = {b: (min(r[b]["engine_ms"] for r in runs), max(r[b]["engine_ms"] for r in runs)) for b in med}
+    ratio = med["snapshot"] / med["ordinary"]
+    row = {"rows": rows, "runs": runs, "snapshot_engine_median_ms": med["snapshot"], "ordinary_engine_median_ms": med["ordinary"],
+           "ratio": round(ratio, 3), "within_10_percent": abs(ratio - 1) <= 0.10}
+    cached = {b: sum(1 for r in runs if r[b].get("code_from_cache")) for b in med}
+    print(f"boots, {what}: the first list of {rows} rows, the engine's part: after a snapshot restore {med['snapshot']:.0f} ms "
+          f"({span['snapshot'][0]:.0f}–{span['snapshot'][1]:.0f}), after an ordinary boot {med['ordinary']:.0f} ms "
+          f"({span['ordinary'][0]:.0f}–{span['ordinary'][1]:.0f}), ratio {ratio:.2f} (within 10 %: "
+          f"{'yes' if row['within_10_percent'] else 'no'}), N={len(runs)}"
+          + (f"; the wasm's compiled code from Chromium's cache in {cached['snapshot']} and {cached['ordinary']} of them, "
+             f"functions optimised during the visit {statistics.median(r['snapshot']['optimised'] for r in runs):.0f} and "
+             f"{statistics.median(r['ordinary']['optimised'] for r in runs):.0f}" if "code_from_cache" in runs[0]["snapshot"] else ""))
+    return row
 
 
 def _print_tiering(args) -> int:
     site = args.site or build_site()
-    runs = tiering_runs(site, args.runs, args.rows, args.tiering, args.warm_rows, args.pause_ms, args.js_flags)
+    runs = tiering_runs(site, args.runs, args.rows, args.tiering, args.warm_rows, args.pause_ms, args.js_flags, warm_lists=args.warm_lists)
     print(f"tiering: {args.tiering} lists of {args.rows} rows after each boot"
-          + (f", after a list of {args.warm_rows}" if args.warm_rows else "") + (f", {args.pause_ms} ms idle first" if args.pause_ms else "")
+          + (f", after {args.warm_lists} list(s) of {args.warm_rows}" if args.warm_rows else "") + (f", {args.pause_ms} ms idle first" if args.pause_ms else "")
           + (f", V8 flags {args.js_flags}" if args.js_flags else "") + "; the engine's part, medians (min–max) of " + str(len(runs)))
     for boot in ("snapshot", "ordinary"):
         cols = list(zip(*(r[boot]["lists_ms"] for r in runs)))
         warm = [r[boot]["warm_ms"] for r in runs if r[boot]["warm_ms"] is not None]
-        print(f"  {boot:9}" + (f" warm-up {statistics.median(warm):.0f} ms;" if warm else "")
+        print(f"  {boot:9}" + (f" warm-up {statistics.median(warm):.0f} ms in all;" if warm else "")
               + "; ".join(f" list {k + 1}: {statistics.median(c):.0f} ms ({min(c)}–{max(c)})" for k, c in enumerate(cols)))
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"tiering": runs, "args": {k: v for k, v in vars(args).items() if k not in ("json", "site")}},
-                                    ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _write_json(args.json, {"tiering": runs, "args": {k: v for k, v in vars(args).items() if k not in ("json", "site")}})
     return 0
 
 

@@ -1,9 +1,9 @@
 // The engine in its Web Worker, seen from a page: start it (or adopt the one the page's head
-// started, early.js), follow its download, send it calls within their size and time limits, and
+// started, early.js; adopt.js), follow its download, send it calls within their size and time limits, and
 // give up cleanly with a failure code. Every engine page uses it: the guide, practice, the queue.
 // The messages are protocol.js's.
 
-import { takeEarly } from "./early.js";
+import { takeEarly } from "./adopt.js";
 import * as msg from "./protocol.js";
 
 const STALL_MS = 20_000; // no sign of life for this long while booting: the download has stalled

@@ -1,10 +1,10 @@
 // The worker the guide page's head starts before anything else loads (starter.js; from a local
 // server, right after the first frame), so Pyodide's downloads begin one round trip after the page
 // instead of after the page's script has arrived and run; the page's engine client (client.js)
-// adopts it with everything it said meanwhile. Its wait for the first frame on screen serves the
-// head's other work the first question does not need (the full stylesheets: guide/stylesheets.js).
+// adopts it with everything it said meanwhile (adopt.js, the page's half).
 
-import { FAILED, fromLocalServer, pageFirstByteMs, runtimeUrls, sameRuntime, startMessage } from "./protocol.js";
+import { whenPainted } from "../shared/painted.js";
+import { FAILED, fromLocalServer, pageFirstByteMs, runtimeUrls, startMessage } from "./protocol.js";
 
 /** Start the worker for the runtime in the boot data `boot` and keep it for the page's script: at
  * once, or, from a server on the local network, right after the page's first frame. There the
@@ -16,7 +16,7 @@ import { FAILED, fromLocalServer, pageFirstByteMs, runtimeUrls, sameRuntime, sta
  * answered (no first byte to tell the link by). */
 export function startEarly(boot, siteBase) {
   if (firstFrameFirst()) {
-    // Should the page's script ask for the engine first (takeEarly), it starts the worker itself.
+    // Should the page's script ask for the engine first (adopt.js takeEarly), it starts the worker itself.
     whenPainted(() => {
       if (!window.__guideEarlyClaimed) start(boot, siteBase);
     });
@@ -25,34 +25,10 @@ export function startEarly(boot, siteBase) {
   }
 }
 
-// A page not painted by then (a hidden tab draws no frame) goes on anyway.
-const PAINT_WAIT_MS = 1000;
-
 /** Whether the worker should wait for the first frame: the page came from a local server
  * (protocol.js fromLocalServer) and is shown (a hidden tab draws no frame). */
 function firstFrameFirst() {
   return fromLocalServer(pageFirstByteMs()) && document.visibilityState !== "hidden";
-}
-
-/** `fn` once the first frame is on screen (Paint Timing reports it when it is presented, after the
- * raster work that a frame's own script tasks do not wait for), or after PAINT_WAIT_MS. */
-export function whenPainted(fn) {
-  let done = false;
-  const go = () => {
-    if (!done) {
-      done = true;
-      fn();
-    }
-  };
-  try {
-    new PerformanceObserver((_, observer) => {
-      observer.disconnect();
-      go();
-    }).observe({ type: "paint", buffered: true });
-  } catch {
-    requestAnimationFrame(() => setTimeout(go, 0)); // no Paint Timing: after the first frame's tasks
-  }
-  setTimeout(go, PAINT_WAIT_MS);
 }
 
 function start(boot, siteBase) {
@@ -67,14 +43,4 @@ function start(boot, siteBase) {
   const init = startMessage(urls);
   worker.postMessage(init);
   window.__guideEarly = { url: urls.worker, init, worker, queue, started: performance.now() };
-}
-
-/** The worker the head started, if it runs the same script with the same runtime files; taken
- * once, so a restart after a failure starts a new one. */
-export function takeEarly(workerUrl, init) {
-  if (typeof window === "object") window.__guideEarlyClaimed = true; // a deferred start stands down
-  const early = typeof window === "object" ? window.__guideEarly : null;
-  if (!early || early.url !== workerUrl || !sameRuntime(early.init, init)) return null;
-  delete window.__guideEarly;
-  return early;
 }

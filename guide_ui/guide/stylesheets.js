@@ -3,7 +3,7 @@
 // and lists the stylesheets themselves in the page's #guide-stylesheets, in their order, instead of
 // linking them (a <noscript> copy links them for a reader without scripts). This links them:
 //
-// - when: once the first frame is on screen (engine/early.js whenPainted), on any link. From a
+// - when: once the first frame is on screen (shared/painted.js), on any link. From a
 //   local server, parsing their 157 kB of rules as they arrived took the main thread before that
 //   frame (4 × CPU, loopback: the question painted 0.1 s sooner without them); over a slow link
 //   they took the bandwidth the page's script and the engine's first files need (at 1.6 Mbit/s
@@ -17,7 +17,7 @@
 // The page's head runs this (engine/starter.js).
 
 import { el, readData } from "../shared/dom.js";
-import { whenPainted } from "../engine/early.js";
+import { whenPainted } from "../shared/painted.js";
 
 const LIST = "guide-stylesheets";
 const PICKED = "guide-first-frame";

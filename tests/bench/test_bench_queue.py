@@ -33,3 +33,23 @@ def test_tiering_times_each_list_after_each_boot(browser, built_site, tmp_path):
     [run] = bench_queue.tiering_runs(site, runs=1, rows=12, lists=2, warm_rows=6, browser=browser)
     for boot in ("snapshot", "ordinary"):
         assert run[boot]["warm_ms"] > 0 and len(run[boot]["lists_ms"]) == 2 and all(ms > 0 for ms in run[boot]["lists_ms"])
+
+
+@pytest.mark.browser
+def test_returning_visitor_row_meets_the_cached_compiled_code(browser, built_site, tmp_path):
+    """--returning: a profile on disk per boot, two visits before; each boot's visit really boots so, and its wasm module comes from Chromium's code cache."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, copy_function=os.link)
+    [run] = bench_queue.returning_runs(site, runs=1, rows=12, browser=browser)
+    for boot in ("snapshot", "ordinary"):
+        assert run[boot]["engine_ms"] > 0 and run[boot]["code_from_cache"] is True, (boot, run[boot])
+        assert run[boot]["optimised"] >= 0
+
+
+@pytest.mark.browser
+def test_a_first_visit_has_no_cached_compiled_code(browser, built_site, tmp_path):
+    """The returning row's cache check can fail: a profile with no visit before compiles the wasm afresh."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, copy_function=os.link)
+    [run] = bench_queue.returning_runs(site, runs=1, rows=12, visits_before=0, browser=browser)
+    assert run["snapshot"]["code_from_cache"] is False and run["ordinary"]["code_from_cache"] is False
