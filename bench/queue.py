@@ -230,9 +230,10 @@ def tiering_runs(site: Path, runs: int, rows: int, lists: int = 3, warm_rows: in
     return _alternating(site, runs, js_flags, lists_in_a_row, browser)
 
 
-# V8 writes the compiled WebAssembly to Chromium's code cache once it has made new optimised code and
-# then none for 2 s (its flag --wasm-caching-timeout-ms; the threshold is 1,000 bytes of it): a visit
-# stays this long after its list (a user reads the list for longer; 3 s of margin on a busy machine).
+# V8 writes the compiled WebAssembly to Chromium's code cache once it has made enough new optimised
+# code and then none for 2 s (its flags --wasm-caching-threshold and --wasm-caching-timeout-ms=2000):
+# a visit stays this long after its list (a user reads the list for longer; 3 s of margin on a busy
+# machine).
 CODE_CACHE_SETTLE_MS = 5000
 
 
