@@ -1,4 +1,4 @@
-"""The queue benchmark runs and reports (a small CLI run, and the tiering row in Chromium; the rest of the browser part is exercised by the page tests)."""
+"""The queue benchmark runs and reports (a small CLI run, the tiering and returning-visitor rows in Chromium; the rest of the browser part is exercised by the page tests)."""
 
 from __future__ import annotations
 
