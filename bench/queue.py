@@ -44,7 +44,6 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import resource
 import statistics
 import subprocess
@@ -55,6 +54,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from bench import variants
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,27 +106,6 @@ def _wait_for(page, expression: str, timeout_s: float = 180) -> None:
         if time.monotonic() > end:
             raise TimeoutError(expression)
         page.wait_for_timeout(20)
-
-
-def _boot_block(html: str, block: str = "engine-boot") -> re.Match:
-    """The JSON data block ``block`` of a page (group 2: its text)."""
-    m = re.search(rf'(<script type="application/json" id="{block}">)(.*?)(</script>)', html, re.S)
-    if not m:
-        raise SystemExit(f"the page's {block} data has changed")
-    return m
-
-
-def boot_variant(site: Path, name: str, change) -> str:
-    """A copy of the queue page, /prioritering-<name>/, with ``change`` applied to its boot data."""
-    html = (site / "prioritering" / "index.html").read_text(encoding="utf-8")
-    m = _boot_block(html)
-    boot = json.loads(m.group(2))
-    change(boot)
-    data = json.dumps(boot, ensure_ascii=False).replace("</", "<\\/")
-    out = site / f"prioritering-{name}"
-    out.mkdir(exist_ok=True)
-    (out / "index.html").write_text(html[:m.start(2)] + data + html[m.end(2):], encoding="utf-8")
-    return f"prioritering-{name}/"
 
 
 @contextmanager
@@ -313,12 +292,12 @@ def _check_boot(page, boot: str) -> None:
 
 
 def _boot_pages(site: Path) -> dict[str, str]:
-    """Copies of the queue page that boot from the build-time snapshot and the ordinary way."""
+    """Copies of the queue page, /prioritering-snap/ and /prioritering-nosnap/, that boot from the
+    build-time snapshot and the ordinary way."""
     # The queue page boots the ordinary way (docs/prioritering.md); the guide's boot data names the snapshot.
-    guide = (site / "veiviser" / "index.html").read_text(encoding="utf-8")
-    snapshot = json.loads(_boot_block(guide, "guide-boot").group(2))["snapshot"]
-    return {"snapshot": boot_variant(site, "snap", lambda b: b.__setitem__("snapshot", snapshot + "#always")),
-            "ordinary": boot_variant(site, "nosnap", lambda b: b.__setitem__("snapshot", None))}
+    snapshot = variants.boot_data(site, "veiviser", "guide-boot")["snapshot"]
+    return {boot: variants.with_boot(site, "prioritering", name, lambda b, v=value: b.__setitem__("snapshot", v), ("engine-boot",))
+            for boot, name, value in (("snapshot", "snap", snapshot + "#always"), ("ordinary", "nosnap", None))}
 
 
 def browser_runs(site: Path, runs: int, rows: int) -> list[dict]:

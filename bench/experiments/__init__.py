@@ -21,19 +21,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bench import variants
+
 HERE = Path(__file__).resolve().parent
 NAMES = ("modulepreload", "preload", "nosearch")
 
 
 def _page(site: Path) -> str:
-    return (site / "veiviser" / "index.html").read_text()
+    return (site / "veiviser" / "index.html").read_text(encoding="utf-8")
 
 
 def _write(site: Path, name: str, html: str) -> str:
-    out = site / f"veiviser-{name}"
-    out.mkdir(exist_ok=True)
-    (out / "index.html").write_text(html)
-    return f"veiviser-{name}/"
+    return variants.write(site, "veiviser", name, html)
 
 
 def _pyodide_dir(site: Path) -> Path:
@@ -76,17 +75,7 @@ def install(site: Path, names: list[str]) -> dict[str, tuple[str, dict]]:
 def _with_boot(site: Path, name: str, change) -> str:
     """The guide page with `change` applied to its boot data and to the runtime block in its head,
     from which the head's inline script starts the worker (guide.html)."""
-    import json
-
-    html = _page(site)
-    for block in ("guide-runtime", "guide-boot"):
-        m = re.search(rf'(<script type="application/json" id="{block}">)(.*?)(</script>)', html, re.S)
-        assert m, f"the guide's {block} data has changed"
-        boot = json.loads(m.group(2))
-        change(boot)
-        data = json.dumps(boot, ensure_ascii=False).replace("</", "<\\/")
-        html = html[:m.start(2)] + data + html[m.end(2):]
-    return _write(site, name, html)
+    return variants.with_boot(site, "veiviser", name, change, ("guide-runtime", "guide-boot"))
 
 
 def nosnap(site: Path) -> tuple[str, dict]:
