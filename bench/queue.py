@@ -227,27 +227,18 @@ def returning_runs(site: Path, runs: int, rows: int, service_workers: str = "all
     visit rewrites the cached code, so a boot measured second would meet the first one's. Two visits
     before, with service workers: the second is the first one the site's worker answers from its own
     cache, whose compiled code Chromium keeps apart from the HTTP cache's."""
-    import shutil
+    from bench.run import profile_on_disk
 
     urls = _boot_pages(site)
     history = [sheet(rows, tag=chr(ord("A") + k)) for k in range(visits_before)]
     text = sheet(rows)
 
-    def visit(ctx, url: str, sheet_text: str, traced: bool) -> tuple:
+    def traced_visit(ctx, url: str) -> tuple:
+        """The first list on ``url``, with a trace of V8's WebAssembly events (as bench/run.py traces)."""
         page = ctx.new_page()
-        cdp = ctx.new_cdp_session(page) if traced else None
-        events, ended = [], []
-        if cdp:
-            cdp.on("Tracing.dataCollected", lambda e: events.extend(e["value"]))
-            cdp.on("Tracing.tracingComplete", lambda e: ended.append(True))
-            cdp.send("Tracing.start", {"traceConfig": {"includedCategories": ["v8.wasm"]}, "transferMode": "ReportEvents"})
-        m = _first_list(page, url, sheet_text)
-        if cdp:
-            cdp.send("Tracing.end")
-            end = time.monotonic() + 30
-            while not ended and time.monotonic() < end:
-                page.wait_for_timeout(50)
-        names = [e.get("name") for e in events]
+        ctx.browser.start_tracing(page=page, categories=["v8.wasm"])
+        m = _first_list(page, url, text)
+        names = [e.get("name") for e in json.loads(ctx.browser.stop_tracing())["traceEvents"]]
         return page, m, {"code_from_cache": "wasm.Deserialize" in names, "optimised": names.count("wasm.TopTierCompilation")}
 
     out = []
@@ -255,20 +246,18 @@ def returning_runs(site: Path, runs: int, rows: int, service_workers: str = "all
         for i in range(runs):
             row = {}
             for boot in (("snapshot", "ordinary") if i % 2 == 0 else ("ordinary", "snapshot")):
-                folder = tempfile.mkdtemp(prefix="bench-returning-")
-                ctx = browser_type.launch_persistent_context(folder, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
-                                                             locale="nb-NO", service_workers=service_workers)
+                ctx, close = profile_on_disk(browser_type, locale="nb-NO", service_workers=service_workers)
                 try:
                     for sheet_text in history:  # the visits before, as the queue page boots itself
-                        page, _, _ = visit(ctx, base + "prioritering/", sheet_text, traced=False)
+                        page = ctx.new_page()
+                        _first_list(page, base + "prioritering/", sheet_text)
                         page.wait_for_timeout(settle_ms)
                         page.close()
-                    page, m, seen = visit(ctx, base + urls[boot], text, traced=True)
+                    page, m, seen = traced_visit(ctx, base + urls[boot])
                     _check_boot(page, boot)
                     row[boot] = {"engine_ms": round(m["queue:engine"], 1), "ms": round(m["queue:run"], 1), **seen}
                 finally:
-                    ctx.close()
-                    shutil.rmtree(folder, ignore_errors=True)
+                    close()
             out.append(row)
     return out
 

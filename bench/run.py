@@ -272,10 +272,17 @@ def warm_context(playwright, browser, where: str):
     if where == "memory":
         ctx = new_context(browser)
         return ctx, ctx.close
-    folder = tempfile.mkdtemp(prefix="bench-profile-")
-    ctx = playwright.chromium.launch_persistent_context(folder, executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                                                        headless=True)
+    ctx, close = profile_on_disk(playwright.chromium)
     ctx.add_init_script(path=str(BENCH / "probe.js"))
+    return ctx, close
+
+
+def profile_on_disk(browser_type, **options):
+    """A Chromium of its own with a new browser profile in a folder (its HTTP cache, service workers and
+    cached compiled code kept on disk, as a returning user's browser keeps them) and what closes it and
+    removes the folder. ``options``: Playwright's context options (locale, service_workers, …)."""
+    folder = tempfile.mkdtemp(prefix="bench-profile-")
+    ctx = browser_type.launch_persistent_context(folder, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, **options)
 
     def close():
         ctx.close()

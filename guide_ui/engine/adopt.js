@@ -7,8 +7,9 @@ import { sameRuntime } from "./protocol.js";
 /** The worker the head started, if it runs the same script with the same runtime files; taken
  * once, so a restart after a failure starts a new one. */
 export function takeEarly(workerUrl, init) {
-  if (typeof window === "object") window.__guideEarlyClaimed = true; // a deferred start (early.js) stands down
-  const early = typeof window === "object" ? window.__guideEarly : null;
+  if (typeof window !== "object") return null; // not a page
+  window.__guideEarlyClaimed = true; // a deferred start (early.js) stands down
+  const early = window.__guideEarly;
   if (!early || early.url !== workerUrl || !sameRuntime(early.init, init)) return null;
   delete window.__guideEarly;
   return early;
